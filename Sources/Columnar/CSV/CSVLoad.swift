@@ -1,0 +1,219 @@
+/// One load in progress: header, chunks, type decisions and assembly (see `CSVReader`).
+struct CSVLoad {
+  let p: UnsafePointer<UInt8>
+  let n: Int
+  let source: String
+  let options: LoadOptions
+  let interruption: (@Sendable () -> Bool)?
+
+  static let maxColumns = 16_384
+
+  func run(tableName: String) throws(LoadError) -> LoadReport {
+    var start = 0
+    if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }
+    let delimiter = options.delimiter ?? CSVSniffer.delimiter(p, n, from: start)
+    let tok = CSVTokenizer(p: p, n: n, delimiter: delimiter)
+    start = tok.skipBlankLines(start)
+    guard start < n else { throw .empty(file: source) }
+
+    // The first record fixes the number of columns and may be the header.
+    var first = [UInt64](repeating: 0, count: Self.maxColumns)
+    let head = first.withUnsafeMutableBufferPointer {
+      tok.scanRecord(from: start, maxFields: Self.maxColumns, into: $0.baseAddress!)
+    }
+    if head.openQuote >= 0 { throw unterminated(tok, head.openQuote, head.fields) }
+    let columns = min(head.fields, Self.maxColumns)
+    first.removeLast(Self.maxColumns - columns)
+    let listsAllowed = delimiter != 59
+    let hadHeader =
+      options.header
+      ?? CSVSniffer.isHeader(p, first: first, sample: sample(tok, from: head.end, columns), listsAllowed: listsAllowed)
+    let dataStart = hadHeader ? head.end : start
+    var names: [String]
+    var usedFallback = false
+    if hadHeader {
+      let raw: [String?] = first.map { span in
+        let a = CSVTokenizer.start(span)
+        let b = CSVTokenizer.end(span)
+        var bytes = [UInt8](repeating: 0, count: b - a)
+        let len =
+          CSVTokenizer.needsUnquote(span)
+          ? bytes.withUnsafeMutableBufferPointer { CSVTokenizer.unquote(p, a, b, into: $0.baseAddress!) }
+          : { for i in a..<b { bytes[i - a] = p[i] }; return b - a }()
+        let (s, fell) = bytes.withUnsafeBufferPointer {
+          TextDecoding.decode(UnsafeBufferPointer(rebasing: $0[0..<len]), latin1: options.encoding == .latin1)
+        }
+        usedFallback = usedFallback || fell
+        return s
+      }
+      names = CSVSniffer.columnNames(raw)
+    } else {
+      names = (1...max(columns, 1)).prefix(columns).map { "column_\($0)" }
+    }
+
+    let parser = ChunkParser(
+      tokenizer: tok, columns: columns, skipBadRows: options.skipBadRows, listsAllowed: listsAllowed)
+    var results = try parseChunks(parser, from: dataStart, hadHeader: hadHeader)
+    let skipped = results.reduce(0) { $0 + $1.skipped }
+    let skippedLines = results.flatMap(\.skippedOffsets).prefix(5).map { tok.line(of: $0) }
+
+    // Decide each column's type over the whole file, then redo the parts that guessed otherwise.
+    var specs: [ColumnSpec] = []
+    var placeholders: [String: [String: Int]] = [:]
+    for j in 0..<columns {
+      var st = ColumnStats()
+      for r in results where !r.stats.isEmpty { st.merge(r.stats[j]) }
+      let spec = ColumnSpec.decide(st, listsAllowed: listsAllowed)
+      specs.append(spec)
+      var found: [String: Int] = [:]
+      for (k, c) in st.strong.enumerated() where c > 0 { found[FieldScanner.strongNulls[k], default: 0] += c }
+      if spec.weakIsNull {
+        for (k, c) in st.weak.enumerated() where c > 0 { found[FieldScanner.weakNulls[k], default: 0] += c }
+      }
+      if !found.isEmpty { placeholders[names[j]] = found }
+    }
+    try redoMismatches(&results, parser, specs)
+
+    let latin1 = options.encoding == .latin1
+    let slots = Slots<ColumnAssembler.Output>(columns)
+    let frozen = results
+    let frozenSpecs = specs
+    let frozenNames = names
+    Parallel.forEach(columns) { j in
+      let parts = frozen.map { $0.partials[j]! }
+      slots[j] = ColumnAssembler.assemble(name: frozenNames[j], spec: frozenSpecs[j], parts: parts, latin1: latin1)
+    }
+    let outputs = slots.all
+    var warnings: [String] = []
+    usedFallback = usedFallback || outputs.contains { $0.usedFallback }
+    if usedFallback {
+      let bad = TextDecoding.firstInvalidUTF8(p, start, n) ?? start
+      warnings.append(
+        "'\(source)' is not valid UTF-8 (first bad byte on line \(tok.line(of: bad))); "
+          + "values that are not UTF-8 were read as Windows-1252")
+    }
+    for j in 0..<columns {
+      let invalid = results.reduce(0) { $0 + ($1.partials[j]?.invalid ?? 0) }
+      if invalid > 0 {
+        let type = outputs[j].column.type.displayName
+        warnings.append("\(invalid) values in column '\(names[j])' are not valid \(type) values and were read as null")
+      }
+    }
+    let table: Table
+    do {
+      table = try Table(name: tableName, columns: outputs.map(\.column))
+    } catch {
+      preconditionFailure("column names were made unique and lengths equal: \(error)")
+    }
+    return LoadReport(
+      table: table, delimiter: delimiter, hadHeader: hadHeader,
+      encoding: latin1 || usedFallback ? .latin1 : .utf8, warnings: warnings, skippedRows: skipped,
+      firstSkippedLines: Array(skippedLines), nullPlaceholders: placeholders)
+  }
+
+  /// Up to 50 records after the first, for header detection.
+  private func sample(_ tok: CSVTokenizer, from: Int, _ columns: Int) -> [[UInt64]] {
+    var rows: [[UInt64]] = []
+    var buf = [UInt64](repeating: 0, count: max(columns, 1))
+    var i = tok.skipBlankLines(from)
+    while i < n && rows.count < CSVSniffer.sampleRecords {
+      let r = buf.withUnsafeMutableBufferPointer { tok.scanRecord(from: i, maxFields: columns, into: $0.baseAddress!) }
+      if r.openQuote >= 0 { break }
+      if r.fields == columns { rows.append(buf) }
+      i = tok.skipBlankLines(r.end)
+    }
+    return rows
+  }
+
+  /// Parses all chunks in parallel, then checks that each chunk began where the previous one
+  /// really ended, re-parsing (sequentially) any that began inside a quoted field.
+  private func parseChunks(_ parser: ChunkParser, from dataStart: Int, hadHeader: Bool) throws(LoadError) -> [ChunkResult] {
+    let size = max(options.chunkBytes, 1024)
+    var bounds = [dataStart]
+    var next = dataStart + size
+    while next < n {
+      guard let nl = memchr(p + next, 10, n - next) else { break }
+      let b = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - p + 1
+      if b >= n { break }
+      bounds.append(b)
+      next = b + size
+    }
+    bounds.append(n)
+    let count = bounds.count - 1
+    let slots = Slots<ChunkResult>(count)
+    let stop = StopFlag()
+    let check = interruption
+    let frozenBounds = bounds
+    Parallel.forEach(count) { c in
+      if stop.isRaised { return }
+      if let check, check() {
+        stop.raise()
+        return
+      }
+      slots[c] = parser.parse(start: frozenBounds[c], stop: frozenBounds[c + 1])
+    }
+    if stop.isRaised { throw .interrupted(file: source) }
+    var results: [ChunkResult] = []
+    var expected = dataStart
+    for c in 0..<count {
+      var r = slots[c]!
+      if r.start != expected {
+        if let interruption, interruption() { throw .interrupted(file: source) }
+        r = parser.parse(start: expected, stop: max(expected, bounds[c + 1]))
+      }
+      if let error = r.error {
+        switch error {
+        case .ragged(let offset, let found):
+          throw .ragged(
+            file: source, line: parser.tokenizer.line(of: offset), expected: parser.columns, found: found,
+            hadHeader: hadHeader)
+        case .unterminated(let offset, let field):
+          throw unterminated(parser.tokenizer, offset, field)
+        }
+      }
+      expected = r.end
+      results.append(r)
+    }
+    return results
+  }
+
+  /// Converts again, under the whole column's type, the chunk parts that guessed a type that
+  /// cannot simply be widened.
+  private func redoMismatches(_ results: inout [ChunkResult], _ parser: ChunkParser, _ specs: [ColumnSpec])
+    throws(LoadError)
+  {
+    var todo: [(Int, [ColumnSpec?])] = []
+    for (c, r) in results.enumerated() {
+      var redo = [ColumnSpec?](repeating: nil, count: specs.count)
+      var any = false
+      for j in specs.indices where !(r.partials[j]!.spec.fits(specs[j])) {
+        redo[j] = specs[j]
+        any = true
+      }
+      if any { todo.append((c, redo)) }
+    }
+    if todo.isEmpty { return }
+    if let interruption, interruption() { throw .interrupted(file: source) }
+    let slots = Slots<ChunkResult>(todo.count)
+    let frozenTodo = todo
+    let frozen = results.map { ($0.start, $0.end) }
+    Parallel.forEach(todo.count) { t in
+      let (c, redo) = frozenTodo[t]
+      slots[t] = parser.parse(start: frozen[c].0, stop: frozen[c].1, specs: redo)
+    }
+    for (t, (c, redo)) in todo.enumerated() {
+      let again = slots[t]!
+      for j in redo.indices where redo[j] != nil { results[c].partials[j] = again.partials[j] }
+    }
+  }
+
+  private func unterminated(_ tok: CSVTokenizer, _ offset: Int, _ field: Int) -> LoadError {
+    .unterminated(file: source, line: tok.line(of: offset), field: field)
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Foundation
+#endif

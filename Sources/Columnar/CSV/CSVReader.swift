@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Foundation
+#endif
+
+/// Reads CSV/TSV files into typed, columnar tables.
+///
+/// The file is split into chunks of about `LoadOptions.chunkBytes` at line breaks; both cores
+/// tokenize chunks and infer and convert each chunk's columns while its bytes are in cache. A
+/// chunk that started inside a quoted field (its guess of a record boundary was wrong) is parsed
+/// again from where the previous chunk really ended, and a chunk whose local type guess differs
+/// from the whole column's type is converted again, so the result never depends on chunking.
+public enum CSVReader {
+  /// Loads the file at `path`.
+  /// - Parameters:
+  ///   - tableName: the name of the resulting table.
+  ///   - interruption: polled once per chunk; returning true stops the load.
+  /// - Throws: `LoadError` for a missing, unreadable or empty file, a directory, a record with the
+  ///   wrong number of fields (unless `skipBadRows`), an unterminated quote, or an interruption.
+  /// - Complexity: O(file size), on all cores.
+  public static func load(
+    path: String, tableName: String, options: LoadOptions = .init(),
+    interruption: (@Sendable () -> Bool)? = nil
+  ) throws(LoadError) -> LoadReport {
+    let file = try FileBytes(path)
+    return try file.withUnsafeBytes { raw in
+      Result { () throws(LoadError) -> LoadReport in
+        try load(bytes: raw, source: path, tableName: tableName, options: options, interruption: interruption)
+      }
+    }.get()
+  }
+
+  /// Loads CSV text held in memory; `source` names it in errors and warnings.
+  /// - Complexity: O(bytes), on all cores.
+  public static func load(
+    bytes: [UInt8], source: String, tableName: String, options: LoadOptions = .init(),
+    interruption: (@Sendable () -> Bool)? = nil
+  ) throws(LoadError) -> LoadReport {
+    try bytes.withUnsafeBytes { raw in
+      Result { () throws(LoadError) -> LoadReport in
+        try load(bytes: raw, source: source, tableName: tableName, options: options, interruption: interruption)
+      }
+    }.get()
+  }
+
+  /// Loads CSV text from a buffer that stays valid for the duration of the call.
+  /// - Complexity: O(bytes), on all cores.
+  public static func load(
+    bytes: UnsafeRawBufferPointer, source: String, tableName: String, options: LoadOptions = .init(),
+    interruption: (@Sendable () -> Bool)? = nil
+  ) throws(LoadError) -> LoadReport {
+    guard bytes.count < Int(Int32.max) else { throw .tooLarge(file: source, bytes: bytes.count) }
+    guard let base = bytes.baseAddress, bytes.count > 0 else { throw .empty(file: source) }
+    let loader = CSVLoad(
+      p: base.assumingMemoryBound(to: UInt8.self), n: bytes.count, source: source, options: options,
+      interruption: interruption)
+    return try loader.run(tableName: tableName)
+  }
+}

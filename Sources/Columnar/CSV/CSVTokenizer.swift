@@ -1,0 +1,204 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Foundation
+#endif
+
+/// Splits CSV bytes into records and fields without copying them (RFC 4180, leniently).
+///
+/// A field is reported as a packed span: bits 0-31 hold its start offset, bits 32-62 its end
+/// (exclusive) and bit 63 says the raw bytes still need unquoting (`unquote`), which happens only
+/// for fields with doubled quotes or text after a closing quote. Plain quoted fields are reported
+/// as their inner bytes. This is why files are limited to 2 GiB.
+struct CSVTokenizer {
+  let p: UnsafePointer<UInt8>
+  let n: Int
+  let delimiter: UInt8
+
+  static let quote: UInt8 = 34
+  static let newline: UInt8 = 10
+  static let cr: UInt8 = 13
+  static let unquoteFlag: UInt64 = 1 << 63
+
+  /// The outcome of scanning one record.
+  struct RecordScan {
+    /// The offset just past the record's line break (or `n`).
+    var end: Int
+    /// How many fields the record has (may exceed the number stored).
+    var fields: Int
+    /// Whether every field past the stored ones is empty.
+    var extrasEmpty: Bool
+    /// The offset of a quote that is never closed, or -1.
+    var openQuote: Int
+  }
+
+  @inline(__always) static func start(_ span: UInt64) -> Int { Int(truncatingIfNeeded: span & 0xFFFF_FFFF) }
+  @inline(__always) static func end(_ span: UInt64) -> Int {
+    Int(truncatingIfNeeded: (span >> 32) & 0x7FFF_FFFF)
+  }
+  @inline(__always) static func needsUnquote(_ span: UInt64) -> Bool { span & unquoteFlag != 0 }
+
+  /// Skips blank lines (`\n` or `\r\n` alone) from `i`; returns where the next record starts.
+  @inline(__always)
+  func skipBlankLines(_ i: Int) -> Int {
+    var i = i
+    while i < n {
+      if p[i] == Self.newline {
+        i += 1
+      } else if p[i] == Self.cr && i + 1 < n && p[i + 1] == Self.newline {
+        i += 2
+      } else {
+        break
+      }
+    }
+    return i
+  }
+
+  /// Scans the record starting at `start`, storing up to `maxFields` spans in `out`, field `f` at
+  /// `out[f * stride]` (chunks store spans column by column, so conversion reads them in order).
+  @inline(__always)
+  func scanRecord(
+    from start: Int, maxFields: Int, into out: UnsafeMutablePointer<UInt64>, stride: Int = 1
+  ) -> RecordScan {
+    let d = delimiter
+    let dd = SWAR.broadcast(d)
+    var i = start
+    var f = 0
+    var extrasEmpty = true
+    while true {
+      var fs = i
+      var fe = i
+      var flag: UInt64 = 0
+      if i < n && p[i] == Self.quote {
+        var j = i + 1
+        var escaped = false
+        while true {
+          guard j < n, let q = memchr(p + j, Int32(Self.quote), n - j) else {
+            return RecordScan(end: n, fields: f + 1, extrasEmpty: extrasEmpty, openQuote: i)
+          }
+          let qi = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - p
+          if qi + 1 < n && p[qi + 1] == Self.quote {
+            escaped = true
+            j = qi + 2
+          } else {
+            j = qi + 1
+            break
+          }
+        }
+        if j < n && p[j] != d && p[j] != Self.newline
+          && !(p[j] == Self.cr && (j + 1 == n || p[j + 1] == Self.newline))
+        {
+          // Text after the closing quote: keep it, as spreadsheets do, and unquote later.
+          var k = j
+          while k < n && p[k] != d && p[k] != Self.newline { k += 1 }
+          fs = i
+          fe = k
+          if fe > j && p[fe - 1] == Self.cr && k < n { fe -= 1 }
+          flag = Self.unquoteFlag
+          i = k
+        } else {
+          if escaped {
+            fs = i
+            fe = j
+            flag = Self.unquoteFlag
+          } else {
+            fs = i + 1
+            fe = j - 1
+          }
+          i = j
+          if i < n && p[i] == Self.cr { i += 1 }
+        }
+      } else {
+        let k = fieldEnd(from: i, delimiters: dd)
+        fe = k
+        if fe > fs && p[fe - 1] == Self.cr && (k == n || p[k] == Self.newline) { fe -= 1 }
+        i = k
+      }
+      if f < maxFields {
+        out[f &* stride] = UInt64(truncatingIfNeeded: fs) | UInt64(truncatingIfNeeded: fe) << 32 | flag
+      } else if fe > fs {
+        extrasEmpty = false
+      }
+      f += 1
+      if i < n && p[i] == d {
+        i += 1
+        continue
+      }
+      if i < n { i += 1 }
+      return RecordScan(end: i, fields: f, extrasEmpty: extrasEmpty, openQuote: -1)
+    }
+  }
+
+  /// The offset of the first delimiter or line feed at or after `i` (or `n`), 8 bytes per step:
+  /// most fields are shorter than a word, so one load usually finds the end without a branch per
+  /// byte.
+  @inline(__always)
+  func fieldEnd(from i: Int, delimiters dd: UInt64) -> Int {
+    var k = i
+    let raw = UnsafeRawPointer(p)
+    while k &+ 8 <= n {
+      let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+      let m = SWAR.zeroBytes(w ^ dd) | SWAR.zeroBytes(w ^ SWAR.newlines)
+      if m != 0 { return k &+ m.trailingZeroBitCount &>> 3 }
+      k &+= 8
+    }
+    while k < n {
+      let c = p[k]
+      if c == delimiter || c == Self.newline { return k }
+      k &+= 1
+    }
+    return n
+  }
+
+  /// Removes quoting from raw field bytes: quotes toggle quoted mode and `""` inside quotes is one
+  /// quote. Writes to `out` (capacity at least `b - a`) and returns the length.
+  static func unquote(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    var inQuotes = false
+    var n = 0
+    var i = a
+    while i < b {
+      let c = p[i]
+      if c == quote {
+        if inQuotes && i + 1 < b && p[i + 1] == quote {
+          out[n] = quote
+          n += 1
+          i += 2
+          continue
+        }
+        inQuotes.toggle()
+      } else {
+        out[n] = c
+        n += 1
+      }
+      i += 1
+    }
+    return n
+  }
+
+  /// The 1-based line number of byte `offset`.
+  /// - Complexity: O(`offset`); used only for messages.
+  func line(of offset: Int) -> Int {
+    var count = 1
+    var i = 0
+    while i < offset, let q = memchr(p + i, Int32(Self.newline), offset - i) {
+      count += 1
+      i = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - p + 1
+    }
+    return count
+  }
+}
+
+/// Byte-parallel tests on 64-bit words (little-endian: byte `k` of a word is the byte at offset `k`).
+enum SWAR {
+  static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+  static let newlines: UInt64 = broadcast(10)
+
+  /// `c` in every byte.
+  @inline(__always) static func broadcast(_ c: UInt8) -> UInt64 { UInt64(c) &* 0x0101_0101_0101_0101 }
+
+  /// Bit 7 of each byte that is zero in `x`, and no other bit. Exact (unlike the shorter
+  /// `(x - 0x01..) & ~x & 0x80..`, which can flag a 0x01 byte above a zero byte).
+  @inline(__always) static func zeroBytes(_ x: UInt64) -> UInt64 {
+    ~(((x & low7) &+ low7) | x | low7)
+  }
+}

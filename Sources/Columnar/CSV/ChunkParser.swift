@@ -1,0 +1,86 @@
+/// The outcome of parsing one chunk of records.
+struct ChunkResult {
+  var start: Int
+  var end: Int
+  var rows = 0
+  var error: ChunkError?
+  var skipped = 0
+  var skippedOffsets: [Int] = []
+  var stats: [ColumnStats] = []
+  var partials: [Partial?] = []
+}
+
+/// A problem found while tokenizing, located by byte offset (turned into lines later).
+enum ChunkError {
+  case ragged(recordOffset: Int, found: Int)
+  case unterminated(quoteOffset: Int, field: Int)
+}
+
+/// Tokenizes the records that start in `[start, stop)` and converts their columns.
+struct ChunkParser: @unchecked Sendable {  // read-only pointers into the file bytes
+  let tokenizer: CSVTokenizer
+  let columns: Int
+  let skipBadRows: Bool
+  let listsAllowed: Bool
+
+  /// Parses a chunk; with `specs` given, converts only the columns whose spec is non-nil and
+  /// gathers no statistics; without, infers each column's type within the chunk first.
+  func parse(start: Int, stop: Int, specs: [ColumnSpec?]? = nil) -> ChunkResult {
+    var result = ChunkResult(start: start, end: start)
+    let k = max(columns, 1)
+    // Spans are stored column by column (`capacity` per column) so conversion reads them in order.
+    var capacity = max(64, (stop - start) / max(8, 4 * k) + 16)
+    var spans = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * k)
+    defer { spans.deallocate() }
+    var rows = 0
+    var i = tokenizer.skipBlankLines(start)
+    var longest = 0
+    while i < stop && i < tokenizer.n {
+      if rows + 1 > capacity {
+        let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2 * k)
+        for j in 0..<k { (bigger + j * capacity * 2).update(from: spans + j * capacity, count: rows) }
+        spans.deallocate()
+        spans = bigger
+        capacity *= 2
+      }
+      let r = tokenizer.scanRecord(from: i, maxFields: columns, into: spans + rows, stride: capacity)
+      if r.openQuote >= 0 {
+        result.error = .unterminated(quoteOffset: r.openQuote, field: r.fields)
+        i = tokenizer.n
+        break
+      }
+      if r.fields == columns || (r.fields > columns && r.extrasEmpty) {
+        rows += 1
+        longest = max(longest, r.end - i)
+      } else if skipBadRows {
+        result.skipped += 1
+        if result.skippedOffsets.count < 5 { result.skippedOffsets.append(i) }
+      } else {
+        result.error = .ragged(recordOffset: i, found: r.fields)
+        break
+      }
+      i = tokenizer.skipBlankLines(r.end)
+    }
+    result.end = i
+    result.rows = rows
+    if result.error != nil { return result }
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: longest + 9)
+    defer { scratch.deallocate() }
+    let conv = ColumnConverter(
+      p: tokenizer.p, spans: spans, stride: capacity, rows: rows, limit: tokenizer.n, scratch: scratch)
+    result.partials = [Partial?](repeating: nil, count: columns)
+    if let specs {
+      for j in 0..<columns {
+        if let spec = specs[j] { result.partials[j] = conv.convert(j, spec) }
+      }
+    } else {
+      result.stats.reserveCapacity(columns)
+      for j in 0..<columns {
+        let (st, partial) = conv.read(j, listsAllowed: listsAllowed)
+        result.stats.append(st)
+        result.partials[j] = partial
+      }
+    }
+    return result
+  }
+}

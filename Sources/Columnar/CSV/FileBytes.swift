@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Foundation
+#endif
+
+/// A file's bytes for the duration of a load: mapped when it is a regular file, read otherwise.
+///
+/// Mapping skips copying the file into fresh memory (the kernel would also have to clear those
+/// pages first); the pages come straight from the page cache. A file truncated by another
+/// process while it is mapped would fault, a risk other loaders (polars) accept as well.
+final class FileBytes {
+  private var mapped: UnsafeMutableRawPointer?
+  private var mappedCount = 0
+  private var data: [UInt8] = []
+
+  /// Opens `path`, turning each failure into the matching `LoadError`.
+  init(_ path: String) throws(LoadError) {
+    let fd = open(path, O_RDONLY)
+    if fd < 0 {
+      let code = errno
+      if code == ENOENT || code == ENOTDIR {
+        throw LoadError(
+          kind: .fileNotFound, file: path, message: "no file named '\(path)'; check the path and the current directory")
+      }
+      throw Self.unreadable(path, code)
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw Self.unreadable(path, errno) }
+    if st.st_mode & S_IFMT == S_IFDIR {
+      throw LoadError(
+        kind: .isDirectory, file: path, message: "'\(path)' is a directory; give the path of a CSV file inside it")
+    }
+    let size = Int(st.st_size)
+    guard size < Int(Int32.max) else { throw .tooLarge(file: path, bytes: size) }
+    if st.st_mode & S_IFMT == S_IFREG && size > 0 {
+      // MAP_POPULATE maps every page in one call instead of one fault per 64 KiB later.
+      let m = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0)
+      if let m, m != MAP_FAILED {
+        mapped = m
+        mappedCount = size
+        return
+      }
+    }
+    data = try Self.readAll(fd, size: size, path: path)
+  }
+
+  deinit {
+    if let mapped { munmap(mapped, mappedCount) }
+  }
+
+  /// Calls `body` with the bytes, valid only during the call.
+  func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+    if let mapped { return body(UnsafeRawBufferPointer(start: mapped, count: mappedCount)) }
+    return data.withUnsafeBytes(body)
+  }
+
+  /// Reads to the end of the file: `size` bytes first, then whatever a file that grew while it was
+  /// read (or a pipe reporting size 0) still holds.
+  private static func readAll(_ fd: Int32, size: Int, path: String) throws(LoadError) -> [UInt8] {
+    var failure: Int32 = 0
+    var data = [UInt8](unsafeUninitializedCapacity: size) { buf, initialized in
+      var got = 0
+      while got < size {
+        let r = read(fd, buf.baseAddress! + got, size - got)
+        if r < 0 && errno == EINTR { continue }
+        if r < 0 { failure = errno }
+        if r <= 0 { break }
+        got += r
+      }
+      initialized = got
+    }
+    if failure != 0 { throw unreadable(path, failure) }
+    var extra = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let r = extra.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+      if r <= 0 { break }
+      data.append(contentsOf: extra[0..<r])
+    }
+    return data
+  }
+
+  private static func unreadable(_ path: String, _ code: Int32) -> LoadError {
+    let reason = String(cString: strerror(code)).lowercased()
+    return LoadError(kind: .unreadable, file: path, message: "cannot read '\(path)': \(reason)")
+  }
+}

@@ -1,0 +1,48 @@
+/// The text encoding of a CSV file.
+public enum TextEncoding: String, Sendable, Equatable {
+  /// UTF-8 (the default, and what a BOM announces).
+  case utf8
+  /// Windows-1252, the superset of ISO-8859-1 that spreadsheet exports use.
+  case latin1
+
+  /// The name shown to users.
+  public var displayName: String { self == .utf8 ? "UTF-8" : "Windows-1252" }
+}
+
+/// How to read a CSV file; every `nil` means "detect from the data".
+public struct LoadOptions: Sendable, Equatable {
+  /// The field delimiter; `nil` sniffs among `,` `;` tab and `|`.
+  public var delimiter: UInt8? = nil
+  /// Whether the first record is a header; `nil` detects it.
+  public var header: Bool? = nil
+  /// The encoding; `nil` reads UTF-8 and falls back to Windows-1252 for values that are not UTF-8.
+  public var encoding: TextEncoding? = nil
+  /// Skip records with the wrong number of fields (counting them) instead of failing.
+  public var skipBadRows = false
+  /// Records scanned per parallel work unit; tests lower it to exercise chunk boundaries.
+  public var chunkBytes = 1 << 20
+
+  /// Options that detect everything.
+  public init() {}
+}
+
+/// A loaded table and what the reader found out or had to assume while loading it.
+public struct LoadReport: Sendable {
+  /// The table, named as asked.
+  public var table: Table
+  /// The delimiter used (given or sniffed).
+  public var delimiter: UInt8
+  /// Whether the first record was used as the header.
+  public var hadHeader: Bool
+  /// `.latin1` when the caller asked for it or when some values were not UTF-8.
+  public var encoding: TextEncoding
+  /// Notes for the user, lowercase without a final period (encoding fallback, unparseable dates).
+  public var warnings: [String]
+  /// Records skipped because of a wrong field count (only with `skipBadRows`).
+  public var skippedRows: Int
+  /// The physical line numbers (1-based) of the first five skipped records.
+  public var firstSkippedLines: [Int]
+  /// Per column, the placeholder texts read as null and how often, e.g. `["Income": ["NA": 24]]`.
+  /// Empty fields are not listed.
+  public var nullPlaceholders: [String: [String: Int]]
+}
