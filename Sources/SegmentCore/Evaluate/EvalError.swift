@@ -1,0 +1,84 @@
+import Columnar
+
+/// A command that parsed but could not run, with where it went wrong and what would be right.
+public struct EvalError: Error, Sendable, Equatable {
+  /// What went wrong.
+  public enum Kind: Sendable, Equatable {
+    case noTable
+    case unknownTable(String)
+    case unknownColumn(String, table: String)
+    case duplicateColumn(String)
+    case load(LoadError)
+    case write(path: String, reason: String)
+    case fileExists(String)
+    case interrupted
+    case unknownHelpTopic(String)
+    case unknownName(String, table: String)
+    case unknownSegment(String)
+    case unknownTableOrSegment(String)
+    case segmentOnOtherTable(String, table: String, current: String)
+    case segmentInUse(String, usedBy: String)
+    case notACondition(String, type: String)
+    case typeMismatch(column: String, columnType: String, literal: String, literalType: String)
+    case unsupported(String)
+    case noToday
+    case brokenSegment(String, reason: String)
+  }
+
+  /// What went wrong.
+  public var kind: Kind
+  /// Where in the command the problem stands, when it is a part of the command.
+  public var range: SourceRange?
+  /// Names the user may have meant, best first.
+  public var suggestions: [String]
+
+  /// Creates an evaluation error.
+  public init(_ kind: Kind, at range: SourceRange? = nil, suggestions: [String] = []) {
+    self.kind = kind
+    self.range = range
+    self.suggestions = suggestions
+  }
+
+  /// The one-line description: lowercase, no final period.
+  public var message: String {
+    switch kind {
+    case .noTable: return "no table is loaded"
+    case .unknownTable(let name): return "no table named '\(name)'"
+    case .unknownColumn(let name, let table): return "no column '\(name)' in table \(table)"
+    case .duplicateColumn(let name): return "column '\(name)' is named twice"
+    case .load(let error): return error.message
+    case .write(let path, let reason): return "cannot write \(path): \(reason)"
+    case .fileExists(let path): return "\(path) already exists"
+    case .interrupted: return "interrupted; nothing was changed"
+    case .unknownHelpTopic(let word): return "no command named '\(word)'"
+    case .unknownName(let name, let table): return "no column or segment '\(name)' in table \(table)"
+    case .unknownSegment(let name): return "no segment named '\(name)'"
+    case .unknownTableOrSegment(let name): return "no table or segment named '\(name)'"
+    case .segmentOnOtherTable(let name, let table, let current):
+      return "segment \(name) is on table \(table), not \(current)"
+    case .segmentInUse(let name, let user): return "segment \(name) is used by segment \(user)"
+    case .notACondition(let name, let type):
+      return "\(name) is \(type), not a condition: compare it, e.g. \(name) > 0"
+    case .typeMismatch(let column, let columnType, let literal, let literalType):
+      return "\(column) is \(columnType), \(literal) is \(literalType)"
+    case .unsupported(let what): return what
+    case .noToday: return "no date to count from: the table has no dates"
+    case .brokenSegment(let name, let reason): return "this would break segment \(name): \(reason)"
+    }
+  }
+
+  /// A sentence on what to do next, when there is one.
+  public var hint: String? {
+    switch kind {
+    case .noTable: return "load a file with 'load \"customers.csv\"', or try 'load sample'"
+    case .fileExists: return "add 'replace' at the end to overwrite it"
+    case .unknownHelpTopic: return "type 'help' to list the commands"
+    case .noToday: return "set the date with 'set today 2026-11-01'"
+    case .segmentInUse(_, let user): return "drop segment \(user) first, or redefine it without this one"
+    case .typeMismatch(_, let columnType, let literal, _) where columnType == "String":
+      return "put text in quotes: \"\(literal)\""
+    case .brokenSegment: return "drop or redefine that segment first"
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import Columnar
+
+extension Workspace {
+  mutating func load(_ command: LoadCommand, interruption: Interruption) throws(EvalError) -> CommandOutput {
+    let table: Table
+    var warnings: [String] = []
+    var detail = ""
+    switch command.source {
+    case .sample(let kind, let rows, let seed):
+      switch kind {
+      case .customers: table = SampleData.customers(rows: rows, seed: seed)
+      case .orders: table = SampleData.orders(rows: rows, seed: seed)
+      }
+      detail = " (sample, seed \(seed))"
+    case .file(let path, let range):
+      var options = LoadOptions()
+      options.delimiter = command.options.delimiter
+      options.header = command.options.header
+      options.skipBadRows = command.options.skipBadRows
+      if command.options.latin1 { options.encoding = .latin1 }
+      let name = command.alias?.text ?? Workspace.tableName(forPath: path)
+      let report: LoadReport
+      do {
+        report = try CSVReader.load(
+          path: path, tableName: name, options: options, interruption: { interruption.isRequested })
+      } catch {
+        if case .interrupted = error.kind { throw EvalError(.interrupted) }
+        throw EvalError(.load(error), at: range)
+      }
+      table = report.table
+      warnings = report.warnings
+      if report.skippedRows > 0 {
+        let lines = report.firstSkippedLines.map(String.init).joined(separator: ", ")
+        warnings.append("skipped \(Figures.rows(report.skippedRows)) with the wrong number of fields (lines \(lines))")
+      }
+      detail = " from \(path)"
+    }
+    var named = table
+    if let alias = command.alias { named.name = alias.text }
+    let replaced = try put(named)
+    let verb = replaced ? "replaced" : "loaded"
+    return CommandOutput(
+      .message("\(verb) \(named.name): \(Figures.rows(named.rowCount)), \(named.columns.count) columns\(detail)"),
+      warnings: warnings)
+  }
+}

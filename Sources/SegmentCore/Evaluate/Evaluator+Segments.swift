@@ -1,0 +1,62 @@
+import Columnar
+
+extension Workspace {
+  mutating func defineSegment(_ definition: SegmentDefinition) throws(EvalError) -> CommandResult {
+    let (segment, replaced) = try defineSegment(
+      definition.name, predicate: definition.predicate, definition: definition.definition,
+      snapshot: definition.snapshot)
+    let table = try resolveTable(nil)
+    let base = table.rowCount
+    let share = base == 0 ? 0 : Double(segment.size) / Double(base)
+    let verb = replaced ? "replaced" : "segment"
+    let frozen = segment.isSnapshot ? ", frozen as a snapshot" : ""
+    let headline = "\(verb) \(segment.name): \(Figures.rows(segment.size)) (\(Figures.percent(share)) of \(table.name))\(frozen)"
+    let clauses = definition.predicate.topLevelClauses
+    guard clauses.count > 1 else { return .message(headline) }
+    // Which condition shrinks the segment most: each clause alone, and the running intersection.
+    let evaluator = PredicateEvaluator(table: table, workspace: self)
+    var running = Bitmap(count: base, allSet: true)
+    var rows: [[Cell]] = []
+    for clause in clauses {
+      let alone = try evaluator.members(clause)
+      running = running & alone
+      rows.append([
+        .text(Parser.quote(clause, in: definition)), .count(alone.popcount()),
+        .share(base == 0 ? 0 : Double(alone.popcount()) / Double(base)), .count(running.popcount()),
+      ])
+    }
+    let breakdown = ResultTable(
+      columns: [
+        ResultColumn("condition"), ResultColumn("alone", alignment: .right),
+        ResultColumn("share", alignment: .right), ResultColumn("so far", alignment: .right),
+      ], rows: rows)
+    return .sequence([.message(headline), .table(breakdown)])
+  }
+
+  func segmentsListing() -> ResultTable {
+    let rows: [[Cell]] = segments.map { segment in
+      let base = table(named: segment.tableName)?.rowCount ?? 0
+      return [
+        .text(segment.name), .text(segment.tableName), .count(segment.size),
+        .share(base == 0 ? 0 : Double(segment.size) / Double(base)),
+        .text(segment.definition + (segment.isSnapshot ? " (snapshot)" : "")),
+      ]
+    }
+    return ResultTable(
+      columns: [
+        ResultColumn("segment"), ResultColumn("table"), ResultColumn("size", alignment: .right),
+        ResultColumn("share", alignment: .right), ResultColumn("definition"),
+      ], rows: rows, footer: segments.isEmpty ? "no segments yet: try 'segment young = age < 30'" : nil)
+  }
+}
+
+extension Parser {
+  /// A clause's text as written inside a segment definition.
+  static func quote(_ clause: Predicate, in definition: SegmentDefinition) -> String {
+    let offset = definition.predicate.range.start
+    let chars = Array(definition.definition)
+    let start = max(0, clause.range.start - offset)
+    let end = min(chars.count, clause.range.end - offset)
+    return start < end ? String(chars[start..<end]) : definition.definition
+  }
+}

@@ -1,0 +1,158 @@
+import Columnar
+
+extension Workspace {
+  /// Rows shown when `show` has no `limit`.
+  static let defaultShowLimit = 20
+
+  func show(_ command: ShowCommand) throws(EvalError) -> ResultTable {
+    let selection = try select(command.source)
+    let table = selection.table
+    let columns = try chosenColumns(command.columns, of: table)
+    var sortColumns: [(Column, Bool)] = []
+    for key in command.sort {
+      sortColumns.append((try resolveColumn(key.column, in: table), key.descending))
+    }
+    let limit = command.limit ?? Workspace.defaultShowLimit
+    let rows = RowOrder.first(limit, of: selection, sortedBy: sortColumns)
+    let footer = "\(Figures.grouped(rows.count)) of \(Figures.rows(selection.count))"
+      + (selection.mask == nil ? "" : " (\(selection.label), of \(Figures.grouped(table.rowCount)) in \(table.name))")
+    return rowsTable(rows, columns: columns, footer: footer)
+  }
+
+  func top(_ command: TopCommand) throws(EvalError) -> ResultTable {
+    let selection = try select(command.source)
+    let column = try resolveColumn(command.column, in: selection.table)
+    guard column.type != .list else {
+      throw EvalError(.unsupported("top cannot rank by a list column"), at: command.column.range)
+    }
+    let columns = try chosenColumns(command.columns, of: selection.table)
+    let rows = TopN.rows(command.count, of: selection, by: column)
+    return rowsTable(rows, columns: columns, footer: "top \(Figures.grouped(rows.count)) by \(column.name) of \(Figures.rows(selection.count)) (\(selection.label))")
+  }
+
+  func chosenColumns(_ names: [Name]?, of table: Table) throws(EvalError) -> [Column] {
+    guard let names else { return table.columns }
+    var columns: [Column] = []
+    var seen: Set<String> = []
+    for name in names {
+      let column = try resolveColumn(name, in: table)
+      guard seen.insert(column.name).inserted else { throw EvalError(.duplicateColumn(column.name), at: name.range) }
+      columns.append(column)
+    }
+    return columns
+  }
+
+  func rowsTable(_ rows: [Int], columns: [Column], footer: String) -> ResultTable {
+    let cells = rows.map { row in columns.map { Cell.value($0.value(at: row)) } }
+    let header = columns.map { ResultColumn($0.name, alignment: $0.type.isNumeric ? .right : .left) }
+    return ResultTable(columns: header, rows: cells, footer: footer)
+  }
+}
+
+/// Row orderings for `show ... sort by`.
+enum RowOrder {
+  /// The first `limit` chosen rows in the order of the sort keys (nulls last, ties in row order so the
+  /// output never depends on the sort algorithm).
+  /// - Complexity: O(k log k) for k chosen rows with sort keys, O(limit) without.
+  static func first(_ limit: Int, of selection: RowSelection, sortedBy keys: [(Column, Bool)]) -> [Int] {
+    guard !keys.isEmpty else {
+      var rows: [Int] = []
+      if let mask = selection.mask {
+        for row in mask.setIndices() where rows.count < limit { rows.append(row) }
+        return rows
+      }
+      return Array(0..<min(limit, selection.table.rowCount))
+    }
+    var rows = selection.rows
+    rows.sort { a, b in
+      for (column, descending) in keys {
+        let order = compare(column.value(at: a), column.value(at: b))
+        if order != 0 {
+          // Nulls go last whatever the direction.
+          if column.isNull(a) || column.isNull(b) { return order < 0 }
+          return descending ? order > 0 : order < 0
+        }
+      }
+      return a < b
+    }
+    return Array(rows.prefix(limit))
+  }
+
+  /// Orders two values of one column: -1, 0 or 1, with null after everything; text in byte order.
+  static func compare(_ a: Value, _ b: Value) -> Int {
+    func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
+    switch (a, b) {
+    case (.null, .null): return 0
+    case (.null, _): return 1
+    case (_, .null): return -1
+    case (.int(let x), .int(let y)): return order(x, y)
+    case (.double(let x), .double(let y)): return order(x, y)
+    case (.bool(let x), .bool(let y)): return order(x ? 1 : 0, y ? 1 : 0)
+    case (.date(let x), .date(let y)): return order(x, y)
+    case (.timestamp(let x), .timestamp(let y)): return order(x, y)
+    case (.string(let x), .string(let y)): return bytes(x, y)
+    case (.list(let x), .list(let y)): return bytes(x.joined(separator: ";"), y.joined(separator: ";"))
+    default: return 0
+    }
+  }
+
+  private static func bytes(_ x: String, _ y: String) -> Int {
+    if x == y { return 0 }
+    return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
+  }
+}
+
+/// The N rows with the highest values of a column, by a bounded selection instead of a full sort.
+enum TopN {
+  /// Highest first; equal values in row order; nulls never ranked.
+  /// - Complexity: O(k log N) for k chosen rows.
+  static func rows(_ n: Int, of selection: RowSelection, by column: Column) -> [Int] {
+    guard n > 0 else { return [] }
+    switch column.storage {
+    case .int(let buffer): return best(n, selection, column) { Double(buffer[$0]) }
+    case .double(let a): return best(n, selection, column) { a[$0] }
+    case .date(let a): return best(n, selection, column) { Double(a[$0]) }
+    case .timestamp(let a): return best(n, selection, column) { Double(a[$0]) }
+    case .bool(let bits): return best(n, selection, column) { bits[$0] ? 1 : 0 }
+    case .string:
+      return RowOrder.first(n, of: selection, sortedBy: [(column, true)]).filter { !column.isNull($0) }
+    case .list: return []
+    }
+  }
+
+  private static func best(_ n: Int, _ selection: RowSelection, _ column: Column, _ key: (Int) -> Double) -> [Int] {
+    // A min-heap of the best n (value, row); the root is the weakest kept: lowest value, latest row.
+    var heap: [(Double, Int)] = []
+    heap.reserveCapacity(n)
+    func weaker(_ a: (Double, Int), _ b: (Double, Int)) -> Bool { a.0 != b.0 ? a.0 < b.0 : a.1 > b.1 }
+    func siftDown(_ i: Int) {
+      var i = i
+      while true {
+        let l = 2 * i + 1
+        let r = l + 1
+        var m = i
+        if l < heap.count, weaker(heap[l], heap[m]) { m = l }
+        if r < heap.count, weaker(heap[r], heap[m]) { m = r }
+        if m == i { return }
+        heap.swapAt(i, m)
+        i = m
+      }
+    }
+    selection.forEachRow { row in
+      guard !column.isNull(row) else { return }
+      let item = (key(row), row)
+      if heap.count < n {
+        heap.append(item)
+        var i = heap.count - 1
+        while i > 0, weaker(heap[i], heap[(i - 1) / 2]) {
+          heap.swapAt(i, (i - 1) / 2)
+          i = (i - 1) / 2
+        }
+      } else if weaker(heap[0], item) {
+        heap[0] = item
+        siftDown(0)
+      }
+    }
+    return heap.sorted { weaker($1, $0) }.map(\.1)
+  }
+}

@@ -1,0 +1,75 @@
+import Columnar
+
+extension Workspace {
+  /// Runs one command against this workspace.
+  ///
+  /// Callers run it on a copy and keep the copy only when it returns, so that a failed command changes
+  /// nothing (`Session.perform` does this).
+  /// - Throws: `EvalError` naming what is wrong and, where it can, what would be right.
+  public mutating func run(_ command: Command, interruption: Interruption) throws(EvalError) -> CommandOutput {
+    switch command {
+    case .help(let topic):
+      return CommandOutput(.text(try HelpText.render(topic: topic)))
+    case .quit:
+      return CommandOutput(.none)
+    case .load(let load):
+      return try self.load(load, interruption: interruption)
+    case .tables:
+      return CommandOutput(.table(tablesListing()))
+    case .use(let name):
+      try use(name)
+      let table = try resolveTable(name)
+      return CommandOutput(.message("using \(table.name): \(Figures.rows(table.rowCount)), \(table.columns.count) columns"))
+    case .describe(let name):
+      return CommandOutput(.table(try describe(try resolveTable(name))))
+    case .show(let show):
+      return CommandOutput(.table(try self.show(show)))
+    case .set(let change):
+      return CommandOutput(.message(apply(change)))
+    case .export(let export):
+      return try self.export(export)
+    case .segment(let definition):
+      return CommandOutput(try defineSegment(definition))
+    case .segments:
+      return CommandOutput(.table(segmentsListing()))
+    case .dropSegment(let name):
+      let dropped = try dropSegment(name)
+      return CommandOutput(.message("dropped segment \(dropped.name)"))
+    case .count(let count):
+      return CommandOutput(.table(try self.count(count)))
+    case .stats(let stats):
+      return CommandOutput(.table(try self.stats(stats)))
+    case .histogram(let histogram):
+      return CommandOutput(.table(try self.histogram(histogram)))
+    case .top(let top):
+      return CommandOutput(.table(try self.top(top)))
+    }
+  }
+
+  private mutating func apply(_ change: SettingChange) -> String {
+    switch change {
+    case .format(let format):
+      settings.format = format
+      return "format is \(format.rawValue)"
+    case .today(let days):
+      settings.today = days
+      guard let days else { return "today is the latest date in each table" }
+      return "today is \(CivilDate.format(days: days))"
+    case .timer(let on):
+      settings.timer = on
+      return "timer is \(on ? "on" : "off")"
+    }
+  }
+
+  private func tablesListing() -> ResultTable {
+    let rows: [[Cell]] = tables.map { table in
+      [
+        .text(table.name == currentTableName ? "\(table.name) *" : table.name),
+        .value(.int(Int64(table.rowCount))), .value(.int(Int64(table.columns.count))),
+      ]
+    }
+    return ResultTable(
+      columns: [ResultColumn("table"), ResultColumn("rows", alignment: .right), ResultColumn("columns", alignment: .right)],
+      rows: rows, footer: tables.isEmpty ? "no tables yet: try 'load sample'" : "* current table")
+  }
+}

@@ -1,0 +1,62 @@
+import Columnar
+
+/// The rows a command works on: a table, and which of its rows (a segment, a `where`, or both).
+struct RowSelection {
+  /// The table the rows belong to.
+  var table: Table
+  /// The chosen rows; every row when nil.
+  var mask: Bitmap?
+  /// What the rows are, for titles: "customers", "segment young", "customers where age > 30".
+  var label: String
+
+  /// The number of chosen rows.
+  var count: Int { mask?.popcount() ?? table.rowCount }
+
+  /// The chosen row numbers in order.
+  /// - Complexity: O(n / 64 + rows).
+  var rows: [Int] { mask?.setIndices() ?? Array(0..<table.rowCount) }
+
+  /// Calls `body` with each chosen row number, in order, without building an array.
+  @inline(__always)
+  func forEachRow(_ body: (Int) -> Void) {
+    guard let mask else {
+      for row in 0..<table.rowCount { body(row) }
+      return
+    }
+    mask.forEachSetBit(body)
+  }
+}
+
+extension Workspace {
+  /// Resolves a command's rows: a segment or table by name (the current table when none), narrowed by
+  /// `where`.
+  func select(_ source: RowSource) throws(EvalError) -> RowSelection {
+    var selection: RowSelection
+    if let name = source.name, let segment = segment(named: name.text), table(named: name.text) == nil {
+      guard let table = table(named: segment.tableName) else { throw EvalError(.unknownTable(segment.tableName)) }
+      selection = RowSelection(table: table, mask: segment.members, label: "segment \(segment.name)")
+    } else if let name = source.name, table(named: name.text) == nil {
+      let candidates = tables.map(\.name) + segments.map(\.name)
+      if tables.isEmpty { throw EvalError(.noTable, at: name.range) }
+      throw EvalError(
+        .unknownName(name.text, table: currentTableName ?? ""), at: name.range,
+        suggestions: Suggestions.closest(to: name.text, among: candidates))
+        .renamed(.unknownTableOrSegment(name.text))
+    } else {
+      let table = try resolveTable(source.name)
+      selection = RowSelection(table: table, mask: nil, label: table.name)
+    }
+    if let filter = source.filter {
+      let members = try PredicateEvaluator(table: selection.table, workspace: self).members(filter)
+      selection.mask = selection.mask.map { $0 & members } ?? members
+    }
+    return selection
+  }
+}
+
+extension EvalError {
+  /// The same error with another kind, keeping its place and suggestions.
+  func renamed(_ kind: Kind) -> EvalError {
+    EvalError(kind, at: range, suggestions: suggestions)
+  }
+}

@@ -1,0 +1,224 @@
+import Columnar
+
+/// A name as the user wrote it, with where it stands, so errors about it can point at it.
+public struct Name: Sendable, Equatable {
+  /// The name's text (backticks removed).
+  public var text: String
+  /// Where the name stands in the command.
+  public var range: SourceRange
+
+  /// Creates a name.
+  public init(_ text: String, at range: SourceRange) {
+    self.text = text
+    self.range = range
+  }
+}
+
+/// One parsed command of the language (DESIGN §4).
+public enum Command: Sendable, Equatable {
+  /// `help [COMMAND]`
+  case help(topic: Name?)
+  /// `quit` or `exit`
+  case quit
+  /// `load "file" ...` or `load sample ...`
+  case load(LoadCommand)
+  /// `tables`
+  case tables
+  /// `use NAME`
+  case use(Name)
+  /// `describe [NAME]`
+  case describe(Name?)
+  /// `show [NAME] [columns a, b] [sort by c [desc]] [limit N]`
+  case show(ShowCommand)
+  /// `set SETTING VALUE`
+  case set(SettingChange)
+  /// `export NAME to "file.csv"`
+  case export(ExportCommand)
+  /// `segment NAME = P [as of snapshot]`
+  case segment(SegmentDefinition)
+  /// `segments`
+  case segments
+  /// `drop segment NAME`
+  case dropSegment(Name)
+  /// `count [NAME] [where P] [by c, d]`
+  case count(CountCommand)
+  /// `stats c, d [in SEG] [by c]`
+  case stats(StatsCommand)
+  /// `histogram c [in SEG] [bins N]`
+  case histogram(HistogramCommand)
+  /// `top N by c [in SEG] [columns a, b]`
+  case top(TopCommand)
+
+  /// True for commands about the session itself, which are never journaled or saved (DESIGN §7).
+  public var isAboutSession: Bool {
+    switch self {
+    case .help, .quit: return true
+    default: return false
+    }
+  }
+}
+
+/// Where `load` takes its rows from.
+public enum LoadSource: Sendable, Equatable {
+  /// A CSV or TSV file.
+  case file(path: String, range: SourceRange)
+  /// The built-in synthetic data set.
+  case sample(kind: SampleKind, rows: Int, seed: UInt64)
+}
+
+/// The built-in sample tables.
+public enum SampleKind: String, Sendable, Equatable, CaseIterable {
+  case customers
+  case orders
+}
+
+/// A parsed `load` command.
+public struct LoadCommand: Sendable, Equatable {
+  /// Where the rows come from.
+  public var source: LoadSource
+  /// The table name given with `as`, if any.
+  public var alias: Name?
+  /// Reader options given in the command (`delimiter`, `header`, `encoding`, `skip bad rows`).
+  public var options: LoadFlags
+
+  /// Creates a load command.
+  public init(source: LoadSource, alias: Name? = nil, options: LoadFlags = LoadFlags()) {
+    self.source = source
+    self.alias = alias
+    self.options = options
+  }
+}
+
+/// Reader options a `load` command may state; anything left nil is detected from the file.
+public struct LoadFlags: Sendable, Equatable {
+  /// The field delimiter, when stated (`delimiter ";"`).
+  public var delimiter: UInt8?
+  /// Whether the first line is a header, when stated (`header on|off`).
+  public var header: Bool?
+  /// True for `encoding latin1` (Windows-1252).
+  public var latin1 = false
+  /// True for `skip bad rows`.
+  public var skipBadRows = false
+
+  /// Creates flags that leave everything to detection.
+  public init() {}
+}
+
+/// Rows a command works on: a table or segment by name (the current table when nil), narrowed by `where`.
+public struct RowSource: Sendable, Equatable {
+  /// A table or segment name.
+  public var name: Name?
+  /// An extra condition.
+  public var filter: Predicate?
+
+  /// Creates a row source.
+  public init(name: Name? = nil, filter: Predicate? = nil) {
+    self.name = name
+    self.filter = filter
+  }
+}
+
+/// A parsed `segment NAME = P`.
+public struct SegmentDefinition: Sendable, Equatable {
+  /// The new segment's name.
+  public var name: Name
+  /// Its predicate.
+  public var predicate: Predicate
+  /// The predicate as written.
+  public var definition: String
+  /// True for `as of snapshot`.
+  public var snapshot: Bool
+}
+
+/// A parsed `count`.
+public struct CountCommand: Sendable, Equatable {
+  /// The rows to count.
+  public var source: RowSource
+  /// Columns to group by.
+  public var groups: [Name]
+}
+
+/// A parsed `stats`.
+public struct StatsCommand: Sendable, Equatable {
+  /// The numeric columns.
+  public var columns: [Name]
+  /// The rows.
+  public var source: RowSource
+  /// A column to group by.
+  public var group: Name?
+}
+
+/// A parsed `histogram`.
+public struct HistogramCommand: Sendable, Equatable {
+  /// The column.
+  public var column: Name
+  /// The rows.
+  public var source: RowSource
+  /// The number of bins for numbers and dates; the default when nil.
+  public var bins: Int?
+}
+
+/// A parsed `top N by c`.
+public struct TopCommand: Sendable, Equatable {
+  /// How many rows.
+  public var count: Int
+  /// The column to rank by, highest first.
+  public var column: Name
+  /// The rows.
+  public var source: RowSource
+  /// The columns to show; all when nil.
+  public var columns: [Name]?
+}
+
+/// A sort key of `show ... sort by`.
+public struct SortKey: Sendable, Equatable {
+  /// The column to sort on.
+  public var column: Name
+  /// True for `desc`.
+  public var descending: Bool
+}
+
+/// A parsed `show` command.
+public struct ShowCommand: Sendable, Equatable {
+  /// The rows to show.
+  public var source: RowSource
+  /// The columns to show; all when nil.
+  public var columns: [Name]?
+  /// The sort keys, in order of priority.
+  public var sort: [SortKey]
+  /// At most this many rows; the renderer's default when nil.
+  public var limit: Int?
+
+  /// Creates a show command.
+  public init(source: RowSource = RowSource(), columns: [Name]? = nil, sort: [SortKey] = [], limit: Int? = nil) {
+    self.source = source
+    self.columns = columns
+    self.sort = sort
+    self.limit = limit
+  }
+}
+
+/// A parsed `set` command.
+public enum SettingChange: Sendable, Equatable {
+  case format(OutputFormat)
+  case today(Int32?)
+  case timer(Bool)
+}
+
+/// A parsed `export` command.
+public struct ExportCommand: Sendable, Equatable {
+  /// The table to export.
+  public var source: Name
+  /// The file to write.
+  public var path: String
+  /// True when the user allowed replacing an existing file.
+  public var replace: Bool
+}
+
+/// How results are written out.
+public enum OutputFormat: String, Sendable, Equatable, CaseIterable {
+  case table
+  case csv
+  case json
+  case markdown
+}

@@ -1,0 +1,149 @@
+/// Turns one command's source text into a `Command`.
+///
+/// The parser is a small recursive-descent reader over the lexer's tokens. Each grammar area lives in
+/// its own `Parser+Area.swift` extension. Every failure is a `ParseError` that points at the token
+/// where the command went wrong and says what was expected there.
+public struct Parser {
+  var tokens: [Token]
+  var index = 0
+  /// The command's characters, to quote a predicate as the user wrote it.
+  var source: [Character] = []
+
+  /// Parses one command (no `;` splitting; see `ScriptSplitter`).
+  /// - Throws: `ParseError` with the source range of the offending token.
+  public static func parse(_ source: String) throws(ParseError) -> Command {
+    var parser = Parser(tokens: try Lexer.tokenize(source))
+    parser.source = Array(source)
+    let command = try parser.command()
+    try parser.expectEnd()
+    return command
+  }
+
+  init(tokens: [Token]) {
+    self.tokens = tokens
+  }
+
+  var current: Token { tokens[index] }
+
+  var atEnd: Bool { current.kind == .end }
+
+  mutating func advance() -> Token {
+    let token = tokens[index]
+    if index < tokens.count - 1 { index += 1 }
+    return token
+  }
+
+  /// Consumes the keyword if it is next.
+  mutating func accept(_ keyword: String) -> Bool {
+    guard current.isKeyword(keyword) else { return false }
+    _ = advance()
+    return true
+  }
+
+  /// Consumes the symbol if it is next.
+  mutating func acceptSymbol(_ symbol: String) -> Bool {
+    guard current.isSymbol(symbol) else { return false }
+    _ = advance()
+    return true
+  }
+
+  func unexpected(_ expected: String, suggestions: [String] = []) -> ParseError {
+    if case .unknown(let c) = current.kind {
+      return ParseError(.unexpectedCharacter(c), at: current.range, hint: "expected \(expected)")
+    }
+    return ParseError(
+      .unexpectedToken(found: current.describedForError, expected: expected), at: current.range,
+      suggestions: suggestions)
+  }
+
+  mutating func expect(_ keyword: String) throws(ParseError) {
+    guard accept(keyword) else {
+      let near = current.keyword.map { Suggestions.closest(to: $0, among: [keyword]) } ?? []
+      throw unexpected("'\(keyword)'", suggestions: near)
+    }
+  }
+
+  mutating func expectSymbol(_ symbol: String) throws(ParseError) {
+    guard acceptSymbol(symbol) else { throw unexpected("'\(symbol)'") }
+  }
+
+  mutating func expectEnd() throws(ParseError) {
+    guard atEnd else { throw unexpected("the end of the command") }
+  }
+
+  /// Reads a table, column or segment name: a bare word or a backtick name.
+  mutating func name(_ what: String) throws(ParseError) -> Name {
+    guard let text = current.identifier else { throw unexpected(what) }
+    return Name(text, at: advance().range)
+  }
+
+  /// Reads a comma-separated list of names.
+  mutating func nameList(_ what: String) throws(ParseError) -> [Name] {
+    var names = [try name(what)]
+    while acceptSymbol(",") { names.append(try name(what)) }
+    return names
+  }
+
+  /// The source text of a range, as the user typed it.
+  func text(of range: SourceRange) -> String {
+    String(source[min(range.start, source.count)..<min(range.end, source.count)])
+  }
+
+  mutating func string(_ what: String) throws(ParseError) -> (String, SourceRange) {
+    guard case .string(let s) = current.kind else { throw unexpected(what) }
+    return (s, advance().range)
+  }
+
+  /// Reads a non-negative integer, naming what it is for in errors.
+  mutating func count(_ what: String) throws(ParseError) -> Int {
+    if current.isSymbol("-") {
+      throw ParseError(.invalidValue("-", reason: "\(what) must be zero or more"), at: current.range)
+    }
+    guard case .integer(let n) = current.kind else { throw unexpected(what) }
+    _ = advance()
+    return Int(n)
+  }
+
+  mutating func onOff(_ what: String) throws(ParseError) -> Bool {
+    if accept("on") || accept("true") || accept("yes") { return true }
+    if accept("off") || accept("false") || accept("no") { return false }
+    throw unexpected("on or off for \(what)")
+  }
+
+  mutating func command() throws(ParseError) -> Command {
+    guard let word = current.keyword else {
+      if atEnd { throw unexpected("a command") }
+      throw unexpected("a command word such as 'load', 'show' or 'help'")
+    }
+    guard let spec = CommandRegistry.spec(named: word) else {
+      throw ParseError(
+        .unknownCommand(current.text), at: current.range, hint: "type 'help' to list the commands",
+        suggestions: Suggestions.closest(to: word, among: CommandRegistry.words))
+    }
+    let commandWord = advance()
+    switch spec.name {
+    case "help":
+      return .help(topic: atEnd ? nil : try name("a command name"))
+    case "quit": return .quit
+    case "load": return .load(try load())
+    case "tables": return .tables
+    case "use": return .use(try name("a table name"))
+    case "describe": return .describe(atEnd ? nil : try name("a table name"))
+    case "show": return .show(try show())
+    case "set": return .set(try setting())
+    case "export": return .export(try export())
+    case "segment": return .segment(try segmentDefinition())
+    case "segments": return .segments
+    case "drop":
+      try expect("segment")
+      return .dropSegment(try name("a segment name"))
+    case "count": return .count(try countCommand())
+    case "stats": return .stats(try statsCommand())
+    case "histogram": return .histogram(try histogramCommand())
+    case "top": return .top(try topCommand())
+    default:
+      // Every registry entry has a case above; reaching this is a programmer's mistake.
+      preconditionFailure("command '\(commandWord.text)' is in the registry but not in the parser")
+    }
+  }
+}

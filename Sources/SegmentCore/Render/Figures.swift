@@ -1,0 +1,77 @@
+import Columnar
+
+/// Number formatting that never depends on the locale or the machine, so replayed output is identical.
+public enum Figures {
+  /// An integer with thousands separators: 1234567 → "1,234,567".
+  public static func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(c)
+    }
+    return n < 0 ? "-" + out : out
+  }
+
+  /// "1 row" or "5,000 rows".
+  public static func rows(_ n: Int) -> String {
+    n == 1 ? "1 row" : "\(grouped(n)) rows"
+  }
+
+  /// A number with exactly `decimals` decimals, rounded half away from zero: (2.345, 2) → "2.35".
+  public static func fixed(_ x: Double, decimals: Int) -> String {
+    guard x.isFinite else { return x.isNaN ? "NaN" : (x < 0 ? "-inf" : "inf") }
+    let scale = pow10(decimals)
+    let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
+    // Past 2^63 fixed decimals mean nothing; fall back to the shortest form.
+    guard scaled < 9.2e18 else { return shortest(x) }
+    let units = UInt64(scaled)
+    let whole = units / UInt64(scale)
+    var text = String(whole)
+    if decimals > 0 {
+      var fraction = String(units % UInt64(scale))
+      while fraction.count < decimals { fraction = "0" + fraction }
+      text += "." + fraction
+    }
+    return (x < 0 && units != 0 ? "-" : "") + text
+  }
+
+  /// A share as a percentage with one decimal: 0.1234 → "12.3%".
+  public static func percent(_ share: Double) -> String {
+    fixed(share * 100, decimals: 1) + "%"
+  }
+
+  /// The shortest text that reads back as the same Double, without exponent for everyday magnitudes.
+  public static func shortest(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    let text = "\(x)"
+    if !text.contains("e") { return text }
+    // Swift writes 1e-05 for small numbers; people expect 0.00001.
+    if abs(x) < 1, abs(x) >= 1e-9 {
+      var decimals = 1
+      while decimals < 17, Double(fixed(x, decimals: decimals)) != x { decimals += 1 }
+      return fixed(x, decimals: decimals)
+    }
+    return text
+  }
+
+  private static func pow10(_ n: Int) -> Double {
+    var p = 1.0
+    for _ in 0..<n { p *= 10 }
+    return p
+  }
+
+  /// A data value as people read it: dates in ISO, doubles in shortest form, lists joined by `;`.
+  public static func text(_ value: Value) -> String {
+    switch value {
+    case .null: return ""
+    case .int(let n): return String(n)
+    case .double(let d): return shortest(d)
+    case .bool(let b): return b ? "true" : "false"
+    case .date(let days): return CivilDate.format(days: days)
+    case .timestamp(let s): return CivilDate.formatTimestamp(s)
+    case .string(let s): return s
+    case .list(let items): return items.joined(separator: ";")
+    }
+  }
+}

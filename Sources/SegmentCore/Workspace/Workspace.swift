@@ -1,0 +1,99 @@
+import Columnar
+
+/// Everything a session has made: its tables, the current table and its settings.
+///
+/// A value type, so that a command runs on a copy and the copy replaces the original only when the
+/// command succeeds: a failed command changes nothing.
+public struct Workspace: Sendable {
+  /// The tables, in the order they were first loaded.
+  public private(set) var tables: [Table] = []
+  /// The name of the table that commands use when none is named.
+  public private(set) var currentTableName: String?
+  /// The session's settings.
+  public var settings = Settings()
+  /// The segments, in the order they were defined.
+  public internal(set) var segments: [Segment] = []
+
+  /// Creates an empty workspace.
+  public init() {}
+
+  /// The table named `name` (exact match first, then case-insensitive).
+  public func table(named name: String) -> Table? {
+    tables.first { $0.name == name } ?? tables.first { $0.name.lowercased() == name.lowercased() }
+  }
+
+  /// The table a command names, or the current table when it names none.
+  /// - Throws: `EvalError` when no table is loaded or none has that name (with did-you-mean).
+  public func resolveTable(_ name: Name?) throws(EvalError) -> Table {
+    guard let name else {
+      guard let current = currentTableName, let table = table(named: current) else {
+        throw EvalError(.noTable)
+      }
+      return table
+    }
+    guard let table = table(named: name.text) else {
+      if tables.isEmpty { throw EvalError(.noTable, at: name.range) }
+      throw EvalError(
+        .unknownTable(name.text), at: name.range,
+        suggestions: Suggestions.closest(to: name.text, among: tables.map(\.name)))
+    }
+    return table
+  }
+
+  /// The column a command names in `table`, with did-you-mean when there is none.
+  public func resolveColumn(_ name: Name, in table: Table) throws(EvalError) -> Column {
+    guard let column = table.column(named: name.text) else {
+      throw EvalError(
+        .unknownColumn(name.text, table: table.name), at: name.range,
+        suggestions: Suggestions.closest(to: name.text, among: table.columns.map(\.name)))
+    }
+    return column
+  }
+
+  /// Adds or replaces a table and makes it current. Returns true when a table of that name was replaced.
+  /// Its dynamic segments are recomputed; a change that would break one is an error and changes nothing
+  /// (callers run on a copy).
+  @discardableResult
+  public mutating func put(_ table: Table) throws(EvalError) -> Bool {
+    currentTableName = table.name
+    if let i = tables.firstIndex(where: { $0.name.lowercased() == table.name.lowercased() }) {
+      tables[i] = table
+      try refreshSegments(of: table.name)
+      return true
+    }
+    tables.append(table)
+    return false
+  }
+
+  /// Makes an existing table current.
+  public mutating func use(_ name: Name) throws(EvalError) {
+    currentTableName = try resolveTable(name).name
+  }
+
+  /// Names a completion may offer: tables, the current table's columns and its segments.
+  public var completionNames: (tables: [String], columns: [String], segments: [String]) {
+    let current = currentTableName.flatMap { table(named: $0) }
+    let onCurrent = segments.filter { $0.tableName == current?.name }.map(\.name)
+    return (tables.map(\.name), current?.columns.map(\.name) ?? [], onCurrent)
+  }
+}
+
+extension Workspace {
+  /// A table name made from a file name: letters, digits and `_`, lowercased, so that it can be typed bare.
+  static func tableName(forPath path: String) -> String {
+    var base = path.split(separator: "/").last.map(String.init) ?? path
+    if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
+    var name = ""
+    for c in base.lowercased() {
+      if c.isLetter || c.isNumber {
+        name.append(c)
+      } else if !name.hasSuffix("_") {
+        name.append("_")
+      }
+    }
+    while name.hasSuffix("_") { name.removeLast() }
+    if name.isEmpty { name = "table" }
+    if let first = name.first, first.isNumber { name = "t_" + name }
+    return name
+  }
+}

@@ -1,0 +1,80 @@
+import Columnar
+import Testing
+
+@testable import SegmentCore
+
+@Suite("Renderers")
+struct RendererTests {
+  let table = ResultTable(
+    columns: [ResultColumn("name"), ResultColumn("n", alignment: .right), ResultColumn("share", alignment: .right)],
+    rows: [
+      [.value(.string("Zoë, \"Z\"")), .value(.int(12)), .share(0.125)],
+      [.value(.null), .value(.int(3)), .share(1)],
+    ],
+    footer: "2 rows")
+
+  @Test func boxTable() {
+    let text = Renderer.render(.table(table), format: .table, style: .plain)
+    #expect(
+      text == """
+        ┌──────────┬────┬────────┐
+        │ name     │ n  │ share  │
+        ├──────────┼────┼────────┤
+        │ Zoë, "Z" │ 12 │  12.5% │
+        │          │  3 │ 100.0% │
+        └──────────┴────┴────────┘
+        2 rows
+
+        """)
+  }
+
+  @Test func csv() {
+    let text = Renderer.render(.table(table), format: .csv, style: .plain)
+    #expect(text == "name,n,share\n\"Zoë, \"\"Z\"\"\",12,0.1250\n,3,1.0000\n")
+  }
+
+  @Test func json() {
+    let text = Renderer.render(.table(table), format: .json, style: .plain)
+    #expect(
+      text == """
+        [
+          {"name": "Zoë, \\"Z\\"", "n": 12, "share": 0.1250},
+          {"name": null, "n": 3, "share": 1.0000}
+        ]
+
+        """)
+  }
+
+  @Test func markdown() {
+    let text = Renderer.render(.table(table), format: .markdown, style: .plain)
+    #expect(text == "| name | n | share |\n|---|---:|---:|\n| Zoë, \"Z\" | 12 | 12.5% |\n|  | 3 | 100.0% |\n\n2 rows\n")
+  }
+
+  @Test func wideTablesDropColumnsAndSaySo() {
+    let wide = ResultTable(
+      columns: (0..<30).map { ResultColumn("column_\($0)") }, rows: [(0..<30).map { _ in .text("x") }])
+    let text = Renderer.render(.table(wide), format: .table, style: RenderStyle(color: false, width: 60))
+    #expect(text.split(separator: "\n").allSatisfy { $0.count <= 60 || $0.contains("not shown") })
+    #expect(text.contains("25 more columns not shown"))
+  }
+
+  @Test func longCellsAreClipped() {
+    let long = ResultTable(columns: [ResultColumn("a")], rows: [[.text(String(repeating: "y", count: 50))]])
+    let text = Renderer.render(.table(long), format: .table, style: .plain)
+    #expect(text.contains(String(repeating: "y", count: 31) + "…"))
+  }
+
+  @Test func diagnosticWithCaretAndSuggestion() {
+    let d = Diagnostic(
+      message: "no column 'agee' in table customers", source: "show columns agee", range: SourceRange(13, 17),
+      hint: nil, suggestions: ["age"], location: "x.seg:3")
+    #expect(
+      d.rendered(color: false) == """
+        x.seg:3: error: no column 'agee' in table customers
+          show columns agee
+                       ^^^^
+          did you mean 'age'?
+
+        """)
+  }
+}

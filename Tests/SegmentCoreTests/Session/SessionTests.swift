@@ -1,0 +1,80 @@
+import Columnar
+import Testing
+
+@testable import SegmentCore
+
+@Suite("Session")
+struct SessionTests {
+  func out(_ p: Performance) -> String { p.emissions.filter { $0.stream == .out }.map(\.text).joined() }
+  func err(_ p: Performance) -> String { p.emissions.filter { $0.stream == .err }.map(\.text).joined() }
+
+  @Test func commandsRunInOrderAndAreJournaled() {
+    let session = Session()
+    let p = session.perform("load sample rows 50 seed 1; tables; help")
+    #expect(!p.failed)
+    #expect(out(p).hasPrefix("loaded customers: 50 rows"))
+    #expect(out(p).contains("customers *"))
+    #expect(session.cells == ["load sample rows 50 seed 1", "tables"])
+    #expect(session.nextCellNumber == 3)
+  }
+
+  @Test func aFailedCommandChangesNothingAndStopsTheRest() {
+    let session = Session()
+    _ = session.perform("load sample rows 20")
+    let p = session.perform("set format json; show columns agee; set format csv", origin: "t.seg")
+    #expect(p.failed)
+    #expect(err(p).hasPrefix("t.seg:1: error: no column 'agee' in table customers\n"))
+    #expect(err(p).contains("did you mean 'age'?"))
+    #expect(session.workspace.settings.format == .json)
+    #expect(session.cells.count == 2)
+  }
+
+  @Test func keepGoingRunsTheRest() {
+    let session = Session()
+    let p = session.perform("bogus\ntables", keepGoing: true)
+    #expect(p.failed)
+    #expect(out(p).contains("no tables yet"))
+  }
+
+  @Test func unknownTableSuggestsLoadedOnes() {
+    let session = Session()
+    _ = session.perform("load sample rows 5 as customers")
+    let p = session.perform("use customer")
+    #expect(err(p).contains("no table named 'customer'"))
+    #expect(err(p).contains("did you mean 'customers'?"))
+  }
+
+  @Test func noTableSaysHowToStart() {
+    let p = Session().perform("show")
+    #expect(err(p) == "error: no table is loaded\n  load a file with 'load \"customers.csv\"', or try 'load sample'\n")
+  }
+
+  @Test func quitStopsAndIsNotJournaled() {
+    let session = Session()
+    let p = session.perform("tables; quit; tables")
+    #expect(p.exitRequested)
+    #expect(session.cells == ["tables"])
+  }
+
+  @Test func showHonoursColumnsSortAndLimit() {
+    let session = Session()
+    _ = session.perform("load sample rows 200 seed 3")
+    let p = session.perform("set format csv; show columns customer_id, age sort by age desc, customer_id limit 3")
+    let lines = out(p).split(separator: "\n")
+    #expect(lines.first == "format is csv")
+    #expect(lines[1] == "customer_id,age")
+    let ages = lines[2...].map { Int($0.split(separator: ",")[1])! }
+    #expect(ages == ages.sorted(by: >))
+    #expect(lines.count == 5)
+  }
+
+  @Test func completionOffersCommandsTablesAndColumns() {
+    let session = Session()
+    _ = session.perform("load sample rows 5")
+    #expect(session.completions(line: "desc", cursor: 4) == CompletionSet(wordStart: 0, candidates: ["describe"]))
+    #expect(session.completions(line: "use cu", cursor: 6).candidates == ["customers"])
+    #expect(session.completions(line: "show columns first", cursor: 18).candidates == ["first_name"])
+    #expect(session.completions(line: "tables; he", cursor: 10).candidates == ["help"])
+    #expect(session.completions(line: "load \"fi", cursor: 8).candidates.isEmpty)
+  }
+}
