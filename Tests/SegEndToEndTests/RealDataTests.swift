@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Loads every real data set in `../shared/data` through the built `seg`, as a user would.
+/// These run only where the data sets exist beside the checkout.
+@Suite("Real data sets", .enabled(if: FileManager.default.fileExists(atPath: SegBinary.sharedData.path)))
+struct RealDataTests {
+  struct DataFile: Sendable, CustomStringConvertible {
+    var path: String
+    var rows: Int
+    var columns: Int
+    /// Column name → expected type name in `describe`.
+    var types: [String: String]
+    var description: String { path }
+  }
+
+  static let files: [DataFile] = [
+    DataFile(
+      path: "customer_personality/marketing_campaign.csv", rows: 2_240, columns: 29,
+      types: ["ID": "Int", "Income": "Int", "Dt_Customer": "Date", "Marital_Status": "String"]),
+    DataFile(
+      path: "bank_marketing/bank.csv", rows: 4_521, columns: 17,
+      types: ["age": "Int", "job": "String", "balance": "Int", "pdays": "Int"]),
+    DataFile(
+      path: "online_retail/online_retail_sample_20k.csv", rows: 20_000, columns: 8,
+      types: [
+        "InvoiceNo": "String", "Quantity": "Int", "InvoiceDate": "Timestamp", "UnitPrice": "Double",
+        "CustomerID": "Int",
+      ]),
+    DataFile(
+      path: "olist_ecommerce_sample/olist_orders_dataset.csv", rows: 8_000, columns: 8,
+      types: ["order_purchase_timestamp": "Timestamp", "order_delivered_customer_date": "Timestamp"]),
+    DataFile(
+      path: "olist_ecommerce_sample/olist_customers_dataset.csv", rows: -1, columns: 5,
+      types: ["customer_zip_code_prefix": "Int", "customer_state": "String"]),
+    DataFile(
+      path: "olist_ecommerce_sample/olist_order_items_dataset.csv", rows: -1, columns: 7,
+      types: ["price": "Double", "shipping_limit_date": "Timestamp"]),
+    DataFile(
+      path: "olist_ecommerce_sample/olist_order_payments_dataset.csv", rows: -1, columns: 5,
+      types: ["payment_value": "Double", "payment_type": "String"]),
+    DataFile(
+      path: "wholesale_customers/Wholesale customers data.csv", rows: 440, columns: 12,
+      types: ["Channel": "Int", "Fresh": "Int"]),
+    DataFile(
+      path: "wholesale_customers/Wholesale_customers_with_CustomerID.k-ishwari.csv", rows: 440, columns: 9,
+      types: ["CustomerID": "Int", "Delicassen": "Int"]),
+  ]
+
+  @Test(arguments: files)
+  func loadsWithTheRightShape(_ file: DataFile) throws {
+    let path = SegBinary.sharedData.appendingPathComponent(file.path).path
+    let result = try SegBinary.run(["--format", "csv", "-c", "load \"\(path)\" as t; describe"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let first = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+    if file.rows >= 0 {
+      let rows = Int(file.rows).formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+      #expect(first.hasPrefix("loaded t: \(rows) rows, \(file.columns) columns"), "\(first)")
+    } else {
+      #expect(first.contains(", \(file.columns) columns"), "\(first)")
+    }
+    var types: [String: String] = [:]
+    for line in result.stdout.split(separator: "\n").dropFirst(2) {
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+      if fields.count > 1 { types[String(fields[0])] = String(fields[1]) }
+    }
+    for (column, type) in file.types {
+      #expect(types[column] == type, "\(file.path): \(column)")
+    }
+  }
+
+  @Test func invalidUTF8IsReadAsWindows1252WithAWarning() throws {
+    let path = SegBinary.sharedData.appendingPathComponent("wholesale_customers/Wholesale customers data.csv").path
+    let result = try SegBinary.run(["-c", "load \"\(path)\""])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("warning:"))
+    #expect(result.stderr.lowercased().contains("windows-1252") || result.stderr.lowercased().contains("latin"))
+  }
+}
