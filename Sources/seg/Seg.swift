@@ -42,16 +42,36 @@ struct Seg: ParsableCommand {
     for text in cmd {
       Console.write(session.perform(text))
     }
+    let environment = Environment.all
     let options = ShellOptions(
-      historyPath: Shell.defaultHistoryPath(environment: Environment.all), showGreeting: true)
-    throw ExitCode(Shell.run(session: session, options: options))
+      historyPath: Shell.defaultHistoryPath(environment: environment), showGreeting: true)
+    // The journal keeps every successful cell on disk as it runs, so a crash loses nothing (DESIGN §7).
+    if let directory = JournalLocation.directory(environment: environment) {
+      do {
+        if let unsaved = try session.startJournal(in: directory) {
+          Console.write(Session.notice(for: unsaved) + "\n", to: .err)
+        }
+      } catch {
+        Console.write("warning: \(error.message); this session is not journaled\n", to: .err)
+      }
+    }
+    let code = Shell.run(session: session, options: options)
+    // Leaving a terminal session with unsaved work keeps its journal for 'restore'; piped input is
+    // already in a file or a program, so its journal goes.
+    session.endJournal(keepUnsaved: Terminal.isTerminal(0))
+    throw ExitCode(code)
   }
 }
 
 /// `seg run FILE...`
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Replay session scripts; stop at the first error with its file:line and exit 1.")
+    abstract: "Replay session scripts; stop at the first error with its file:line and exit 1.",
+    discussion: """
+      Scripts are .seg files or Markdown notebooks (.md) whose ```seg blocks hold the commands.
+      With --check, each cell's output is compared with the output recorded under it ('#> ' lines,
+      or a notebook's output block): any difference is shown as a unified diff and exits 1.
+      """)
 
   @Argument(help: "Scripts to replay, in order, into one session.")
   var files: [String]
@@ -59,20 +79,43 @@ struct Run: ParsableCommand {
   @Flag(name: .long, help: "Run the remaining commands after an error (still exits 1).")
   var keepGoing = false
 
+  @Flag(name: .long, help: "Compare each cell's output with the output recorded in the script.")
+  var check = false
+
+  @Flag(
+    name: .long,
+    help: "With --check, rewrite each .seg script's recorded output as it prints now (review the diff).")
+  var update = false
+
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp("Fill ${NAME} in the scripts with VALUE (repeatable).", valueName: "NAME=VALUE"))
+  var parameters: [String] = []
+
   @OptionGroup var output: OutputOptions
 
+  func validate() throws {
+    if update && !check {
+      throw ValidationError("--update goes with --check: seg run --check --update FILE.seg")
+    }
+    if update, let notebook = files.first(where: ScriptDocument.isNotebook) {
+      throw ValidationError("--update rewrites .seg scripts only, not \(notebook): save the notebook again")
+    }
+    do {
+      _ = try ScriptParameters.parse(parameters)
+    } catch {
+      throw ValidationError(error.message)
+    }
+  }
+
   mutating func run() throws {
+    let values = (try? ScriptParameters.parse(parameters)) ?? [:]
+    if check { throw ExitCode(checkAll(values)) }
     let session = output.makeSession()
     var failed = false
     for file in files {
-      let text: String
-      do {
-        text = try ScriptFile.read(file)
-      } catch {
-        Console.write("error: \(error.message)\n", to: .err)
-        throw ExitCode(1)
-      }
-      let performance = session.perform(text, origin: file, keepGoing: keepGoing)
+      guard let text = Run.read(file) else { throw ExitCode(1) }
+      let performance = session.runScript(text, origin: file, parameters: values, keepGoing: keepGoing)
       Console.write(performance)
       if performance.exitRequested { break }
       if performance.failed {
@@ -81,6 +124,46 @@ struct Run: ParsableCommand {
       }
     }
     throw ExitCode(failed ? 1 : 0)
+  }
+
+  /// Checks each file in a fresh session, always in the plain style so a terminal changes nothing.
+  func checkAll(_ values: [String: String]) -> Int32 {
+    var passed = true
+    for file in files {
+      guard let text = Run.read(file) else { return 1 }
+      var settings = Settings()
+      settings.format = output.format
+      let report = Session(settings: settings, style: .plain).check(
+        text, origin: file, parameters: values, update: update)
+      for emission in report.emissions { Console.write(emission.text, to: .err) }
+      if let updated = report.updatedText {
+        guard Run.write(updated, to: file) else { return 1 }
+        Console.write("updated the recorded output in \(file)\n")
+        continue
+      }
+      Console.write(report.summary + "\n", to: report.passed ? .out : .err)
+      passed = passed && report.passed
+    }
+    return passed ? 0 : 1
+  }
+
+  static func write(_ text: String, to file: String) -> Bool {
+    do {
+      try ScriptFile.write(text, to: file)
+      return true
+    } catch {
+      Console.write("error: \(error.message)\n", to: .err)
+      return false
+    }
+  }
+
+  static func read(_ file: String) -> String? {
+    do {
+      return try ScriptFile.read(file)
+    } catch {
+      Console.write("error: \(error.message)\n", to: .err)
+      return nil
+    }
   }
 }
 
@@ -92,7 +175,8 @@ struct OutputOptions: ParsableArguments {
   func makeSession() -> Session {
     var settings = Settings()
     settings.format = format
-    let style = Terminal.isTerminal(1)
+    let style =
+      Terminal.isTerminal(1)
       ? RenderStyle(color: Terminal.colorAllowed(), width: Terminal.width() ?? 120)
       : RenderStyle.plain
     return Session(settings: settings, style: style)

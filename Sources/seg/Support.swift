@@ -47,6 +47,17 @@ enum InitScript {
   }
 }
 
+/// Where shells keep their journals: `$XDG_STATE_HOME/seg/journal`, else
+/// `~/.local/state/seg/journal`, beside the history file.
+enum JournalLocation {
+  static func directory(environment: [String: String]) -> String? {
+    // The XDG specification says a relative XDG_STATE_HOME is invalid and must be ignored.
+    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/seg/journal" }
+    if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.local/state/seg/journal" }
+    return nil
+  }
+}
+
 /// Facts about the terminal the output goes to.
 enum Terminal {
   static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }

@@ -39,8 +39,9 @@ enum Completer {
     }
     if quote == "\"" || quote == "'" { return CompletionSet(wordStart: cursor, candidates: []) }
     var wordStart = chars.count
-    while wordStart > commandStart, chars[wordStart - 1].isLetter || chars[wordStart - 1].isNumber
-      || chars[wordStart - 1] == "_" || chars[wordStart - 1] == "`"
+    while wordStart > commandStart,
+      chars[wordStart - 1].isLetter || chars[wordStart - 1].isNumber
+        || chars[wordStart - 1] == "_" || chars[wordStart - 1] == "`"
     {
       wordStart -= 1
     }
@@ -85,7 +86,8 @@ enum Completer {
 
   /// A column name as it must be typed: bare when it is an identifier, else in backticks.
   static func quotedIfNeeded(_ name: String) -> String {
-    let bare = !name.isEmpty && !(name.first!.isNumber)
+    let bare =
+      !name.isEmpty && !(name.first!.isNumber)
       && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     return bare ? name : "`\(name)`"
   }

@@ -28,6 +28,16 @@ public struct Performance: Sendable, Equatable {
   public var exitRequested = false
 }
 
+/// A command that succeeded, as the session keeps it for `save`, `history` and the journal.
+public struct SessionCell: Sendable, Equatable {
+  /// The cell's number, from 1, as the prompt showed it.
+  public var number: Int
+  /// The command's text (continued lines joined, comments removed).
+  public var text: String
+  /// What it printed on stdout, drawn in the plain style whatever the terminal, for `with output`.
+  public var output: String
+}
+
 /// A running session: the workspace, the cells run so far, and the one path by which every front end
 /// (shell, `seg run`, `seg -c`) runs commands, so that all of them behave the same.
 public final class Session {
@@ -37,8 +47,22 @@ public final class Session {
   public let interruption = Interruption()
   /// How results are drawn.
   public var style: RenderStyle
-  /// The commands that succeeded, in order: what `save` writes and the journal records.
-  public private(set) var cells: [String] = []
+  /// The commands that succeeded, in order, with their output: what `save` writes.
+  public internal(set) var records: [SessionCell] = []
+  /// Every command typed or replayed, failed ones too, for `history`.
+  var history: [HistoryEntry] = []
+  /// The files the session's `load` cells read, in order, for a saved header.
+  var loadedFiles: [String] = []
+  /// What the script being replayed says its files were, to warn when one has changed.
+  var expectedFiles: [String: FileFingerprint] = [:]
+  /// Where successful cells are appended as they run; nil for `seg run` and `seg -c`.
+  var journal: Journal?
+  /// A journal an earlier shell left behind, which `restore` replays.
+  public internal(set) var unsaved: UnsavedJournal?
+  /// How many cells the last `save` wrote, to know whether leaving would lose work.
+  var savedCellCount = 0
+  /// How deep `run "x.seg"` is nested, to stop a script that runs itself.
+  var runDepth = 0
   /// Reads the monotonic clock for `set timer on`; only ever reported on stderr.
   private let clock = ContinuousClock()
 
@@ -49,8 +73,14 @@ public final class Session {
     self.style = style
   }
 
+  /// The commands that succeeded, in order: what `save` writes and the journal records.
+  public var cells: [String] { records.map(\.text) }
+
   /// The number the next cell will get, shown in the prompt.
-  public var nextCellNumber: Int { cells.count + 1 }
+  public var nextCellNumber: Int { records.count + 1 }
+
+  /// True when some cells were run since the last `save`.
+  public var hasUnsavedCells: Bool { records.count > savedCellCount }
 
   /// True when `text` cannot run yet because more lines must follow.
   public func needsMoreInput(_ text: String) -> Bool {
@@ -65,18 +95,32 @@ public final class Session {
   ///   - source: one or more commands (lines, `;`, `\` continuations, comments).
   ///   - origin: the script's name, so errors say `file:line`; nil for typed input.
   ///   - keepGoing: run the remaining commands after a failure.
-  public func perform(_ source: String, origin: String? = nil, keepGoing: Bool = false) -> Performance {
+  ///   - firstLine: the line of the script `source` starts on, for error locations.
+  public func perform(
+    _ source: String, origin: String? = nil, keepGoing: Bool = false, firstLine: Int = 1
+  ) -> Performance {
     var performance = Performance()
+    perform(source, origin: origin, keepGoing: keepGoing, firstLine: firstLine, into: &performance)
+    return performance
+  }
+
+  /// Runs `source` as `perform` does, adding to `performance`; false when a command failed.
+  @discardableResult
+  func perform(
+    _ source: String, origin: String?, keepGoing: Bool, firstLine: Int, into performance: inout Performance
+  ) -> Bool {
+    var ok = true
     for statement in ScriptSplitter.statements(in: source) {
-      let location = origin.map { "\($0):\(statement.line)" }
-      let ok = run(statement.text, location: location, into: &performance)
+      let location = origin.map { "\($0):\(statement.line + firstLine - 1)" }
+      let succeeded = run(statement.text, location: location, into: &performance)
       if performance.exitRequested { break }
-      if !ok {
+      if !succeeded {
+        ok = false
         performance.failed = true
         if !keepGoing { break }
       }
     }
-    return performance
+    return ok
   }
 
   private func run(_ text: String, location: String?, into performance: inout Performance) -> Bool {
@@ -84,9 +128,10 @@ public final class Session {
     do {
       command = try Parser.parse(text)
     } catch {
-      let diagnostic = Diagnostic(error, source: text, location: location)
-      performance.emissions.append(Emission(.err, diagnostic.rendered(color: style.color)))
-      return false
+      return fail(Diagnostic(error, source: text, location: location), text: text, into: &performance)
+    }
+    if case .session(let sessionCommand) = command {
+      return run(sessionCommand, text: text, location: location, into: &performance)
     }
     interruption.clear()
     var draft = workspace
@@ -95,35 +140,66 @@ public final class Session {
     do {
       output = try draft.run(command, interruption: interruption)
     } catch {
-      let diagnostic = Diagnostic(error, source: text, location: location)
-      performance.emissions.append(Emission(.err, diagnostic.rendered(color: style.color)))
-      return false
+      return fail(Diagnostic(error, source: text, location: location), text: text, into: &performance)
     }
     if interruption.isRequested {
       let diagnostic = Diagnostic(EvalError(.interrupted), source: text, location: location)
-      performance.emissions.append(Emission(.err, diagnostic.rendered(color: style.color)))
-      return false
+      return fail(diagnostic, text: text, into: &performance)
     }
     workspace = draft
-    for warning in output.warnings {
-      performance.emissions.append(Emission(.err, (style.color ? "\u{1B}[33mwarning:\u{1B}[0m " : "warning: ") + warning + "\n"))
-    }
+    for warning in output.warnings { warn(warning, into: &performance) }
     let rendered = Renderer.render(output.result, format: workspace.settings.format, style: style)
     if !rendered.isEmpty { performance.emissions.append(Emission(.out, rendered)) }
     if workspace.settings.timer {
       let elapsed = clock.now - started
-      performance.emissions.append(Emission(.err, "time: \(Session.seconds(elapsed)) s\n"))
+      performance.emissions.append(Emission(.err, "time: \(Session.duration(elapsed))\n"))
+    }
+    if case .load(let load) = command, case .file(let path, _) = load.source {
+      noteLoaded(path, into: &performance)
     }
     if command == .quit {
       performance.exitRequested = true
     } else if !command.isAboutSession {
-      cells.append(text)
+      // Recorded output never depends on the terminal, so `--check` gives the same answer anywhere.
+      let plain =
+        style == .plain
+        ? rendered : Renderer.render(output.result, format: workspace.settings.format, style: .plain)
+      record(text, output: plain)
     }
     return true
   }
 
-  static func seconds(_ duration: Duration) -> String {
-    let (s, attoseconds) = duration.components
-    return Figures.fixed(Double(s) + Double(attoseconds) / 1e18, decimals: 3)
+  /// Reports a failed command; it stays in `history` but never reaches the journal.
+  func fail(_ diagnostic: Diagnostic, text: String?, into performance: inout Performance) -> Bool {
+    performance.emissions.append(Emission(.err, diagnostic.rendered(color: style.color)))
+    if let text { history.append(HistoryEntry(text: text, cell: nil, after: records.count)) }
+    return false
   }
+
+  func warn(_ warning: String, into performance: inout Performance) {
+    let label = style.color ? "\u{1B}[33mwarning:\u{1B}[0m " : "warning: "
+    performance.emissions.append(Emission(.err, label + warning + "\n"))
+  }
+
+  private func record(_ text: String, output: String) {
+    let cell = SessionCell(number: records.count + 1, text: text, output: output)
+    records.append(cell)
+    history.append(HistoryEntry(text: text, cell: cell.number, after: cell.number))
+    journal?.append(text)
+  }
+
+  /// "12.345 ms" under a second, "1.234 s" above, so fast commands are still measured.
+  static func duration(_ duration: Duration) -> String {
+    let (s, attoseconds) = duration.components
+    let seconds = Double(s) + Double(attoseconds) / 1e18
+    return seconds < 1
+      ? Figures.fixed(seconds * 1000, decimals: 3) + " ms" : Figures.fixed(seconds, decimals: 3) + " s"
+  }
+}
+
+/// A command in `history`: a cell, or a command that failed (no number) after cell `after`.
+struct HistoryEntry: Sendable, Equatable {
+  var text: String
+  var cell: Int?
+  var after: Int
 }

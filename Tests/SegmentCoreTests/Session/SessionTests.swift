@@ -46,7 +46,9 @@ struct SessionTests {
 
   @Test func noTableSaysHowToStart() {
     let p = Session().perform("show")
-    #expect(err(p) == "error: no table is loaded\n  load a file with 'load \"customers.csv\"', or try 'load sample'\n")
+    #expect(
+      err(p)
+        == "error: no table is loaded\n  load a file with 'load \"customers.csv\"', or try 'load sample'\n")
   }
 
   @Test func quitStopsAndIsNotJournaled() {
@@ -59,7 +61,8 @@ struct SessionTests {
   @Test func showHonoursColumnsSortAndLimit() {
     let session = Session()
     _ = session.perform("load sample rows 200 seed 3")
-    let p = session.perform("set format csv; show columns customer_id, age sort by age desc, customer_id limit 3")
+    let p = session.perform(
+      "set format csv; show columns customer_id, age sort by age desc, customer_id limit 3")
     let lines = out(p).split(separator: "\n")
     #expect(lines.first == "format is csv")
     #expect(lines[1] == "customer_id,age")
@@ -71,7 +74,8 @@ struct SessionTests {
   @Test func completionOffersCommandsTablesAndColumns() {
     let session = Session()
     _ = session.perform("load sample rows 5")
-    #expect(session.completions(line: "desc", cursor: 4) == CompletionSet(wordStart: 0, candidates: ["describe"]))
+    #expect(
+      session.completions(line: "desc", cursor: 4) == CompletionSet(wordStart: 0, candidates: ["describe"]))
     #expect(session.completions(line: "use cu", cursor: 6).candidates == ["customers"])
     #expect(session.completions(line: "show columns first", cursor: 18).candidates == ["first_name"])
     #expect(session.completions(line: "tables; he", cursor: 10).candidates == ["help"])
