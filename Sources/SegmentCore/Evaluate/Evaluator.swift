@@ -43,6 +43,9 @@ extension Workspace {
       return CommandOutput(.table(try self.histogram(histogram)))
     case .top(let top):
       return CommandOutput(.table(try self.top(top)))
+    case .session:
+      // `Session` runs these itself: they need its cells, outputs and journal, not just the data.
+      throw EvalError(.unsupported("save, history, run and restore need a session"))
     }
   }
 
@@ -65,7 +68,7 @@ extension Workspace {
     let rows: [[Cell]] = tables.map { table in
       [
         .text(table.name == currentTableName ? "\(table.name) *" : table.name),
-        .value(.int(Int64(table.rowCount))), .value(.int(Int64(table.columns.count))),
+        .count(table.rowCount), .count(table.columns.count),
       ]
     }
     return ResultTable(

@@ -48,11 +48,13 @@ public enum Command: Sendable, Equatable {
   case histogram(HistogramCommand)
   /// `top N by c [in SEG] [columns a, b]`
   case top(TopCommand)
+  /// `save`, `history`, `run "x.seg"`, `restore`: run by the session, not the workspace
+  case session(SessionCommand)
 
   /// True for commands about the session itself, which are never journaled or saved (DESIGN §7).
   public var isAboutSession: Bool {
     switch self {
-    case .help, .quit: return true
+    case .help, .quit, .session: return true
     default: return false
     }
   }

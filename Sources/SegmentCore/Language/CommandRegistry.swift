@@ -98,6 +98,23 @@ public enum CommandRegistry {
       name: "help", aliases: [], group: .session, syntax: "help [COMMAND]",
       summary: "list the commands, or show one in full", example: "help load", keywords: []),
     CommandSpec(
+      name: "save", aliases: [], group: .session,
+      syntax: "save \"FILE.seg\" [with output] [replace]\nsave notebook \"FILE.md\" [replace]",
+      summary: "write this session's cells as a script to replay (with output: a test for 'seg run --check')",
+      example: "save \"my-segments.seg\" with output", keywords: ["notebook", "with", "output", "replace"]),
+    CommandSpec(
+      name: "history", aliases: [], group: .session, syntax: "history [N | N-M | grep TEXT]",
+      summary: "the numbered cells of this session, and the commands that failed",
+      example: "history grep segment", keywords: ["grep"]),
+    CommandSpec(
+      name: "run", aliases: [], group: .session, syntax: "run \"FILE.seg\"",
+      summary: "replay a script or Markdown notebook into this session",
+      example: "run \"Sessions/quickstart.seg\"", keywords: []),
+    CommandSpec(
+      name: "restore", aliases: [], group: .session, syntax: "restore",
+      summary: "bring back the session a crashed or closed shell left unsaved", example: "restore",
+      keywords: []),
+    CommandSpec(
       name: "quit", aliases: ["exit"], group: .session, syntax: "quit",
       summary: "leave the shell (Ctrl-D does the same)", example: "quit", keywords: []),
   ]

@@ -141,6 +141,12 @@ public struct Parser {
     case "stats": return .stats(try statsCommand())
     case "histogram": return .histogram(try histogramCommand())
     case "top": return .top(try topCommand())
+    case "save": return .session(.save(try saveCommand()))
+    case "history": return .session(.history(try historyFilter()))
+    case "run":
+      let (path, range) = try string("a script's file name in quotes, such as \"session.seg\"")
+      return .session(.run(path: path, range: range))
+    case "restore": return .session(.restore)
     default:
       // Every registry entry has a case above; reaching this is a programmer's mistake.
       preconditionFailure("command '\(commandWord.text)' is in the registry but not in the parser")
