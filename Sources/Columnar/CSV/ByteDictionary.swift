@@ -3,21 +3,30 @@
 /// Used to dictionary-encode text while loading: every row costs one hash and one comparison, and
 /// a `String` is made only once per distinct value, at the end (`strings`).
 struct ByteDictionary {
+  /// One slot of the open-addressing table. The key's length, first 8 bytes and hash sit beside
+  /// its code, so a lookup reads one slot and, for keys of up to 8 bytes, nothing else.
+  private struct Slot {
+    var hash: UInt64 = 0
+    var head: UInt64 = 0
+    var length: Int32 = 0
+    var code: Int32 = -1
+  }
+
   private(set) var arena: [UInt8] = []
   /// `starts[k]..<starts[k + 1]` is entry `k` in `arena`.
   private(set) var starts: [Int] = [0]
-  private var hashes: [UInt64] = []
-  /// Each entry's first 8 bytes, zero-padded: most keys are that short, so a match is decided by
-  /// comparing one word instead of calling `memcmp`.
-  private var heads: [UInt64] = []
-  private var slots: [Int32]
+  private var slots: [Slot]
   private var mask: Int
+  /// A key's first slot is the top bits of its hash (`hash >> shift`): the low bits of a product
+  /// depend only on the low bytes of the key, and keys like `City 308` differ in the last ones.
+  private var shift: UInt64
 
   init(capacity: Int = 64) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
-    slots = [Int32](repeating: -1, count: size)
+    slots = [Slot](repeating: Slot(), count: size)
     mask = size - 1
+    shift = UInt64(64 - size.trailingZeroBitCount)
   }
 
   /// The number of distinct entries.
@@ -31,29 +40,18 @@ struct ByteDictionary {
     return w
   }
 
-  /// `head` when 8 bytes may be read at `p` even if `len` is shorter.
-  @inline(__always)
-  static func headOverreading(_ p: UnsafePointer<UInt8>, _ len: Int) -> UInt64 {
-    let w = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
-    return len >= 8 ? w : w & ((1 << UInt64(len &* 8)) &- 1)
-  }
-
   @inline(__always)
   static func hash(_ p: UnsafePointer<UInt8>, _ len: Int, head: UInt64) -> UInt64 {
-    var h = (0x9E37_79B9_7F4A_7C15 ^ UInt64(len) ^ head) &* 0xBF58_476D_1CE4_E5B9
-    h ^= h >> 29
+    var h = (head ^ UInt64(truncatingIfNeeded: len) &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
     if len > 8 {
       let raw = UnsafeRawPointer(p)
       var i = 8
       while i + 8 <= len {
-        h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 29
+        h = (h ^ (h >> 29) ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
         i += 8
       }
-      if i < len { h ^= Self.head(p + i, len - i) &* 0xD6E8_FEB8_6659_FD93 }
+      if i < len { h = (h ^ (h >> 29) ^ Self.head(p + i, len - i)) &* 0x94D0_49BB_1331_11EB }
     }
-    h = h &* 0x94D0_49BB_1331_11EB
-    h ^= h >> 31
     return h
   }
 
@@ -67,50 +65,49 @@ struct ByteDictionary {
   @inline(__always)
   mutating func insert(_ p: UnsafePointer<UInt8>, _ len: Int, head: UInt64) -> UInt32 {
     let h = Self.hash(p, len, head: head)
-    var s = Int(truncatingIfNeeded: h) & mask
+    let length = Int32(truncatingIfNeeded: len)
+    var s = Int(truncatingIfNeeded: h >> shift)
     let found: Int32 = slots.withUnsafeBufferPointer { sl in
-      hashes.withUnsafeBufferPointer { hs in
-        heads.withUnsafeBufferPointer { hd in
-          while true {
-            let e = sl[s]
-            if e < 0 { return -1 }
-            let k = Int(e)
-            if hs[k] == h && hd[k] == head && matches(k, p, len) { return e }
-            s = (s + 1) & mask
-          }
+      while true {
+        let slot = sl[s]
+        if slot.code < 0 { return -1 }
+        if slot.hash == h && slot.head == head && slot.length == length
+          && (len <= 8 || tailMatches(slot.code, p, len))
+        {
+          return slot.code
         }
+        s = (s + 1) & mask
       }
     }
     if found >= 0 { return UInt32(found) }
-    let code = count
-    slots[s] = Int32(code)
-    hashes.append(h)
-    heads.append(head)
-    arena.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
-    starts.append(arena.count)
-    if count * 2 > mask { grow() }
-    return UInt32(code)
+    return add(p, len, Slot(hash: h, head: head, length: length, code: Int32(count)), at: s)
   }
 
-  /// Whether entry `e`, whose head already matched, holds `p[0..<len]`.
-  @inline(__always)
-  private func matches(_ e: Int, _ p: UnsafePointer<UInt8>, _ len: Int) -> Bool {
-    starts.withUnsafeBufferPointer { st in
-      let a = st[e]
-      guard st[e + 1] - a == len else { return false }
-      if len <= 8 { return true }
-      return arena.withUnsafeBufferPointer { buf in memcmp(buf.baseAddress! + a + 8, p + 8, len - 8) == 0 }
+  /// Whether entry `code`'s bytes after the first 8 equal `p[8..<len]`.
+  private func tailMatches(_ code: Int32, _ p: UnsafePointer<UInt8>, _ len: Int) -> Bool {
+    arena.withUnsafeBufferPointer { buf in
+      memcmp(buf.baseAddress! + starts[Int(code)] + 8, p + 8, len - 8) == 0
     }
   }
 
+  private mutating func add(_ p: UnsafePointer<UInt8>, _ len: Int, _ slot: Slot, at s: Int) -> UInt32 {
+    slots[s] = slot
+    arena.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
+    starts.append(arena.count)
+    if count * 2 > mask { grow() }
+    return UInt32(slot.code)
+  }
+
   private mutating func grow() {
+    let old = slots
     let size = (mask + 1) * 2
-    slots = [Int32](repeating: -1, count: size)
+    slots = [Slot](repeating: Slot(), count: size)
     mask = size - 1
-    for (e, h) in hashes.enumerated() {
-      var s = Int(truncatingIfNeeded: h) & mask
-      while slots[s] >= 0 { s = (s + 1) & mask }
-      slots[s] = Int32(e)
+    shift -= 1
+    for slot in old where slot.code >= 0 {
+      var s = Int(truncatingIfNeeded: slot.hash >> shift)
+      while slots[s].code >= 0 { s = (s + 1) & mask }
+      slots[s] = slot
     }
   }
 

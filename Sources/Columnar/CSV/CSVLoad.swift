@@ -27,7 +27,8 @@ struct CSVLoad {
     let listsAllowed = delimiter != 59
     let hadHeader =
       options.header
-      ?? CSVSniffer.isHeader(p, first: first, sample: sample(tok, from: head.end, columns), listsAllowed: listsAllowed)
+      ?? CSVSniffer.isHeader(
+        p, first: first, sample: sample(tok, from: head.end, columns), listsAllowed: listsAllowed)
     let dataStart = hadHeader ? head.end : start
     var names: [String]
     var usedFallback = false
@@ -39,7 +40,9 @@ struct CSVLoad {
         let len =
           CSVTokenizer.needsUnquote(span)
           ? bytes.withUnsafeMutableBufferPointer { CSVTokenizer.unquote(p, a, b, into: $0.baseAddress!) }
-          : { for i in a..<b { bytes[i - a] = p[i] }; return b - a }()
+          : {
+            for i in a..<b { bytes[i - a] = p[i] }; return b - a
+          }()
         let (s, fell) = bytes.withUnsafeBufferPointer {
           TextDecoding.decode(UnsafeBufferPointer(rebasing: $0[0..<len]), latin1: options.encoding == .latin1)
         }
@@ -81,7 +84,8 @@ struct CSVLoad {
     let frozenNames = names
     Parallel.forEach(columns) { j in
       let parts = frozen.map { $0.partials[j]! }
-      slots[j] = ColumnAssembler.assemble(name: frozenNames[j], spec: frozenSpecs[j], parts: parts, latin1: latin1)
+      slots[j] = ColumnAssembler.assemble(
+        name: frozenNames[j], spec: frozenSpecs[j], parts: parts, latin1: latin1)
     }
     let outputs = slots.all
     var warnings: [String] = []
@@ -96,7 +100,8 @@ struct CSVLoad {
       let invalid = results.reduce(0) { $0 + ($1.partials[j]?.invalid ?? 0) }
       if invalid > 0 {
         let type = outputs[j].column.type.displayName
-        warnings.append("\(invalid) values in column '\(names[j])' are not valid \(type) values and were read as null")
+        warnings.append(
+          "\(invalid) values in column '\(names[j])' are not valid \(type) values and were read as null")
       }
     }
     let table: Table
@@ -117,7 +122,9 @@ struct CSVLoad {
     var buf = [UInt64](repeating: 0, count: max(columns, 1))
     var i = tok.skipBlankLines(from)
     while i < n && rows.count < CSVSniffer.sampleRecords {
-      let r = buf.withUnsafeMutableBufferPointer { tok.scanRecord(from: i, maxFields: columns, into: $0.baseAddress!) }
+      let r = buf.withUnsafeMutableBufferPointer {
+        tok.scanRecord(from: i, maxFields: columns, into: $0.baseAddress!)
+      }
       if r.openQuote >= 0 { break }
       if r.fields == columns { rows.append(buf) }
       i = tok.skipBlankLines(r.end)
@@ -127,7 +134,9 @@ struct CSVLoad {
 
   /// Parses all chunks in parallel, then checks that each chunk began where the previous one
   /// really ended, re-parsing (sequentially) any that began inside a quoted field.
-  private func parseChunks(_ parser: ChunkParser, from dataStart: Int, hadHeader: Bool) throws(LoadError) -> [ChunkResult] {
+  private func parseChunks(_ parser: ChunkParser, from dataStart: Int, hadHeader: Bool) throws(LoadError)
+    -> [ChunkResult]
+  {
     let size = max(options.chunkBytes, 1024)
     var bounds = [dataStart]
     var next = dataStart + size

@@ -39,7 +39,8 @@ public enum CSVReader {
   ) throws(LoadError) -> LoadReport {
     try bytes.withUnsafeBytes { raw in
       Result { () throws(LoadError) -> LoadReport in
-        try load(bytes: raw, source: source, tableName: tableName, options: options, interruption: interruption)
+        try load(
+          bytes: raw, source: source, tableName: tableName, options: options, interruption: interruption)
       }
     }.get()
   }

@@ -101,7 +101,9 @@ enum CSVSniffer {
 extension String {
   /// The string without leading and trailing spaces, tabs and line breaks.
   func trimmingBlanks() -> String {
-    let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{A0}" }
+    let isBlank: (Character) -> Bool = {
+      $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{A0}"
+    }
     guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) })
     else { return "" }
     return String(self[first...last])

@@ -54,14 +54,22 @@ struct CSVTokenizer {
     return i
   }
 
+  /// Scans the record starting at `start`, storing up to `maxFields` spans in `out`.
+  @inline(__always)
+  func scanRecord(from start: Int, maxFields: Int, into out: UnsafeMutablePointer<UInt64>) -> RecordScan {
+    var cursor = BlockCursor()
+    return scanRecord(from: start, maxFields: maxFields, into: out, stride: 1, cursor: &cursor)
+  }
+
   /// Scans the record starting at `start`, storing up to `maxFields` spans in `out`, field `f` at
   /// `out[f * stride]` (chunks store spans column by column, so conversion reads them in order).
+  /// `cursor` carries the delimiter bits of the current 64-byte block from record to record.
   @inline(__always)
   func scanRecord(
-    from start: Int, maxFields: Int, into out: UnsafeMutablePointer<UInt64>, stride: Int = 1
+    from start: Int, maxFields: Int, into out: UnsafeMutablePointer<UInt64>, stride: Int,
+    cursor: inout BlockCursor
   ) -> RecordScan {
     let d = delimiter
-    let dd = SWAR.broadcast(d)
     var i = start
     var f = 0
     var extrasEmpty = true
@@ -109,7 +117,7 @@ struct CSVTokenizer {
           if i < n && p[i] == Self.cr { i += 1 }
         }
       } else {
-        let k = fieldEnd(from: i, delimiters: dd)
+        let k = nextBreak(from: i, &cursor)
         fe = k
         if fe > fs && p[fe - 1] == Self.cr && (k == n || p[k] == Self.newline) { fe -= 1 }
         i = k
@@ -129,30 +137,11 @@ struct CSVTokenizer {
     }
   }
 
-  /// The offset of the first delimiter or line feed at or after `i` (or `n`), 8 bytes per step:
-  /// most fields are shorter than a word, so one load usually finds the end without a branch per
-  /// byte.
-  @inline(__always)
-  func fieldEnd(from i: Int, delimiters dd: UInt64) -> Int {
-    var k = i
-    let raw = UnsafeRawPointer(p)
-    while k &+ 8 <= n {
-      let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-      let m = SWAR.zeroBytes(w ^ dd) | SWAR.zeroBytes(w ^ SWAR.newlines)
-      if m != 0 { return k &+ m.trailingZeroBitCount &>> 3 }
-      k &+= 8
-    }
-    while k < n {
-      let c = p[k]
-      if c == delimiter || c == Self.newline { return k }
-      k &+= 1
-    }
-    return n
-  }
-
   /// Removes quoting from raw field bytes: quotes toggle quoted mode and `""` inside quotes is one
   /// quote. Writes to `out` (capacity at least `b - a`) and returns the length.
-  static func unquote(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+  static func unquote(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int, into out: UnsafeMutablePointer<UInt8>)
+    -> Int
+  {
     var inQuotes = false
     var n = 0
     var i = a
@@ -185,20 +174,5 @@ struct CSVTokenizer {
       i = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - p + 1
     }
     return count
-  }
-}
-
-/// Byte-parallel tests on 64-bit words (little-endian: byte `k` of a word is the byte at offset `k`).
-enum SWAR {
-  static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-  static let newlines: UInt64 = broadcast(10)
-
-  /// `c` in every byte.
-  @inline(__always) static func broadcast(_ c: UInt8) -> UInt64 { UInt64(c) &* 0x0101_0101_0101_0101 }
-
-  /// Bit 7 of each byte that is zero in `x`, and no other bit. Exact (unlike the shorter
-  /// `(x - 0x01..) & ~x & 0x80..`, which can flag a 0x01 byte above a zero byte).
-  @inline(__always) static func zeroBytes(_ x: UInt64) -> UInt64 {
-    ~(((x & low7) &+ low7) | x | low7)
   }
 }

@@ -8,6 +8,11 @@ enum ChunkBits {
     return words
   }
 
+  /// Whether bit `bit` is set; an empty array stands for all bits set.
+  @inline(__always) static func isSet(_ words: [UInt64], _ bit: Int) -> Bool {
+    words.isEmpty || words[bit >> 6] >> UInt64(bit & 63) & 1 != 0
+  }
+
   @inline(__always) static func clear(_ words: UnsafeMutablePointer<UInt64>, _ bit: Int) {
     words[bit >> 6] &= ~(1 << UInt64(bit & 63))
   }

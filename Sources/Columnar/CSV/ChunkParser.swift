@@ -24,8 +24,9 @@ struct ChunkParser: @unchecked Sendable {  // read-only pointers into the file b
   let listsAllowed: Bool
 
   /// Parses a chunk; with `specs` given, converts only the columns whose spec is non-nil and
-  /// gathers no statistics; without, infers each column's type within the chunk first.
-  func parse(start: Int, stop: Int, specs: [ColumnSpec?]? = nil) -> ChunkResult {
+  /// gathers no statistics; without, infers each column's type within the chunk first (in one
+  /// pass, or with `reference` in two: `stats` then `convert`, which tests compare against).
+  func parse(start: Int, stop: Int, specs: [ColumnSpec?]? = nil, reference: Bool = false) -> ChunkResult {
     var result = ChunkResult(start: start, end: start)
     let k = max(columns, 1)
     // Spans are stored column by column (`capacity` per column) so conversion reads them in order.
@@ -35,6 +36,7 @@ struct ChunkParser: @unchecked Sendable {  // read-only pointers into the file b
     var rows = 0
     var i = tokenizer.skipBlankLines(start)
     var longest = 0
+    var cursor = BlockCursor()
     while i < stop && i < tokenizer.n {
       if rows + 1 > capacity {
         let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2 * k)
@@ -43,7 +45,8 @@ struct ChunkParser: @unchecked Sendable {  // read-only pointers into the file b
         spans = bigger
         capacity *= 2
       }
-      let r = tokenizer.scanRecord(from: i, maxFields: columns, into: spans + rows, stride: capacity)
+      let r = tokenizer.scanRecord(
+        from: i, maxFields: columns, into: spans + rows, stride: capacity, cursor: &cursor)
       if r.openQuote >= 0 {
         result.error = .unterminated(quoteOffset: r.openQuote, field: r.fields)
         i = tokenizer.n
@@ -64,10 +67,13 @@ struct ChunkParser: @unchecked Sendable {  // read-only pointers into the file b
     result.end = i
     result.rows = rows
     if result.error != nil { return result }
-    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: longest + 9)
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: longest + 16)
     defer { scratch.deallocate() }
+    let cache = TextCache.make()
+    defer { cache.deallocate() }
     let conv = ColumnConverter(
-      p: tokenizer.p, spans: spans, stride: capacity, rows: rows, limit: tokenizer.n, scratch: scratch)
+      p: tokenizer.p, spans: spans, stride: capacity, rows: rows, limit: tokenizer.n, scratch: scratch,
+      cache: cache)
     result.partials = [Partial?](repeating: nil, count: columns)
     if let specs {
       for j in 0..<columns {
@@ -76,9 +82,15 @@ struct ChunkParser: @unchecked Sendable {  // read-only pointers into the file b
     } else {
       result.stats.reserveCapacity(columns)
       for j in 0..<columns {
-        let (st, partial) = conv.read(j, listsAllowed: listsAllowed)
-        result.stats.append(st)
-        result.partials[j] = partial
+        if reference {
+          let st = conv.stats(j, listsAllowed: listsAllowed)
+          result.stats.append(st)
+          result.partials[j] = conv.convert(j, ColumnSpec.decide(st, listsAllowed: listsAllowed))
+        } else {
+          let (st, partial) = conv.read(j, listsAllowed: listsAllowed)
+          result.stats.append(st)
+          result.partials[j] = partial
+        }
       }
     }
     return result

@@ -22,16 +22,10 @@ enum ColumnAssembler {
         }
       }
       func gather<T: FixedWidthInteger>(_: T.Type) -> [T] {
-        var out: [T] = []
-        out.reserveCapacity(total)
-        for part in parts {
-          if case .ints(let v, _, _) = part.values {
-            out.append(contentsOf: v.lazy.map { T(truncatingIfNeeded: $0) })
-          } else {
-            out.append(contentsOf: repeatElement(0, count: part.rows))
-          }
+        fill(parts, total, 0) { part, out in
+          if case .ints(let v, _, _) = part.values { v.copy(into: out) } else { return false }
+          return true
         }
-        return out
       }
       if lo >= Int64(Int8.min) && hi <= Int64(Int8.max) {
         storage = .int(.int8(gather(Int8.self)))
@@ -43,16 +37,16 @@ enum ColumnAssembler {
         storage = .int(.int64(gather(Int64.self)))
       }
     case .double:
-      var out: [Double] = []
-      out.reserveCapacity(total)
-      for part in parts {
-        switch part.values {
-        case .doubles(let v): out.append(contentsOf: v)
-        case .ints(let v, _, _): out.append(contentsOf: v.lazy.map { Double($0) })
-        default: out.append(contentsOf: repeatElement(0, count: part.rows))
-        }
-      }
-      storage = .double(out)
+      storage = .double(
+        fill(parts, total, 0.0) { part, out in
+          switch part.values {
+          case .doubles(let v):
+            v.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: v.count) }
+          case .ints(let v, _, _): v.copy(into: out)
+          default: return false
+          }
+          return true
+        })
     case .bool:
       var words = [UInt64](repeating: 0, count: (total + 63) >> 6)
       var base = 0
@@ -62,38 +56,29 @@ enum ColumnAssembler {
       }
       storage = .bool(Bitmap(words: words, count: total))
     case .date:
-      var out: [Int32] = []
-      out.reserveCapacity(total)
-      for part in parts {
-        if case .dates(let v) = part.values {
-          out.append(contentsOf: v)
-        } else {
-          out.append(contentsOf: repeatElement(0, count: part.rows))
-        }
-      }
-      storage = .date(out)
+      storage = .date(
+        fill(parts, total, Int32(0)) { part, out in
+          guard case .dates(let v) = part.values else { return false }
+          v.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: v.count) }
+          return true
+        })
     case .timestamp:
-      var out: [Int64] = []
-      out.reserveCapacity(total)
-      for part in parts {
-        switch part.values {
-        case .timestamps(let v): out.append(contentsOf: v)
-        case .dates(let v): out.append(contentsOf: v.lazy.map { Int64($0) * 86_400 })
-        default: out.append(contentsOf: repeatElement(0, count: part.rows))
-        }
-      }
-      storage = .timestamp(out)
+      storage = .timestamp(
+        fill(parts, total, Int64(0)) { part, out in
+          switch part.values {
+          case .timestamps(let v):
+            v.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: v.count) }
+          case .dates(let v): for i in v.indices { out[i] = Int64(v[i]) * 86_400 }
+          default: return false
+          }
+          return true
+        })
     case .string, .allNull:
       var dict = ByteDictionary(capacity: 256)
-      var codes: [UInt32] = []
-      codes.reserveCapacity(total)
-      for part in parts {
-        if case .strings(let c, let d) = part.values {
-          let remap = dict.merge(d)
-          codes.append(contentsOf: c.lazy.map { remap[Int($0)] })
-        } else {
-          codes.append(contentsOf: repeatElement(0, count: part.rows))
-        }
+      let codes = fill(parts, total, UInt32(0)) { part, out in
+        guard case .strings(let c, let d) = part.values else { return false }
+        c.remap(dict.merge(d), into: out)
+        return true
       }
       let (strings, fell) = dict.strings(latin1: latin1)
       fallback = fell
@@ -102,22 +87,46 @@ enum ColumnAssembler {
       var dict = ByteDictionary(capacity: 256)
       var offsets: [UInt32] = [0]
       offsets.reserveCapacity(total + 1)
-      var codes: [UInt32] = []
+      var items = 0
       for part in parts {
-        let base = UInt32(codes.count)
-        if case .lists(let o, let c, let d) = part.values {
-          let remap = dict.merge(d)
-          codes.append(contentsOf: c.lazy.map { remap[Int($0)] })
+        let base = UInt32(items)
+        if case .lists(let o, let c, _) = part.values {
           offsets.append(contentsOf: o.dropFirst().lazy.map { $0 + base })
+          items += c.count
         } else {
           offsets.append(contentsOf: repeatElement(base, count: part.rows))
         }
+      }
+      let codes = [UInt32](unsafeUninitializedCapacity: items) { buf, count in
+        var at = 0
+        for part in parts {
+          guard case .lists(_, let c, let d) = part.values, c.count > 0 else { continue }
+          c.remap(dict.merge(d), into: buf.baseAddress! + at)
+          at += c.count
+        }
+        count = items
       }
       let (strings, fell) = dict.strings(latin1: latin1)
       fallback = fell
       storage = .list(offsets: offsets, codes: codes, dictionary: strings)
     }
     return Output(column: Column(name: name, storage: storage, validity: validity), usedFallback: fallback)
+  }
+
+  /// One array of `total` values: each part writes its rows (`write` returns false for a part
+  /// without values of this type, whose rows get `zero`).
+  private static func fill<T>(
+    _ parts: [Partial], _ total: Int, _ zero: T, _ write: (Partial, UnsafeMutablePointer<T>) -> Bool
+  ) -> [T] {
+    [T](unsafeUninitializedCapacity: total) { buf, count in
+      var at = 0
+      for part in parts where part.rows > 0 {
+        let out = buf.baseAddress! + at
+        if !write(part, out) { out.initialize(repeating: zero, count: part.rows) }
+        at += part.rows
+      }
+      count = total
+    }
   }
 
   private static func makeValidity(_ parts: [Partial], _ total: Int) -> Bitmap? {

@@ -11,27 +11,42 @@ extension ColumnConverter {
     let s = spans + column * stride
     var dict = ByteDictionary()
     var codes = [UInt32](repeating: 0, count: rows)
-    var counts: [Int] = []
-    var firstRow: [Int] = []
+    // Empty fields: null in every type, code 0 like the reference path.
+    var valid: [UInt64] = []
     codes.withUnsafeMutableBufferPointer { out in
       for r in 0..<rows {
         let (q, a, b) = field(s[r])
-        if a == b {
-          out[r] = .max
+        let len = b - a
+        if len == 0 {
+          if valid.isEmpty { valid = ChunkBits.allSet(rows) }
+          valid[r >> 6] &= ~(1 << UInt64(r & 63))
           continue
         }
-        // Reading a whole word past a short field is safe inside the file and the padded scratch.
-        let head =
-          q != p || a + 8 <= limit
-          ? ByteDictionary.headOverreading(q + a, b - a) : ByteDictionary.head(q + a, b - a)
-        let code = dict.insert(q + a, b - a, head: head)
-        if Int(code) == counts.count {
-          counts.append(1)
-          firstRow.append(r)
+        // Reading 16 bytes from a short field's start is safe inside the file and the padded
+        // scratch.
+        if len <= 16 && (q != p || a + 16 <= limit) {
+          let (low, high) = TextCache.key(q + a, len)
+          let slot = TextCache.slot(low, high, len)
+          if let hit = cache.code(low, high, len, column: column, slot: slot) {
+            out[r] = hit
+          } else {
+            out[r] = dict.insert(q + a, len, head: low)
+            cache.remember(low, high, len, code: out[r], column: column, slot: slot)
+          }
         } else {
-          counts[Int(code)] += 1
+          out[r] = dict.insert(q + a, len)
         }
-        out[r] = code
+      }
+    }
+    var counts = [Int](repeating: 0, count: dict.count)
+    var firstRow = [Int](repeating: 0, count: dict.count)
+    counts.withUnsafeMutableBufferPointer { n in
+      firstRow.withUnsafeMutableBufferPointer { first in
+        for r in 0..<rows where ChunkBits.isSet(valid, r) {
+          let c = Int(codes[r])
+          if n[c] == 0 { first[c] = r }
+          n[c] += 1
+        }
       }
     }
 
@@ -61,7 +76,8 @@ extension ColumnConverter {
     }
     // Per row, a typed text met again after the mask became empty goes through list detection.
     if listsAllowed && st.listOK && zeroRow >= 0 {
-      for e in typed where listBreaker(dict, e) && codes[(zeroRow + 1)...].contains(UInt32(e)) {
+      let later = (zeroRow + 1..<rows).lazy.filter { ChunkBits.isSet(valid, $0) }.map { codes[$0] }
+      for e in typed where listBreaker(dict, e) && later.contains(UInt32(e)) {
         st.listOK = false
         break
       }
@@ -69,9 +85,9 @@ extension ColumnConverter {
 
     let spec = ColumnSpec.decide(st, listsAllowed: listsAllowed)
     switch spec.kind {
-    case .string: return (st, strings(spec, dict, codes, kinds))
-    case .list: return (st, lists(spec, dict, codes, kinds))
-    case .bool: return (st, bools(spec, dict, codes, kinds))
+    case .string: return (st, strings(spec, dict, codes, valid, kinds))
+    case .list: return (st, lists(spec, dict, codes, valid, kinds))
+    case .bool: return (st, bools(spec, dict, codes, valid, kinds))
     default: return (st, convert(column, spec))
     }
   }
@@ -85,36 +101,45 @@ extension ColumnConverter {
 
   /// Strong placeholders and empty fields are null; everything else, weak placeholders included,
   /// is a value.
-  private func strings(_ spec: ColumnSpec, _ dict: ByteDictionary, _ codes: [UInt32], _ kinds: [Int]) -> Partial {
-    var codes = codes
-    var valid: [UInt64] = []
+  private func strings(
+    _ spec: ColumnSpec, _ dict: ByteDictionary, _ codes: [UInt32], _ valid: [UInt64], _ kinds: [Int]
+  ) -> Partial {
+    guard kinds.contains(where: { $0 < 0 }) else {
+      let values = Partial.Values.strings(ChunkCodes(codes, distinct: dict.count), dict)
+      return Partial(spec: spec, values: values, valid: valid.isEmpty ? nil : valid, rows: rows)
+    }
     // Strong placeholders never enter the dictionary of the reference path.
+    var kept = ByteDictionary()
     var remap = [UInt32](repeating: 0, count: dict.count)
-    var kept = dict
-    if kinds.contains(where: { $0 < 0 }) {
-      kept = ByteDictionary()
-      for e in 0..<dict.count where kinds[e] >= 0 {
-        remap[e] = dict.withEntry(e) { kept.insert($0.baseAddress!, $0.count) }
-      }
-    } else {
-      for e in 0..<dict.count { remap[e] = UInt32(e) }
+    for e in 0..<dict.count where kinds[e] >= 0 {
+      remap[e] = dict.withEntry(e) { kept.insert($0.baseAddress!, $0.count) }
     }
+    var codes = codes
+    var valid = valid.isEmpty ? ChunkBits.allSet(rows) : valid
+    var nulls = 0
     for r in 0..<rows {
-      let c = codes[r]
-      if c == .max || kinds[Int(c)] < 0 {
+      guard ChunkBits.isSet(valid, r) else {
+        nulls += 1
+        continue
+      }
+      let c = Int(codes[r])
+      if kinds[c] < 0 {
         codes[r] = 0
-        if valid.isEmpty { valid = ChunkBits.allSet(rows) }
         valid[r >> 6] &= ~(1 << UInt64(r & 63))
+        nulls += 1
       } else {
-        codes[r] = remap[Int(c)]
+        codes[r] = remap[c]
       }
     }
-    return Partial(spec: spec, values: .strings(codes, kept), valid: valid.isEmpty ? nil : valid, rows: rows)
+    let values = Partial.Values.strings(ChunkCodes(codes, distinct: kept.count), kept)
+    return Partial(spec: spec, values: values, valid: nulls == 0 ? nil : valid, rows: rows)
   }
 
   /// Items are split and looked up once per distinct text; in order of first appearance, which
   /// keeps the item dictionary in the order the reference path builds it.
-  private func lists(_ spec: ColumnSpec, _ dict: ByteDictionary, _ codes: [UInt32], _ kinds: [Int]) -> Partial {
+  private func lists(
+    _ spec: ColumnSpec, _ dict: ByteDictionary, _ codes: [UInt32], _ valid: [UInt64], _ kinds: [Int]
+  ) -> Partial {
     var items = ByteDictionary()
     var itemCodes: [UInt32] = []
     var itemStart = [Int](repeating: 0, count: dict.count + 1)
@@ -134,24 +159,29 @@ extension ColumnConverter {
     }
     var offsets = [UInt32](repeating: 0, count: rows + 1)
     var out: [UInt32] = []
-    var valid: [UInt64] = []
-    for r in 0..<rows {
-      let c = codes[r]
-      if c == .max || kinds[Int(c)] < 0 {
-        if valid.isEmpty { valid = ChunkBits.allSet(rows) }
-        valid[r >> 6] &= ~(1 << UInt64(r & 63))
-      } else {
-        out.append(contentsOf: itemCodes[itemStart[Int(c)]..<itemStart[Int(c) + 1]])
+    out.reserveCapacity(rows * 2)
+    var valid = valid.isEmpty ? ChunkBits.allSet(rows) : valid
+    var nulls = 0
+    itemCodes.withUnsafeBufferPointer { ic in
+      for r in 0..<rows {
+        if ChunkBits.isSet(valid, r) && kinds[Int(codes[r])] >= 0 {
+          let c = Int(codes[r])
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: ic[itemStart[c]..<itemStart[c + 1]]))
+        } else {
+          valid[r >> 6] &= ~(1 << UInt64(r & 63))
+          nulls += 1
+        }
+        offsets[r + 1] = UInt32(out.count)
       }
-      offsets[r + 1] = UInt32(out.count)
     }
-    return Partial(
-      spec: spec, values: .lists(offsets: offsets, codes: out, items), valid: valid.isEmpty ? nil : valid,
-      rows: rows)
+    let values = Partial.Values.lists(offsets: offsets, codes: ChunkCodes(out, distinct: items.count), items)
+    return Partial(spec: spec, values: values, valid: nulls == 0 ? nil : valid, rows: rows)
   }
 
   /// Placeholders are null; a text that is not a bool after all is null and counted as invalid.
-  private func bools(_ spec: ColumnSpec, _ dict: ByteDictionary, _ codes: [UInt32], _ kinds: [Int]) -> Partial {
+  private func bools(
+    _ spec: ColumnSpec, _ dict: ByteDictionary, _ codes: [UInt32], _ valid: [UInt64], _ kinds: [Int]
+  ) -> Partial {
     let value: [Bool?] = (0..<dict.count).map { e in
       guard kinds[e] == 0 else { return nil }
       return dict.withEntry(e) { buf in
@@ -160,19 +190,22 @@ extension ColumnConverter {
       }
     }
     var bits = [UInt64](repeating: 0, count: (rows + 63) >> 6)
-    var valid = ChunkBits.allSet(rows)
+    var valid = valid.isEmpty ? ChunkBits.allSet(rows) : valid
     var nulls = 0
     var invalid = 0
     for r in 0..<rows {
-      let c = codes[r]
-      if c != .max, let v = value[Int(c)] {
-        if v { bits[r >> 6] |= 1 << UInt64(r & 63) }
-        continue
+      if ChunkBits.isSet(valid, r) {
+        let c = Int(codes[r])
+        if let v = value[c] {
+          if v { bits[r >> 6] |= 1 << UInt64(r & 63) }
+          continue
+        }
+        if kinds[c] == 0 { invalid += 1 }
+        valid[r >> 6] &= ~(1 << UInt64(r & 63))
       }
-      if c != .max && kinds[Int(c)] == 0 { invalid += 1 }
       nulls += 1
-      valid[r >> 6] &= ~(1 << UInt64(r & 63))
     }
-    return Partial(spec: spec, values: .bools(bits), valid: nulls == 0 ? nil : valid, invalid: invalid, rows: rows)
+    return Partial(
+      spec: spec, values: .bools(bits), valid: nulls == 0 ? nil : valid, invalid: invalid, rows: rows)
   }
 }

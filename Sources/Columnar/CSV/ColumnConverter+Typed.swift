@@ -136,7 +136,8 @@ extension ColumnConverter {
     st.mask = sawDouble ? ColumnStats.double : ColumnStats.int | ColumnStats.double
     let spec = ColumnSpec.decide(st, listsAllowed: listsAllowed)
     guard spec.kind == (doubles ? .double : .int) else { return .bail }
-    let values: Partial.Values = doubles ? .doubles(reals) : .ints(ints, min: lo, max: hi)
+    let values: Partial.Values =
+      doubles ? .doubles(reals) : .ints(.narrowing(ints, lo: lo, hi: hi), min: lo, max: hi)
     return .done(st, Partial(spec: spec, values: values, valid: valid.isEmpty ? nil : valid, rows: rows))
   }
 

@@ -2,14 +2,15 @@
 struct Partial {
   enum Values {
     case none
-    case ints([Int64], min: Int64, max: Int64)
+    /// Narrowed within the chunk; `min > max` when every row is null.
+    case ints(IntBuffer, min: Int64, max: Int64)
     case doubles([Double])
     /// Bit `r` is row `r`'s value (`ChunkBits` layout).
     case bools([UInt64])
     case dates([Int32])
     case timestamps([Int64])
-    case strings([UInt32], ByteDictionary)
-    case lists(offsets: [UInt32], codes: [UInt32], ByteDictionary)
+    case strings(ChunkCodes, ByteDictionary)
+    case lists(offsets: [UInt32], codes: ChunkCodes, ByteDictionary)
   }
   var spec: ColumnSpec
   var values: Values
@@ -33,8 +34,9 @@ struct ColumnConverter {
   let rows: Int
   /// The length of the buffer `p` points to.
   let limit: Int
-  /// Scratch space for unquoted fields, 8 bytes larger than the largest field (see `readText`).
+  /// Scratch space for unquoted fields, 16 bytes larger than the largest field (see `readText`).
   let scratch: UnsafeMutablePointer<UInt8>
+  let cache: TextCache
 
   /// Calls `body` with each row's field bytes (unquoted when needed) as pointer and range.
   @inline(__always)
@@ -108,7 +110,7 @@ struct ColumnConverter {
         lo = min(lo, ns.int)
         hi = max(hi, ns.int)
       }
-      values = .ints(out, min: lo, max: hi)
+      values = .ints(.narrowing(out, lo: lo, hi: hi), min: lo, max: hi)
     case .double:
       var out = [Double](repeating: 0, count: rows)
       forEachField(column) { r, q, a, b in
@@ -147,7 +149,7 @@ struct ColumnConverter {
         if isNull(r, q, a, b) { return }
         codes[r] = dict.insert(q + a, b - a)
       }
-      values = .strings(codes, dict)
+      values = .strings(ChunkCodes(codes, distinct: dict.count), dict)
     case .list:
       var dict = ByteDictionary()
       var offsets = [UInt32](repeating: 0, count: rows + 1)
@@ -163,7 +165,7 @@ struct ColumnConverter {
         }
         offsets[r + 1] = UInt32(codes.count)
       }
-      values = .lists(offsets: offsets, codes: codes, dict)
+      values = .lists(offsets: offsets, codes: ChunkCodes(codes, distinct: dict.count), dict)
     }
     return Partial(spec: spec, values: values, valid: nulls == 0 ? nil : valid, invalid: invalid, rows: rows)
   }

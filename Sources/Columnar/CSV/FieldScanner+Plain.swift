@@ -87,7 +87,9 @@ extension FieldScanner {
     let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
     let month = m0 * 10 + m1
     let day = d0 * 10 + d1
-    guard month >= 1 && month <= 12 && day >= 1 && (day <= 28 || day <= CivilDate.daysInMonth(year: year, month: month))
+    guard
+      month >= 1 && month <= 12 && day >= 1
+        && (day <= 28 || day <= CivilDate.daysInMonth(year: year, month: month))
     else { return nil }
     return Int32(CivilDate.unchecked(year: year, month: month, day: day))
   }

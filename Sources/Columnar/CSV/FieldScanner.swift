@@ -232,7 +232,9 @@ extension FieldScanner {
     if negative { buf.append(45) }
     for i in a..<b {
       let c = p[i]
-      if c &- 48 < 10 || c == 46 || c == 45 || c == 43 || (c | 0x20) == 101 { buf.append(CChar(bitPattern: c)) }
+      if c &- 48 < 10 || c == 46 || c == 45 || c == 43 || (c | 0x20) == 101 {
+        buf.append(CChar(bitPattern: c))
+      }
     }
     // The sign may have been kept twice (before and in the loop); drop the duplicate.
     if negative && buf.count > 1 && buf[1] == 45 { buf.removeFirst() }

@@ -21,7 +21,8 @@ final class FileBytes {
       let code = errno
       if code == ENOENT || code == ENOTDIR {
         throw LoadError(
-          kind: .fileNotFound, file: path, message: "no file named '\(path)'; check the path and the current directory")
+          kind: .fileNotFound, file: path,
+          message: "no file named '\(path)'; check the path and the current directory")
       }
       throw Self.unreadable(path, code)
     }
@@ -30,7 +31,8 @@ final class FileBytes {
     guard fstat(fd, &st) == 0 else { throw Self.unreadable(path, errno) }
     if st.st_mode & S_IFMT == S_IFDIR {
       throw LoadError(
-        kind: .isDirectory, file: path, message: "'\(path)' is a directory; give the path of a CSV file inside it")
+        kind: .isDirectory, file: path,
+        message: "'\(path)' is a directory; give the path of a CSV file inside it")
     }
     let size = Int(st.st_size)
     guard size < Int(Int32.max) else { throw .tooLarge(file: path, bytes: size) }

@@ -76,7 +76,8 @@ extension LoadError {
   static func empty(file: String) -> LoadError {
     LoadError(
       kind: .emptyFile, file: file,
-      message: "'\(file)' is empty; expected a header line and rows of comma, tab or semicolon separated values")
+      message:
+        "'\(file)' is empty; expected a header line and rows of comma, tab or semicolon separated values")
   }
 
   static func interrupted(file: String) -> LoadError {

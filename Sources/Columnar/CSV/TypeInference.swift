@@ -50,7 +50,9 @@ struct ColumnStats {
       let (ta, tb) = FieldScanner.trim(p, a, b)
       var fieldMask: UInt8 = 0
       let c = p[ta]
-      if mask & (Self.int | Self.double) != 0 && (c &- 48 < 10 || c == 45 || c == 43 || c == 46 || c == 36 || c >= 0x80) {
+      if mask & (Self.int | Self.double) != 0
+        && (c &- 48 < 10 || c == 45 || c == 43 || c == 46 || c == 36 || c >= 0x80)
+      {
         let ns = FieldScanner.number(p, ta, tb, wantDouble: false)
         if ns.isNumber {
           fieldMask = ns.isInt ? Self.int | Self.double : Self.double
@@ -154,7 +156,8 @@ struct ColumnSpec: Equatable, Sendable {
       let order: DateOrder =
         s.firstOver12
         ? .dayFirst
-        : s.secondOver12 ? .monthFirst : s.dateShapes & DateShape.slash.rawValue != 0 ? .monthFirst : .dayFirst
+        : s.secondOver12
+          ? .monthFirst : s.dateShapes & DateShape.slash.rawValue != 0 ? .monthFirst : .dayFirst
       let kind: Kind = s.mask & ColumnStats.date != 0 ? .date : .timestamp
       let hasNonISO = s.dateShapes & ~DateShape.iso.rawValue != 0
       return ColumnSpec(kind: kind, order: hasNonISO ? order : .monthFirst)
