@@ -136,6 +136,14 @@ static inline int seg_install_sigint(void (*handler)(int), int restart) {
   return sigaction(SIGINT, &action, NULL);
 }
 
+/// Unblocks SIGINT, which a parent may have left blocked (a spawning library, a test harness).
+static inline int seg_unblock_sigint(void) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  return sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 static inline int seg_errno(void) { return errno; }
 
 #endif

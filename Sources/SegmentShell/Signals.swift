@@ -30,8 +30,10 @@ enum Signals {
 
   /// Routes SIGINT to `interruption` until `uninstall()`; starts in the running-a-command mode.
   static func install(_ interruption: Interruption) {
-    signalState.target.store(UInt(bitPattern: Unmanaged.passUnretained(interruption).toOpaque()),
+    signalState.target.store(
+      UInt(bitPattern: Unmanaged.passUnretained(interruption).toOpaque()),
       ordering: .relaxed)
+    seg_unblock_sigint()
     running()
   }
 

@@ -99,7 +99,8 @@ struct LineOffsetsTests {
     #expect(LineOffsets.byteOffset(in: text, characterOffset: character) == byte)
   }
 
-  @Test("every Character boundary round-trips", arguments: ["ascii only", "Zoë ünd 東京 🎉", "e\u{301}e\u{301}"])
+  @Test(
+    "every Character boundary round-trips", arguments: ["ascii only", "Zoë ünd 東京 🎉", "e\u{301}e\u{301}"])
   func roundTrip(text: String) {
     for character in 0...text.count {
       let byte = LineOffsets.byteOffset(in: text, characterOffset: character)
