@@ -4,6 +4,7 @@ Each engine runs in its own process per run (warm page cache, data read from dis
 is that engine's alone. Called by Scripts/bench, which prepares the file and the virtual environment.
 """
 import argparse
+import json
 import os
 import re
 import statistics
@@ -45,6 +46,106 @@ def run_seg(seg, path):
     return float(times[-1]), int(rows.group(1).replace(",", ""))
 
 
+# The segment-language queries of the issue, each as seg runs it and as DuckDB and polars would.
+QUERIES = [
+    ("Q1", 'count where gender = "M" and age between 18 and 25',
+     "SELECT count(*) FROM t WHERE gender = 'M' AND age BETWEEN 18 AND 25",
+     "df.filter((pl.col('gender') == 'M') & pl.col('age').is_between(18, 25)).height"),
+    ("Q2", "count by region where total_spend > 500 and last_purchase_date after 2026-08-01",
+     "SELECT region, count(*) FROM t WHERE total_spend > 500 AND last_purchase_date > DATE '2026-08-01' "
+     "GROUP BY region",
+     "df.filter((pl.col('total_spend') > 500) & (pl.col('last_purchase_date') > date(2026, 8, 1)))"
+     ".group_by('region').len()"),
+    ("Q3", "stats total_spend, age by loyalty_tier",
+     "SELECT loyalty_tier, count(total_spend), avg(total_spend), count(age), avg(age) FROM t GROUP BY loyalty_tier",
+     "df.group_by('loyalty_tier').agg(pl.col('total_spend').count().alias('n1'), pl.col('total_spend').mean(),"
+     " pl.col('age').count().alias('n2'), pl.col('age').mean())"),
+    ("Q3 full", "stats total_spend, age by loyalty_tier",
+     "SELECT loyalty_tier, count(x), avg(x), quantile_cont(x, 0.5), quantile_cont(x, 0.25), "
+     "quantile_cont(x, 0.75), min(x), max(x), sum(x) FROM (SELECT loyalty_tier, total_spend AS x FROM t "
+     "UNION ALL SELECT loyalty_tier, age FROM t) GROUP BY loyalty_tier",
+     "pl.concat([df.select('loyalty_tier', pl.col(c).cast(pl.Float64).alias('x')) for c in ('total_spend', 'age')])"
+     ".group_by('loyalty_tier').agg(pl.col('x').count().alias('n'), pl.col('x').mean().alias('mean'), "
+     "pl.col('x').median().alias('med'), pl.col('x').quantile(0.25, 'linear').alias('p25'), "
+     "pl.col('x').quantile(0.75, 'linear').alias('p75'), pl.col('x').min().alias('lo'), "
+     "pl.col('x').max().alias('hi'), pl.col('x').sum().alias('s'))"),
+    ("Q6", 'count where interests contains "outdoor" and city starts with "San"',
+     "SELECT count(*) FROM t WHERE contains(interests, 'outdoor') AND starts_with(city, 'San')",
+     "df.filter(pl.col('interests').str.contains('outdoor', literal=True) & "
+     "pl.col('city').str.starts_with('San')).height"),
+    ("Q7", "top 10 by total_spend in q1",
+     "SELECT * FROM t WHERE gender = 'M' AND age BETWEEN 18 AND 25 ORDER BY total_spend DESC LIMIT 10",
+     "df.filter((pl.col('gender') == 'M') & pl.col('age').is_between(18, 25)).top_k(10, by='total_spend')"),
+]
+
+PEER_QUERIES = r"""
+import json, os, sys, time, statistics
+engine, threads, path, runs = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+queries = json.loads(sys.argv[5])
+out = {}
+if engine == "polars":
+    os.environ["POLARS_MAX_THREADS"] = str(threads)
+    import polars as pl
+    from datetime import date
+    df = pl.read_csv(path, try_parse_dates=True)
+    for label, code in queries:
+        samples = []
+        for _ in range(runs):
+            start = time.perf_counter(); eval(code); samples.append(time.perf_counter() - start)
+        out[label] = statistics.median(samples)
+else:
+    import duckdb
+    con = duckdb.connect()
+    con.execute(f"SET threads = {threads}")
+    con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{path}')")
+    for label, sql in queries:
+        samples = []
+        for _ in range(runs):
+            start = time.perf_counter(); con.execute(sql).fetchall(); samples.append(time.perf_counter() - start)
+        out[label] = statistics.median(samples)
+print(json.dumps(out))
+"""
+
+
+def seg_queries(seg, path, runs):
+    """Median milliseconds per query, from seg's own timer (set timer on), table in memory."""
+    lines = [f'load "{path}" as customers', 'segment q1 = gender = "M" and age between 18 and 25',
+             "set timer on"]
+    for _, command, _, _ in QUERIES:
+        lines += [command] * runs
+    result = subprocess.run([seg, "--no-init", "-c", "; ".join(lines)], check=True, capture_output=True, text=True)
+    times = []
+    for value, unit in re.findall(r"time: ([0-9.]+) (ms|s)", result.stderr):
+        times.append(float(value) * (1000 if unit == "s" else 1))
+    times = times[1:]  # the first is `set timer on` itself
+    return {label: statistics.median(times[i * runs:(i + 1) * runs]) for i, (label, *_) in enumerate(QUERIES)}
+
+
+def peer_queries(engine, threads, path, runs):
+    index = 2 if engine == "duckdb" else 3
+    queries = [(q[0], q[index]) for q in QUERIES]
+    out = subprocess.run([sys.executable, "-c", PEER_QUERIES, engine, str(threads), path, str(runs),
+                          json.dumps(queries)], check=True, capture_output=True, text=True).stdout
+    return {k: v * 1000 for k, v in json.loads(out).items()}
+
+
+def report_queries(seg, path, runs):
+    print()
+    print(f"queries on the table in memory; median of {runs} runs each; milliseconds")
+    results = {"seg": seg_queries(seg, path, runs)}
+    for engine in ("duckdb", "polars"):
+        results[f"{engine} threads=2"] = peer_queries(engine, 2, path, runs)
+    engines = list(results)
+    print(f"{'query':<9}" + "".join(f"{e:>20}" for e in engines) + f"{'best peer / seg':>17}")
+    for label, command, _, _ in QUERIES:
+        ours = results["seg"][label]
+        best = min(results[e][label] for e in engines[1:])
+        print(f"{label:<9}" + "".join(f"{results[e][label]:>20.2f}" for e in engines) + f"{best / ours:>16.2f}x")
+    for label, command, _, _ in QUERIES:
+        print(f"  {label}: {command}")
+    print("'Q3' peers compute count and mean; 'Q3 full' the same eight figures as seg's stats")
+
+
 def measure(fn, runs):
     """Median seconds over `runs` separate processes, and the row count they reported."""
     samples = []
@@ -76,6 +177,7 @@ def main():
     for label, median, rows, peak in results:
         print(f"{label:<20}{rows:>10}{median:>10.3f}{median / seg_time:>8.2f}x{peak:>10.0f}")
     print("'vs seg' is the engine's time over seg's: above 1.00x means seg is faster")
+    report_queries(args.seg, args.file, args.runs)
 
 
 def peak_rss(label, args):

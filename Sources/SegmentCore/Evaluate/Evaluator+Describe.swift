@@ -6,8 +6,9 @@ extension Workspace {
       ResultColumn("column"), ResultColumn("type"), ResultColumn("nulls", alignment: .right),
       ResultColumn("distinct", alignment: .right), ResultColumn("min", alignment: .right),
       ResultColumn("max", alignment: .right), ResultColumn("mean", alignment: .right),
-      ResultColumn("median", alignment: .right), ResultColumn("top values"),
+      ResultColumn("median", alignment: .right), ResultColumn("top values"), ResultColumn("read as null"),
     ]
+    let placeholders = nullPlaceholders[table.name.lowercased()] ?? [:]
     var rows: [[Cell]] = []
     for column in table.columns {
       let s = column.summary()
@@ -16,14 +17,17 @@ extension Workspace {
         .joined(separator: ", ")
       let blank = Cell.text("")
       var row: [Cell] = [.text(column.name), .text(column.type.displayName)]
-      row.append(.value(.int(Int64(s.nullCount))))
-      row.append(.value(.int(Int64(s.distinctCount))))
+      row.append(.count(s.nullCount))
+      row.append(.count(s.distinctCount))
       row.append(s.min.map { Cell.value($0) } ?? blank)
       row.append(s.max.map { Cell.value($0) } ?? blank)
       let mean: Cell? = numeric ? s.mean.map { Cell.number($0, decimals: 2) } : nil
       row.append(mean ?? blank)
       row.append(s.median.map { Cell.value($0) } ?? blank)
       row.append(.text(top))
+      // Ordered by text so the cell never depends on dictionary order.
+      let nulls = (placeholders[column.name] ?? [:]).sorted { $0.key < $1.key }
+      row.append(.text(nulls.map { "\($0.key) (\(Figures.grouped($0.value)))" }.joined(separator: ", ")))
       rows.append(row)
     }
     return ResultTable(

@@ -5,6 +5,7 @@ extension Workspace {
     let table: Table
     var warnings: [String] = []
     var detail = ""
+    var placeholders: [String: [String: Int]] = [:]
     switch command.source {
     case .sample(let kind, let rows, let seed):
       switch kind {
@@ -29,6 +30,7 @@ extension Workspace {
       }
       table = report.table
       warnings = report.warnings
+      placeholders = report.nullPlaceholders
       if report.skippedRows > 0 {
         let lines = report.firstSkippedLines.map(String.init).joined(separator: ", ")
         warnings.append("skipped \(Figures.rows(report.skippedRows)) with the wrong number of fields (lines \(lines))")
@@ -38,6 +40,7 @@ extension Workspace {
     var named = table
     if let alias = command.alias { named.name = alias.text }
     let replaced = try put(named)
+    nullPlaceholders[named.name.lowercased()] = placeholders.isEmpty ? nil : placeholders
     let verb = replaced ? "replaced" : "loaded"
     return CommandOutput(
       .message("\(verb) \(named.name): \(Figures.rows(named.rowCount)), \(named.columns.count) columns\(detail)"),

@@ -13,6 +13,9 @@ public struct Workspace: Sendable {
   public var settings = Settings()
   /// The segments, in the order they were defined.
   public internal(set) var segments: [Segment] = []
+  /// Per table (lowercased name), per column: the placeholder texts read as null (`NA`, `?`...) and how
+  /// often, so `describe` can say what was treated as missing.
+  public internal(set) var nullPlaceholders: [String: [String: [String: Int]]] = [:]
 
   /// Creates an empty workspace.
   public init() {}
