@@ -5,7 +5,8 @@ import Testing
 @Suite("CivilDate")
 struct CivilDateTests {
   @Test(arguments: [
-    (1970, 1, 1, Int32(0)), (2000, 3, 1, 11_017), (1969, 12, 31, -1), (2026, 8, 1, 20_666), (1893, 1, 1, -28_123),
+    (1970, 1, 1, Int32(0)), (2000, 3, 1, 11_017), (1969, 12, 31, -1), (2026, 8, 1, 20_666),
+    (1893, 1, 1, -28_123),
   ])
   func dayNumbers(y: Int, m: Int, d: Int, days: Int32) throws {
     #expect(CivilDate.days(year: y, month: m, day: d) == days)

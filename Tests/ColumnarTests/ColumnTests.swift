@@ -76,6 +76,9 @@ struct ColumnTests {
   }
 
   @Test func displayNames() {
-    #expect(ColumnType.allCases.map(\.displayName) == ["Int", "Double", "Bool", "Date", "Timestamp", "String", "List"])
+    #expect(
+      ColumnType.allCases.map(\.displayName) == [
+        "Int", "Double", "Bool", "Date", "Timestamp", "String", "List",
+      ])
   }
 }

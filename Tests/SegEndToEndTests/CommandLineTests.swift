@@ -55,7 +55,9 @@ struct CommandLineTests {
   }
 
   @Test func formatFlagAppliesToResults() throws {
-    let result = try SegBinary.run(["--format", "csv", "-c", "load sample rows 3 seed 9; show columns customer_id"])
+    let result = try SegBinary.run([
+      "--format", "csv", "-c", "load sample rows 3 seed 9; show columns customer_id",
+    ])
     #expect(result.status == 0)
     #expect(result.stdout.hasSuffix("customer_id\n1\n2\n3\n"))
   }

@@ -70,10 +70,12 @@ struct RealDataTests {
   }
 
   @Test func invalidUTF8IsReadAsWindows1252WithAWarning() throws {
-    let path = SegBinary.sharedData.appendingPathComponent("wholesale_customers/Wholesale customers data.csv").path
+    let path = SegBinary.sharedData.appendingPathComponent("wholesale_customers/Wholesale customers data.csv")
+      .path
     let result = try SegBinary.run(["-c", "load \"\(path)\""])
     #expect(result.status == 0)
     #expect(result.stderr.contains("warning:"))
-    #expect(result.stderr.lowercased().contains("windows-1252") || result.stderr.lowercased().contains("latin"))
+    #expect(
+      result.stderr.lowercased().contains("windows-1252") || result.stderr.lowercased().contains("latin"))
   }
 }

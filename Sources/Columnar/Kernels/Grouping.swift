@@ -23,7 +23,9 @@ extension Column {
     switch storage {
     case .string(let codes, let dictionary):
       // Renumber the dictionary in byte order so group order never depends on load order.
-      let order = dictionary.indices.sorted { dictionary[$0].utf8.lexicographicallyPrecedes(dictionary[$1].utf8) }
+      let order = dictionary.indices.sorted {
+        dictionary[$0].utf8.lexicographicallyPrecedes(dictionary[$1].utf8)
+      }
       var rank = [UInt32](repeating: 0, count: dictionary.count)
       for (r, code) in order.enumerated() { rank[code] = UInt32(r) }
       let nullKey = UInt32(dictionary.count)
@@ -41,10 +43,30 @@ extension Column {
       var keys = [UInt32](repeating: 2, count: count)
       for row in 0..<count where !isNull(row) { keys[row] = bits[row] ? 1 : 0 }
       return GroupIndex(keys: keys, values: [.bool(false), .bool(true), .null])
-    case .int(let buffer): return ranked { buffer[$0] } wrap: { .int($0) }
-    case .double(let a): return ranked { a[$0] } wrap: { .double($0) }
-    case .date(let a): return ranked { a[$0] } wrap: { .date($0) }
-    case .timestamp(let a): return ranked { a[$0] } wrap: { .timestamp($0) }
+    case .int(let buffer):
+      return ranked {
+        buffer[$0]
+      } wrap: {
+        .int($0)
+      }
+    case .double(let a):
+      return ranked {
+        a[$0]
+      } wrap: {
+        .double($0)
+      }
+    case .date(let a):
+      return ranked {
+        a[$0]
+      } wrap: {
+        .date($0)
+      }
+    case .timestamp(let a):
+      return ranked {
+        a[$0]
+      } wrap: {
+        .timestamp($0)
+      }
     case .list:
       preconditionFailure("lists are grouped by item, not by row")
     }

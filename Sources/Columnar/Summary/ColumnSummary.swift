@@ -36,10 +36,12 @@ extension Column {
     switch storage {
     case .int(let buffer):
       let sorted = validValues { buffer[$0] }.sorted()
-      fillOrdered(&s, sorted, wrap: Value.int, midpoint: { a, b in
-        let m = (Double(a) + Double(b)) / 2
-        return m == m.rounded() ? .int(Int64(m)) : .double(m)
-      })
+      fillOrdered(
+        &s, sorted, wrap: Value.int,
+        midpoint: { a, b in
+          let m = (Double(a) + Double(b)) / 2
+          return m == m.rounded() ? .int(Int64(m)) : .double(m)
+        })
       if !sorted.isEmpty { s.mean = sorted.reduce(0.0) { $0 + Double($1) } / Double(sorted.count) }
     case .double(let values):
       let sorted = validValues { values[$0] }.filter { !$0.isNaN }.sorted()
@@ -64,14 +66,16 @@ extension Column {
       var counts = [Int](repeating: 0, count: dictionary.count)
       for row in 0..<count where !isNull(row) { counts[Int(codes[row])] += 1 }
       s.distinctCount = counts.filter { $0 > 0 }.count
-      s.topValues = Column.top(dictionary.indices.filter { counts[$0] > 0 }.map { (.string(dictionary[$0]), counts[$0]) })
+      s.topValues = Column.top(
+        dictionary.indices.filter { counts[$0] > 0 }.map { (.string(dictionary[$0]), counts[$0]) })
     case .list(let offsets, let codes, let dictionary):
       var counts = [Int](repeating: 0, count: dictionary.count)
       for row in 0..<count where !isNull(row) {
         for i in Int(offsets[row])..<Int(offsets[row + 1]) { counts[Int(codes[i])] += 1 }
       }
       s.distinctCount = counts.filter { $0 > 0 }.count
-      s.topValues = Column.top(dictionary.indices.filter { counts[$0] > 0 }.map { (.string(dictionary[$0]), counts[$0]) })
+      s.topValues = Column.top(
+        dictionary.indices.filter { counts[$0] > 0 }.map { (.string(dictionary[$0]), counts[$0]) })
     }
     return s
   }

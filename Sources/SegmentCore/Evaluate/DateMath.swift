@@ -15,7 +15,9 @@ enum DateMath {
       let year = total >= 0 ? total / 12 : (total - 11) / 12
       let month = total - year * 12 + 1
       var dayOfMonth = d
-      while dayOfMonth > 28, CivilDate.days(year: year, month: month, day: dayOfMonth) == nil { dayOfMonth -= 1 }
+      while dayOfMonth > 28, CivilDate.days(year: year, month: month, day: dayOfMonth) == nil {
+        dayOfMonth -= 1
+      }
       return CivilDate.days(year: year, month: month, day: dayOfMonth) ?? day
     }
   }

@@ -21,9 +21,10 @@ extension Workspace {
           .count(group.count), .share(matched == 0 ? 0 : Double(group.count) / Double(matched)),
         ])
     }
-    let header = columns.map { ResultColumn($0.name) } + [
-      ResultColumn("count", alignment: .right), ResultColumn("share", alignment: .right),
-    ]
+    let header =
+      columns.map { ResultColumn($0.name) } + [
+        ResultColumn("count", alignment: .right), ResultColumn("share", alignment: .right),
+      ]
     let note = columns.contains { $0.type == .list } ? "; a row counts once per item of a list" : ""
     let of = matched == total ? Figures.rows(total) : "\(Figures.rows(matched)) of \(Figures.grouped(total))"
     return ResultTable(columns: header, rows: rows, footer: "\(groups.count) groups, \(of)\(note)")
@@ -56,7 +57,9 @@ enum GroupCounter {
       }
     }
     if let li = listColumn, case .list(let offsets, let codes, let dictionary) = columns[li].storage {
-      let order = dictionary.indices.sorted { dictionary[$0].utf8.lexicographicallyPrecedes(dictionary[$1].utf8) }
+      let order = dictionary.indices.sorted {
+        dictionary[$0].utf8.lexicographicallyPrecedes(dictionary[$1].utf8)
+      }
       var rank = [UInt32](repeating: 0, count: dictionary.count)
       for (r, code) in order.enumerated() { rank[code] = UInt32(r) }
       indexes[li].values = order.map { .string(dictionary[$0]) } + [.null]
@@ -117,7 +120,8 @@ enum GroupCounter {
         parts[i] = UInt32(rest % sizes[i])
         rest /= sizes[i]
       }
-      return Group(values: parts.enumerated().map { indexes[$0.offset].values[Int($0.element)] }, count: n, keys: parts)
+      return Group(
+        values: parts.enumerated().map { indexes[$0.offset].values[Int($0.element)] }, count: n, keys: parts)
     }
   }
 }

@@ -18,6 +18,7 @@ extension Workspace {
     }
     return CommandOutput(
       .message(
-        "wrote \(Figures.rows(table.rowCount)) of \(table.name) to \(command.path) (\(Figures.grouped(bytes)) bytes)"))
+        "wrote \(Figures.rows(table.rowCount)) of \(table.name) to \(command.path) (\(Figures.grouped(bytes)) bytes)"
+      ))
   }
 }

@@ -15,15 +15,18 @@ extension Workspace {
     selection.forEachRow { if column.isNull($0) { nulls += 1 } }
     switch column.storage {
     case .int(let buffer):
-      labeled = Histogram.integerBins(selection, column, bins: bins, read: { buffer[$0] }, label: { String($0) })
+      labeled = Histogram.integerBins(
+        selection, column, bins: bins, read: { buffer[$0] }, label: { String($0) })
     case .date(let days):
       labeled = Histogram.integerBins(
-        selection, column, bins: bins, read: { Int64(days[$0]) }, label: { CivilDate.format(days: Int32($0)) })
+        selection, column, bins: bins, read: { Int64(days[$0]) }, label: { CivilDate.format(days: Int32($0)) }
+      )
     case .double(let values):
       labeled = Histogram.doubleBins(selection, column, bins: bins, values: values)
     case .timestamp(let seconds):
       labeled = Histogram.integerBins(
-        selection, column, bins: bins, read: { seconds[$0] >= 0 ? seconds[$0] / 86_400 : (seconds[$0] - 86_399) / 86_400 },
+        selection, column, bins: bins,
+        read: { seconds[$0] >= 0 ? seconds[$0] / 86_400 : (seconds[$0] - 86_399) / 86_400 },
         label: { CivilDate.format(days: Int32($0)) })
     case .string, .bool, .list:
       let groups = try GroupCounter.count(selection, by: [column]).filter { $0.values[0] != .null }
@@ -35,15 +38,20 @@ extension Workspace {
     let total = selection.count
     let largest = labeled.map(\.1).max() ?? 0
     let rows: [[Cell]] = labeled.map { label, n in
-      [.text(label), .count(n), .share(total == 0 ? 0 : Double(n) / Double(total)), .text(Histogram.bar(n, of: largest))]
+      [
+        .text(label), .count(n), .share(total == 0 ? 0 : Double(n) / Double(total)),
+        .text(Histogram.bar(n, of: largest)),
+      ]
     }
     return ResultTable(
       title: "\(column.name) in \(selection.label)",
       columns: [
-        ResultColumn(column.type == .string || column.type == .bool || column.type == .list ? "value" : "bin"),
+        ResultColumn(
+          column.type == .string || column.type == .bool || column.type == .list ? "value" : "bin"),
         ResultColumn("count", alignment: .right), ResultColumn("share", alignment: .right),
         ResultColumn("", isDecoration: true),
-      ], rows: rows, footer: Figures.rows(total) + (column.type == .list ? "; a row counts once per item" : ""))
+      ], rows: rows,
+      footer: Figures.rows(total) + (column.type == .list ? "; a row counts once per item" : ""))
   }
 }
 
@@ -88,7 +96,9 @@ enum Histogram {
   }
 
   /// Equal-width bins of decimals between the minimum and the maximum, the last bin closed.
-  static func doubleBins(_ selection: RowSelection, _ column: Column, bins: Int, values: [Double]) -> [(String, Int)] {
+  static func doubleBins(_ selection: RowSelection, _ column: Column, bins: Int, values: [Double]) -> [(
+    String, Int
+  )] {
     var lo = Double.infinity
     var hi = -Double.infinity
     selection.forEachRow { row in

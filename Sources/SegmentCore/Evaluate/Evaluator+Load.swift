@@ -33,7 +33,8 @@ extension Workspace {
       placeholders = report.nullPlaceholders
       if report.skippedRows > 0 {
         let lines = report.firstSkippedLines.map(String.init).joined(separator: ", ")
-        warnings.append("skipped \(Figures.rows(report.skippedRows)) with the wrong number of fields (lines \(lines))")
+        warnings.append(
+          "skipped \(Figures.rows(report.skippedRows)) with the wrong number of fields (lines \(lines))")
       }
       detail = " from \(path)"
     }
@@ -43,7 +44,8 @@ extension Workspace {
     nullPlaceholders[named.name.lowercased()] = placeholders.isEmpty ? nil : placeholders
     let verb = replaced ? "replaced" : "loaded"
     return CommandOutput(
-      .message("\(verb) \(named.name): \(Figures.rows(named.rowCount)), \(named.columns.count) columns\(detail)"),
+      .message(
+        "\(verb) \(named.name): \(Figures.rows(named.rowCount)), \(named.columns.count) columns\(detail)"),
       warnings: warnings)
   }
 }

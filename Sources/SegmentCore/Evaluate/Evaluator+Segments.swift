@@ -10,7 +10,8 @@ extension Workspace {
     let share = base == 0 ? 0 : Double(segment.size) / Double(base)
     let verb = replaced ? "replaced" : "segment"
     let frozen = segment.isSnapshot ? ", frozen as a snapshot" : ""
-    let headline = "\(verb) \(segment.name): \(Figures.rows(segment.size)) (\(Figures.percent(share)) of \(table.name))\(frozen)"
+    let headline =
+      "\(verb) \(segment.name): \(Figures.rows(segment.size)) (\(Figures.percent(share)) of \(table.name))\(frozen)"
     let clauses = definition.predicate.topLevelClauses
     guard clauses.count > 1 else { return .message(headline) }
     // Which condition shrinks the segment most: each clause alone, and the running intersection.

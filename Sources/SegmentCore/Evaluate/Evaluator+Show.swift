@@ -14,8 +14,10 @@ extension Workspace {
     }
     let limit = command.limit ?? Workspace.defaultShowLimit
     let rows = RowOrder.first(limit, of: selection, sortedBy: sortColumns)
-    let footer = "\(Figures.grouped(rows.count)) of \(Figures.rows(selection.count))"
-      + (selection.mask == nil ? "" : " (\(selection.label), of \(Figures.grouped(table.rowCount)) in \(table.name))")
+    let footer =
+      "\(Figures.grouped(rows.count)) of \(Figures.rows(selection.count))"
+      + (selection.mask == nil
+        ? "" : " (\(selection.label), of \(Figures.grouped(table.rowCount)) in \(table.name))")
     return rowsTable(rows, columns: columns, footer: footer)
   }
 
@@ -27,7 +29,11 @@ extension Workspace {
     }
     let columns = try chosenColumns(command.columns, of: selection.table)
     let rows = TopN.rows(command.count, of: selection, by: column)
-    return rowsTable(rows, columns: columns, footer: "top \(Figures.grouped(rows.count)) by \(column.name) of \(Figures.rows(selection.count)) (\(selection.label))")
+    return rowsTable(
+      rows, columns: columns,
+      footer:
+        "top \(Figures.grouped(rows.count)) by \(column.name) of \(Figures.rows(selection.count)) (\(selection.label))"
+    )
   }
 
   func chosenColumns(_ names: [Name]?, of table: Table) throws(EvalError) -> [Column] {
@@ -36,7 +42,9 @@ extension Workspace {
     var seen: Set<String> = []
     for name in names {
       let column = try resolveColumn(name, in: table)
-      guard seen.insert(column.name).inserted else { throw EvalError(.duplicateColumn(column.name), at: name.range) }
+      guard seen.insert(column.name).inserted else {
+        throw EvalError(.duplicateColumn(column.name), at: name.range)
+      }
       columns.append(column)
     }
     return columns
@@ -120,7 +128,9 @@ enum TopN {
     }
   }
 
-  private static func best(_ n: Int, _ selection: RowSelection, _ column: Column, _ key: (Int) -> Double) -> [Int] {
+  private static func best(_ n: Int, _ selection: RowSelection, _ column: Column, _ key: (Int) -> Double)
+    -> [Int]
+  {
     // A min-heap of the best n (value, row); the root is the weakest kept: lowest value, latest row.
     var heap: [(Double, Int)] = []
     heap.reserveCapacity(n)

@@ -7,7 +7,8 @@ extension Workspace {
     for name in command.columns {
       let column = try resolveColumn(name, in: selection.table)
       guard column.type == .int || column.type == .double else {
-        throw EvalError(.unsupported("stats needs numbers; \(column.name) is \(column.type.displayName)"), at: name.range)
+        throw EvalError(
+          .unsupported("stats needs numbers; \(column.name) is \(column.type.displayName)"), at: name.range)
       }
       columns.append((name, column))
     }
@@ -16,7 +17,8 @@ extension Workspace {
     if let by = command.group {
       let column = try resolveColumn(by, in: selection.table)
       guard column.type != .list else {
-        throw EvalError(.unsupported("stats cannot group by a list column; use count by \(column.name)"), at: by.range)
+        throw EvalError(
+          .unsupported("stats cannot group by a list column; use count by \(column.name)"), at: by.range)
       }
       groupColumn = column
       let index = column.groupIndex()
@@ -45,14 +47,19 @@ extension Workspace {
         for figure in [summary.mean, summary.quantile(0.5), summary.quantile(0.25), summary.quantile(0.75)] {
           row.append(figure.map { .number($0, decimals: decimals) } ?? .text(""))
         }
-        row.append(summary.min.map { .value(column.type == .int ? .int(Int64($0)) : .double($0)) } ?? .text(""))
-        row.append(summary.max.map { .value(column.type == .int ? .int(Int64($0)) : .double($0)) } ?? .text(""))
         row.append(
-          summary.count == 0 ? .text("") : column.type == .int ? .value(.int(Int64(summary.sum))) : .number(summary.sum, decimals: 2))
+          summary.min.map { .value(column.type == .int ? .int(Int64($0)) : .double($0)) } ?? .text(""))
+        row.append(
+          summary.max.map { .value(column.type == .int ? .int(Int64($0)) : .double($0)) } ?? .text(""))
+        row.append(
+          summary.count == 0
+            ? .text("")
+            : column.type == .int ? .value(.int(Int64(summary.sum))) : .number(summary.sum, decimals: 2))
         rows.append(row)
       }
     }
-    return ResultTable(columns: header, rows: rows, footer: "\(Figures.rows(selection.count)) of \(selection.label)")
+    return ResultTable(
+      columns: header, rows: rows, footer: "\(Figures.rows(selection.count)) of \(selection.label)")
   }
 }
 
@@ -108,4 +115,3 @@ struct NumericSummary {
     return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
   }
 }
-

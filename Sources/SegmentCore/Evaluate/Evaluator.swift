@@ -6,7 +6,8 @@ extension Workspace {
   /// Callers run it on a copy and keep the copy only when it returns, so that a failed command changes
   /// nothing (`Session.perform` does this).
   /// - Throws: `EvalError` naming what is wrong and, where it can, what would be right.
-  public mutating func run(_ command: Command, interruption: Interruption) throws(EvalError) -> CommandOutput {
+  public mutating func run(_ command: Command, interruption: Interruption) throws(EvalError) -> CommandOutput
+  {
     switch command {
     case .help(let topic):
       return CommandOutput(.text(try HelpText.render(topic: topic)))
@@ -19,7 +20,8 @@ extension Workspace {
     case .use(let name):
       try use(name)
       let table = try resolveTable(name)
-      return CommandOutput(.message("using \(table.name): \(Figures.rows(table.rowCount)), \(table.columns.count) columns"))
+      return CommandOutput(
+        .message("using \(table.name): \(Figures.rows(table.rowCount)), \(table.columns.count) columns"))
     case .describe(let name):
       return CommandOutput(.table(try describe(try resolveTable(name))))
     case .show(let show):
@@ -72,7 +74,10 @@ extension Workspace {
       ]
     }
     return ResultTable(
-      columns: [ResultColumn("table"), ResultColumn("rows", alignment: .right), ResultColumn("columns", alignment: .right)],
+      columns: [
+        ResultColumn("table"), ResultColumn("rows", alignment: .right),
+        ResultColumn("columns", alignment: .right),
+      ],
       rows: rows, footer: tables.isEmpty ? "no tables yet: try 'load sample'" : "* current table")
   }
 }

@@ -50,19 +50,26 @@ enum Filters {
   }
 
   /// Rows whose value lies between two literals, both ends included.
-  static func between(_ column: Column, _ low: Literal, _ high: Literal, name: Name) throws(EvalError) -> Bitmap {
+  static func between(_ column: Column, _ low: Literal, _ high: Literal, name: Name) throws(EvalError)
+    -> Bitmap
+  {
     switch column.type {
     case .int, .double:
       return column.doubleRange(
         try number(low, column: column, name: name), try number(high, column: column, name: name))
     case .date, .timestamp:
-      return column.dayRange(try date(low, column: column, name: name), try date(high, column: column, name: name))
+      return column.dayRange(
+        try date(low, column: column, name: name), try date(high, column: column, name: name))
     case .string:
       let lo = Array(try string(low, column: column, name: name).utf8)
       let hi = Array(try string(high, column: column, name: name).utf8)
-      return column.textMatches { !$0.utf8.lexicographicallyPrecedes(lo) && !hi.lexicographicallyPrecedes($0.utf8) }
+      return column.textMatches {
+        !$0.utf8.lexicographicallyPrecedes(lo) && !hi.lexicographicallyPrecedes($0.utf8)
+      }
     case .bool, .list:
-      throw EvalError(.unsupported("between needs numbers, dates or text; \(column.name) is \(column.type.displayName)"), at: name.range)
+      throw EvalError(
+        .unsupported("between needs numbers, dates or text; \(column.name) is \(column.type.displayName)"),
+        at: name.range)
     }
   }
 
@@ -81,10 +88,13 @@ enum Filters {
   }
 
   /// Rows whose text contains, starts or ends with the literal; for a list, `contains` means an item equals it.
-  static func text(_ column: Column, _ match: TextMatch, _ literal: Literal, name: Name) throws(EvalError) -> Bitmap {
+  static func text(_ column: Column, _ match: TextMatch, _ literal: Literal, name: Name) throws(EvalError)
+    -> Bitmap
+  {
     guard column.type == .string || column.type == .list else {
       throw EvalError(
-        .unsupported("\(match.rawValue) works on text; \(column.name) is \(column.type.displayName)"), at: name.range)
+        .unsupported("\(match.rawValue) works on text; \(column.name) is \(column.type.displayName)"),
+        at: name.range)
     }
     let needle = try string(literal, column: column, name: name)
     let bytes = Array(needle.utf8)
@@ -99,7 +109,8 @@ enum Filters {
   static func requireDate(_ column: Column, name: Name, what: String) throws(EvalError) {
     guard column.type == .date || column.type == .timestamp else {
       throw EvalError(
-        .unsupported("\(what) needs a date column; \(column.name) is \(column.type.displayName)"), at: name.range)
+        .unsupported("\(what) needs a date column; \(column.name) is \(column.type.displayName)"),
+        at: name.range)
     }
   }
 
@@ -137,7 +148,9 @@ enum Filters {
 
   static func mismatch(_ column: Column, _ literal: Literal, name: Name) -> EvalError {
     EvalError(
-      .typeMismatch(column: column.name, columnType: column.type.displayName, literal: literalText(literal), literalType: literal.typeName),
+      .typeMismatch(
+        column: column.name, columnType: column.type.displayName, literal: literalText(literal),
+        literalType: literal.typeName),
       at: literal.range)
   }
 

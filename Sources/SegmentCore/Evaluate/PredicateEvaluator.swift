@@ -29,7 +29,8 @@ struct PredicateEvaluator {
 
   private func isNegated(_ predicate: Predicate) -> Bool {
     switch predicate.kind {
-    case .between(_, _, _, let negated), .oneOf(_, _, let negated), .text(_, _, _, let negated): return negated
+    case .between(_, _, _, let negated), .oneOf(_, _, let negated), .text(_, _, _, let negated):
+      return negated
     default: return false
     }
   }
@@ -38,7 +39,8 @@ struct PredicateEvaluator {
   private func reference(_ name: Name) throws(EvalError) -> Truth {
     if let segment = workspace.segment(named: name.text) {
       guard segment.tableName == table.name else {
-        throw EvalError(.segmentOnOtherTable(segment.name, table: segment.tableName, current: table.name), at: name.range)
+        throw EvalError(
+          .segmentOnOtherTable(segment.name, table: segment.tableName, current: table.name), at: name.range)
       }
       return Truth.certain(segment.members)
     }
@@ -48,7 +50,8 @@ struct PredicateEvaluator {
       }
       return Truth(isTrue: column.boolEquals(true), isKnown: column.validMask)
     }
-    let candidates = workspace.segments.filter { $0.tableName == table.name }.map(\.name) + table.columns.map(\.name)
+    let candidates =
+      workspace.segments.filter { $0.tableName == table.name }.map(\.name) + table.columns.map(\.name)
     throw EvalError(
       .unknownName(name.text, table: table.name), at: name.range,
       suggestions: Suggestions.closest(to: name.text, among: candidates))
@@ -85,7 +88,9 @@ struct PredicateEvaluator {
       let column = try workspace.resolveColumn(name, in: table)
       let what = { if case .before = predicate.kind { return "before" } else { return "after" } }()
       try Filters.requireDate(column, name: name, what: what)
-      guard case .date(let day) = literal.value else { preconditionFailure("the parser only allows dates here") }
+      guard case .date(let day) = literal.value else {
+        preconditionFailure("the parser only allows dates here")
+      }
       let mask = what == "before" ? column.dayRange(Int32.min, day - 1) : column.dayRange(day + 1, Int32.max)
       return (column, mask)
     default:

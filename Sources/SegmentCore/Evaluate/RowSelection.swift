@@ -33,15 +33,18 @@ extension Workspace {
   func select(_ source: RowSource) throws(EvalError) -> RowSelection {
     var selection: RowSelection
     if let name = source.name, let segment = segment(named: name.text), table(named: name.text) == nil {
-      guard let table = table(named: segment.tableName) else { throw EvalError(.unknownTable(segment.tableName)) }
+      guard let table = table(named: segment.tableName) else {
+        throw EvalError(.unknownTable(segment.tableName))
+      }
       selection = RowSelection(table: table, mask: segment.members, label: "segment \(segment.name)")
     } else if let name = source.name, table(named: name.text) == nil {
       let candidates = tables.map(\.name) + segments.map(\.name)
       if tables.isEmpty { throw EvalError(.noTable, at: name.range) }
       throw EvalError(
         .unknownName(name.text, table: currentTableName ?? ""), at: name.range,
-        suggestions: Suggestions.closest(to: name.text, among: candidates))
-        .renamed(.unknownTableOrSegment(name.text))
+        suggestions: Suggestions.closest(to: name.text, among: candidates)
+      )
+      .renamed(.unknownTableOrSegment(name.text))
     } else {
       let table = try resolveTable(source.name)
       selection = RowSelection(table: table, mask: nil, label: table.name)

@@ -28,7 +28,8 @@ public enum HelpText {
       }
     }
     lines.append("")
-    lines.append("Type 'help COMMAND' for its full syntax. Commands end at a newline or ';'; '\\' continues a line.")
+    lines.append(
+      "Type 'help COMMAND' for its full syntax. Commands end at a newline or ';'; '\\' continues a line.")
     return lines.joined(separator: "\n")
   }
 

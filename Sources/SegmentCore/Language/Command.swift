@@ -192,7 +192,9 @@ public struct ShowCommand: Sendable, Equatable {
   public var limit: Int?
 
   /// Creates a show command.
-  public init(source: RowSource = RowSource(), columns: [Name]? = nil, sort: [SortKey] = [], limit: Int? = nil) {
+  public init(
+    source: RowSource = RowSource(), columns: [Name]? = nil, sort: [SortKey] = [], limit: Int? = nil
+  ) {
     self.source = source
     self.columns = columns
     self.sort = sort

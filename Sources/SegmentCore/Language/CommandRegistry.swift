@@ -38,7 +38,9 @@ public enum CommandRegistry {
         + "load sample [customers|orders] [rows N] [seed S] [as NAME]",
       summary: "read a CSV/TSV file, or the built-in sample data, into a table",
       example: "load sample customers rows 5000 seed 42",
-      keywords: ["sample", "customers", "orders", "rows", "seed", "as", "delimiter", "header", "encoding", "skip"]),
+      keywords: [
+        "sample", "customers", "orders", "rows", "seed", "as", "delimiter", "header", "encoding", "skip",
+      ]),
     CommandSpec(
       name: "tables", aliases: [], group: .data, syntax: "tables",
       summary: "list the loaded tables with their rows and columns", example: "tables", keywords: []),
@@ -52,7 +54,8 @@ public enum CommandRegistry {
     CommandSpec(
       name: "show", aliases: [], group: .data,
       syntax: "show [TABLE|SEGMENT] [columns a, b] [where P] [sort by c [desc]] [limit N]",
-      summary: "rows of a table or segment", example: "show columns first_name, age, city where age < 25 sort by age desc limit 5",
+      summary: "rows of a table or segment",
+      example: "show columns first_name, age, city where age < 25 sort by age desc limit 5",
       keywords: ["columns", "where", "sort", "by", "desc", "asc", "limit"]),
     CommandSpec(
       name: "export", aliases: [], group: .data, syntax: "export NAME to \"FILE.csv\" [replace]",
@@ -66,7 +69,10 @@ public enum CommandRegistry {
         + "  and other segments by name",
       summary: "define a named group of customers, and see which condition shrinks it most",
       example: "segment young_men = gender = \"M\" and age between 18 and 25",
-      keywords: ["and", "or", "not", "between", "in", "contains", "starts", "ends", "with", "is", "null", "within", "before", "after", "days", "weeks", "months", "years", "as", "of", "snapshot"]),
+      keywords: [
+        "and", "or", "not", "between", "in", "contains", "starts", "ends", "with", "is", "null", "within",
+        "before", "after", "days", "weeks", "months", "years", "as", "of", "snapshot",
+      ]),
     CommandSpec(
       name: "segments", aliases: [], group: .segments, syntax: "segments",
       summary: "list the segments with size, share and definition", example: "segments", keywords: []),
@@ -88,7 +94,8 @@ public enum CommandRegistry {
     CommandSpec(
       name: "top", aliases: [], group: .analysis, syntax: "top N by c [in SEGMENT] [where P] [columns a, b]",
       summary: "the rows with the highest values of a column",
-      example: "top 10 by total_spend columns first_name, city, total_spend", keywords: ["by", "in", "where", "columns"]),
+      example: "top 10 by total_spend columns first_name, city, total_spend",
+      keywords: ["by", "in", "where", "columns"]),
     CommandSpec(
       name: "set", aliases: [], group: .output,
       syntax: "set format table|csv|json|markdown\nset today DATE|off\nset timer on|off",

@@ -58,7 +58,8 @@ public struct Lexer {
           hint: "close the column name with a backtick (`)")
       }
       position += 1
-      return Token(kind: .quotedIdentifier(name), range: SourceRange(start, position), text: text(start, position))
+      return Token(
+        kind: .quotedIdentifier(name), range: SourceRange(start, position), text: text(start, position))
     }
     if c.isNumber && c.isASCII {
       return try number(start: start)

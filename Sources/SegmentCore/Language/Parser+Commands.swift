@@ -16,7 +16,8 @@ extension Parser {
           rows = try count("a number of rows")
           if rows > 20_000_000 {
             throw ParseError(
-              .invalidValue(String(rows), reason: "at most 20,000,000 sample rows"), at: tokens[index - 1].range)
+              .invalidValue(String(rows), reason: "at most 20,000,000 sample rows"),
+              at: tokens[index - 1].range)
           }
         } else if accept("seed") {
           seed = UInt64(try count("a seed number"))
@@ -25,7 +26,8 @@ extension Parser {
         } else {
           let words = ["rows", "seed", "as"] + (index == 2 ? SampleKind.allCases.map(\.rawValue) : [])
           throw unexpected(
-            "rows N, seed S or as NAME", suggestions: current.keyword.map { Suggestions.closest(to: $0, among: words) } ?? [])
+            "rows N, seed S or as NAME",
+            suggestions: current.keyword.map { Suggestions.closest(to: $0, among: words) } ?? [])
         }
       }
       return LoadCommand(source: .sample(kind: kind, rows: rows, seed: seed), alias: alias)

@@ -32,7 +32,9 @@ extension Parser {
     if current.isSymbol("(") {
       let open = advance().range
       let inner = try predicate()
-      guard current.isSymbol(")") else { throw unexpected("')' to close the '(' at column \(open.start + 1)") }
+      guard current.isSymbol(")") else {
+        throw unexpected("')' to close the '(' at column \(open.start + 1)")
+      }
       let close = advance().range
       return Predicate(inner.kind, at: open.union(close))
     }
@@ -82,7 +84,9 @@ extension Parser {
     if accept("within") {
       let amount = try count("a number of days, weeks, months or years")
       guard let word = current.keyword,
-        let unit = DurationUnit.allCases.first(where: { $0.rawValue == word || $0.rawValue.dropLast() == word })
+        let unit = DurationUnit.allCases.first(where: {
+          $0.rawValue == word || $0.rawValue.dropLast() == word
+        })
       else {
         throw unexpected(
           "days, weeks, months or years",
@@ -100,7 +104,9 @@ extension Parser {
     {
       return Predicate(.reference(column), at: column.range)
     }
-    let words = ["between", "in", "contains", "starts", "ends", "is", "within", "before", "after", "and", "or"]
+    let words = [
+      "between", "in", "contains", "starts", "ends", "is", "within", "before", "after", "and", "or",
+    ]
     throw unexpected(
       "a comparison (= != < <= > >=), between, in, contains, starts with, ends with, is null, within, "
         + "before or after",

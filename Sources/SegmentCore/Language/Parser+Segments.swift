@@ -62,7 +62,8 @@ extension Parser {
     if accept("bins") {
       let n = try count("a number of bins")
       guard (1...100).contains(n) else {
-        throw ParseError(.invalidValue(String(n), reason: "bins must be between 1 and 100"), at: tokens[index - 1].range)
+        throw ParseError(
+          .invalidValue(String(n), reason: "bins must be between 1 and 100"), at: tokens[index - 1].range)
       }
       bins = n
     }

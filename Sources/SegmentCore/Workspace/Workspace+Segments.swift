@@ -32,18 +32,21 @@ extension Workspace {
   {
     let table = try resolveTable(nil)
     if table.column(named: name.text) != nil {
-      throw EvalError(.unsupported("\(name.text) is a column of \(table.name): pick another segment name"), at: name.range)
+      throw EvalError(
+        .unsupported("\(name.text) is a column of \(table.name): pick another segment name"), at: name.range)
     }
     if predicate.references.contains(where: { $0.text.lowercased() == name.text.lowercased() })
       || dependents(of: name.text).contains(where: { user in
         predicate.references.contains { $0.text.lowercased() == user.lowercased() }
       })
     {
-      throw EvalError(.unsupported("segment \(name.text) cannot be defined in terms of itself"), at: predicate.range)
+      throw EvalError(
+        .unsupported("segment \(name.text) cannot be defined in terms of itself"), at: predicate.range)
     }
     let members = try PredicateEvaluator(table: table, workspace: self).members(predicate)
     let segment = Segment(
-      name: name.text, tableName: table.name, predicate: predicate, definition: definition, isSnapshot: snapshot,
+      name: name.text, tableName: table.name, predicate: predicate, definition: definition,
+      isSnapshot: snapshot,
       members: members)
     if let i = segments.firstIndex(where: { $0.name.lowercased() == name.text.lowercased() }) {
       segments[i] = segment
@@ -61,7 +64,9 @@ extension Workspace {
         .unknownSegment(name.text), at: name.range,
         suggestions: Suggestions.closest(to: name.text, among: segments.map(\.name)))
     }
-    if let user = segments.first(where: { s in s.predicate.references.contains { $0.text.lowercased() == name.text.lowercased() } }) {
+    if let user = segments.first(where: { s in
+      s.predicate.references.contains { $0.text.lowercased() == name.text.lowercased() }
+    }) {
       throw EvalError(.segmentInUse(segments[i].name, usedBy: user.name), at: name.range)
     }
     return segments.remove(at: i)
@@ -91,12 +96,17 @@ extension Workspace {
       if segments[i].isSnapshot {
         guard segments[i].members.count == table.rowCount else {
           throw EvalError(
-            .brokenSegment(segments[i].name, reason: "it is a snapshot of \(Figures.rows(segments[i].members.count)) and the table now has \(Figures.rows(table.rowCount))"))
+            .brokenSegment(
+              segments[i].name,
+              reason:
+                "it is a snapshot of \(Figures.rows(segments[i].members.count)) and the table now has \(Figures.rows(table.rowCount))"
+            ))
         }
         continue
       }
       do {
-        segments[i].members = try PredicateEvaluator(table: table, workspace: self).members(segments[i].predicate)
+        segments[i].members = try PredicateEvaluator(table: table, workspace: self).members(
+          segments[i].predicate)
       } catch {
         throw EvalError(.brokenSegment(segments[i].name, reason: error.message))
       }

@@ -83,9 +83,10 @@ struct CSVFormatTests {
     #expect(r.encoding == .latin1)
     #expect(r.column("name").value(at: 0) == .string("Café"))
     #expect(r.column("city").value(at: 0) == .string("München"))
-    #expect(r.warnings == [
-      "'test.csv' is not valid UTF-8 (first bad byte on line 2); values that are not UTF-8 were read as Windows-1252"
-    ])
+    #expect(
+      r.warnings == [
+        "'test.csv' is not valid UTF-8 (first bad byte on line 2); values that are not UTF-8 were read as Windows-1252"
+      ])
     let forced = try load(bytes: Array("n\n".utf8) + [0x80, 0x93]) { $0.encoding = .latin1 }
     #expect(forced.column("n").value(at: 0) == .string("€“"))
     #expect(forced.warnings.isEmpty)
@@ -112,7 +113,8 @@ struct CSVFormatTests {
       try CSVReader.load(bytes: Array("a\n1\n".utf8), source: "x.csv", tableName: "t", interruption: { true })
     }
     do {
-      _ = try CSVReader.load(bytes: Array("a\n1\n".utf8), source: "x.csv", tableName: "t", interruption: { true })
+      _ = try CSVReader.load(
+        bytes: Array("a\n1\n".utf8), source: "x.csv", tableName: "t", interruption: { true })
     } catch {
       #expect(error.kind == .interrupted)
       #expect(error.message == "loading 'x.csv' was interrupted")

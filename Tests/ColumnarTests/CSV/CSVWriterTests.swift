@@ -34,7 +34,8 @@ struct CSVWriterTests {
   }
 
   @Test func selectsRowsAndColumns() throws {
-    let text = String(decoding: try CSVWriter.encode(Self.sample(), rows: [2, 0], columns: ["ID", "ok"]), as: UTF8.self)
+    let text = String(
+      decoding: try CSVWriter.encode(Self.sample(), rows: [2, 0], columns: ["ID", "ok"]), as: UTF8.self)
     #expect(text == "id,ok\n,false\n1,true\n")
     #expect(throws: WriteError(file: "<memory>", message: "no column 'nope' in table t")) {
       try CSVWriter.encode(Self.sample(), columns: ["nope"])

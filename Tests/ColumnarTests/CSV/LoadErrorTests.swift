@@ -29,10 +29,12 @@ struct LoadErrorTests {
         + "close it, or write a quote inside a quoted field as two quotes (\"\")"),
     Case(
       text: "", kind: .emptyFile, line: nil, column: nil,
-      message: "'test.csv' is empty; expected a header line and rows of comma, tab or semicolon separated values"),
+      message:
+        "'test.csv' is empty; expected a header line and rows of comma, tab or semicolon separated values"),
     Case(
       text: "\n\r\n\n", kind: .emptyFile, line: nil, column: nil,
-      message: "'test.csv' is empty; expected a header line and rows of comma, tab or semicolon separated values"),
+      message:
+        "'test.csv' is empty; expected a header line and rows of comma, tab or semicolon separated values"),
   ]
 
   @Test(arguments: cases)
@@ -53,22 +55,29 @@ struct LoadErrorTests {
     var text = "a,b\n"
     for i in 0..<5000 { text += "\(i),x\n" }
     text += "1,2,3\n"
-    #expect(throws: LoadError(
-      kind: .raggedRow(expected: 2, found: 3), file: "test.csv", line: 5002, column: 3,
-      message: "line 5002 has 3 fields, expected 2 (the header has 2 columns)")) {
+    #expect(
+      throws: LoadError(
+        kind: .raggedRow(expected: 2, found: 3), file: "test.csv", line: 5002, column: 3,
+        message: "line 5002 has 3 fields, expected 2 (the header has 2 columns)")
+    ) {
       try load(text) { $0.chunkBytes = 1024 }
     }
   }
 
   @Test func missingFileAndDirectory() throws {
     let missing = "/nonexistent/seg/no.csv"
-    #expect(throws: LoadError(
-      kind: .fileNotFound, file: missing,
-      message: "no file named '/nonexistent/seg/no.csv'; check the path and the current directory")) {
+    #expect(
+      throws: LoadError(
+        kind: .fileNotFound, file: missing,
+        message: "no file named '/nonexistent/seg/no.csv'; check the path and the current directory")
+    ) {
       try CSVReader.load(path: missing, tableName: "t")
     }
-    #expect(throws: LoadError(
-      kind: .isDirectory, file: "/tmp", message: "'/tmp' is a directory; give the path of a CSV file inside it")) {
+    #expect(
+      throws: LoadError(
+        kind: .isDirectory, file: "/tmp",
+        message: "'/tmp' is a directory; give the path of a CSV file inside it")
+    ) {
       try CSVReader.load(path: "/tmp", tableName: "t")
     }
   }

@@ -9,12 +9,14 @@ struct AnalysisTests {
     let session = Session()
     let p = session.perform("set format csv; " + commands)
     #expect(!p.failed, "\(p.emissions)")
-    return p.emissions.filter { $0.stream == .out }.map(\.text).joined().split(separator: "\n").map(String.init)
+    return p.emissions.filter { $0.stream == .out }.map(\.text).joined().split(separator: "\n").map(
+      String.init)
   }
 
   @Test func countByOrdersGroupsBySizeThenValueWithNullsLast() throws {
     var workspace = try makeWorkspace(rows: 10)
-    let table = try workspace.count(CountCommand(source: RowSource(), groups: [Name("city", at: SourceRange(0, 4))]))
+    let table = try workspace.count(
+      CountCommand(source: RowSource(), groups: [Name("city", at: SourceRange(0, 4))]))
     let labels = table.rows.map { Renderer.displayText($0[0]) }
     #expect(labels == ["Perth", "San José", "Sandton", "Zürich", ""])
     #expect(table.rows.map { Renderer.displayText($0[1]) } == ["2", "2", "2", "2", "2"])
@@ -32,7 +34,8 @@ struct AnalysisTests {
 
   @Test func histogramBinsWholeNumbersAndCountsNulls() throws {
     let workspace = try makeWorkspace(rows: 8)
-    let result = try workspace.histogram(HistogramCommand(column: Name("age", at: SourceRange(0, 3)), source: RowSource(), bins: 3))
+    let result = try workspace.histogram(
+      HistogramCommand(column: Name("age", at: SourceRange(0, 3)), source: RowSource(), bins: 3))
     let labels = result.rows.map { Renderer.displayText($0[0]) }
     let counts = result.rows.map { Renderer.displayText($0[1]) }
     // ages 18, 21, 24, 30, 33, 36 (two nulls): span 19, width 7
@@ -44,7 +47,8 @@ struct AnalysisTests {
     let session = Session()
     _ = session.perform("load sample rows 400 seed 2; segment m = gender = \"M\"")
     let viaTop = session.perform("set format csv; top 5 by total_spend in m columns customer_id, total_spend")
-    let viaSort = session.perform("show m columns customer_id, total_spend sort by total_spend desc, customer_id limit 5")
+    let viaSort = session.perform(
+      "show m columns customer_id, total_spend sort by total_spend desc, customer_id limit 5")
     let topLines = viaTop.emissions.map(\.text).joined().split(separator: "\n").dropFirst(2).prefix(5)
     let sortLines = viaSort.emissions.map(\.text).joined().split(separator: "\n").dropFirst(1).prefix(5)
     #expect(Array(topLines) == Array(sortLines))

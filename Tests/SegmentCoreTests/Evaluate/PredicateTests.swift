@@ -102,7 +102,9 @@ struct PredicateTests {
     Failure(source: "last_seen > 12", message: "last_seen is Date, 12 is an Int"),
     Failure(source: "city within 3 days", message: "within needs a date column; city is String"),
     Failure(source: "age contains \"1\"", message: "contains works on text; age is Int"),
-    Failure(source: "tags = \"x\"", message: "tags is a list: test its items with contains, starts with, ends with or in"),
+    Failure(
+      source: "tags = \"x\"",
+      message: "tags is a list: test its items with contains, starts with, ends with or in"),
     Failure(source: "age", message: "age is Int, not a condition: compare it, e.g. age > 0"),
     Failure(source: "sity = \"x\"", message: "no column 'sity' in table people", suggestions: ["city"]),
     Failure(source: "nobody", message: "no column or segment 'nobody' in table people"),

@@ -50,14 +50,16 @@ struct SegmentTests {
   @Test func aSegmentCannotUseItself() {
     let session = Session()
     _ = session.perform("load sample rows 50; segment a = age < 30; segment b = a and urban")
-    #expect(err(session.perform("segment a = b or age > 70")).contains("cannot be defined in terms of itself"))
+    #expect(
+      err(session.perform("segment a = b or age > 70")).contains("cannot be defined in terms of itself"))
     #expect(err(session.perform("segment c = c and urban")).contains("cannot be defined in terms of itself"))
     #expect(err(session.perform("segment c = d and urban")).contains("no column or segment 'd'"))
   }
 
   @Test func reloadRecomputesDynamicSegmentsAndKeepsSnapshots() throws {
     let session = Session()
-    _ = session.perform("load sample rows 100 seed 1; segment young = age < 30; segment frozen = age < 30 as of snapshot")
+    _ = session.perform(
+      "load sample rows 100 seed 1; segment young = age < 30; segment frozen = age < 30 as of snapshot")
     let dynamicBefore = try #require(session.workspace.segment(named: "young")).size
     _ = session.perform("load sample rows 100 seed 2")
     let dynamicAfter = try #require(session.workspace.segment(named: "young")).size

@@ -5,7 +5,8 @@ import Testing
 @Suite("Parser")
 struct ParserTests {
   @Test func loadFileWithOptions() throws {
-    let command = try Parser.parse(#"LOAD "data/bank.csv" as bank delimiter ";" header on encoding latin1 skip bad rows"#)
+    let command = try Parser.parse(
+      #"LOAD "data/bank.csv" as bank delimiter ";" header on encoding latin1 skip bad rows"#)
     guard case .load(let load) = command else {
       Issue.record("expected load, got \(command)")
       return
@@ -19,7 +20,9 @@ struct ParserTests {
   }
 
   @Test func loadSampleDefaultsAndOptions() throws {
-    #expect(try Parser.parse("load sample") == .load(LoadCommand(source: .sample(kind: .customers, rows: 5_000, seed: 42))))
+    #expect(
+      try Parser.parse("load sample")
+        == .load(LoadCommand(source: .sample(kind: .customers, rows: 5_000, seed: 42))))
     let command = try Parser.parse("load sample orders rows 100 seed 7 as o")
     guard case .load(let load) = command else {
       Issue.record("expected load")
@@ -59,7 +62,8 @@ struct ParserTests {
   }
 
   @Test(arguments: [
-    BadCase(source: "lod sample", message: "unknown command 'lod'", range: SourceRange(0, 3), suggestions: ["load"]),
+    BadCase(
+      source: "lod sample", message: "unknown command 'lod'", range: SourceRange(0, 3), suggestions: ["load"]),
     BadCase(
       source: "show limit -1", message: "-: a row limit must be zero or more", range: SourceRange(11, 12)),
     BadCase(
@@ -78,7 +82,8 @@ struct ParserTests {
     BadCase(
       source: "show sort age", message: "expected 'by', found 'age'", range: SourceRange(10, 13)),
     BadCase(
-      source: "tables now", message: "expected the end of the command, found 'now'", range: SourceRange(7, 10)),
+      source: "tables now", message: "expected the end of the command, found 'now'", range: SourceRange(7, 10)
+    ),
     BadCase(
       source: "load \"x.csv\" delimiter \";;\"", message: "\";;\": a delimiter is one character",
       range: SourceRange(23, 27)),

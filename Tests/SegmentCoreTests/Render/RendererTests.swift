@@ -6,7 +6,9 @@ import Testing
 @Suite("Renderers")
 struct RendererTests {
   let table = ResultTable(
-    columns: [ResultColumn("name"), ResultColumn("n", alignment: .right), ResultColumn("share", alignment: .right)],
+    columns: [
+      ResultColumn("name"), ResultColumn("n", alignment: .right), ResultColumn("share", alignment: .right),
+    ],
     rows: [
       [.value(.string("Zoë, \"Z\"")), .value(.int(12)), .share(0.125)],
       [.value(.null), .value(.int(3)), .share(1)],
@@ -47,7 +49,10 @@ struct RendererTests {
 
   @Test func markdown() {
     let text = Renderer.render(.table(table), format: .markdown, style: .plain)
-    #expect(text == "| name | n | share |\n|---|---:|---:|\n| Zoë, \"Z\" | 12 | 12.5% |\n|  | 3 | 100.0% |\n\n2 rows\n")
+    #expect(
+      text
+        == "| name | n | share |\n|---|---:|---:|\n| Zoë, \"Z\" | 12 | 12.5% |\n|  | 3 | 100.0% |\n\n2 rows\n"
+    )
   }
 
   @Test func wideTablesDropColumnsAndSaySo() {
