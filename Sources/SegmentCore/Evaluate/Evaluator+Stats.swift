@@ -1,117 +1,109 @@
 import Columnar
 
 extension Workspace {
+  /// The quantiles `stats` reports: median, p25, p75 (continuous, as DuckDB's `quantile_cont`).
+  static let statsQuantiles = [0.5, 0.25, 0.75]
+
   func stats(_ command: StatsCommand) throws(EvalError) -> ResultTable {
     let selection = try select(command.source)
-    var columns: [(Name, Column)] = []
+    var columns: [Column] = []
     for name in command.columns {
       let column = try resolveColumn(name, in: selection.table)
-      guard column.type == .int || column.type == .double else {
+      guard column.type.isNumeric else {
         throw EvalError(
           .unsupported("stats needs numbers; \(column.name) is \(column.type.displayName)"), at: name.range)
       }
-      columns.append((name, column))
+      columns.append(column)
     }
-    var groups: [(label: Value?, mask: Bitmap?)] = [(nil, nil)]
-    var groupColumn: Column?
+    var header: [ResultColumn] = []
+    // One pass per column computes every group's figures (Columnar's grouped aggregates kernel).
+    var index: GroupIndex?
+    var order: [Int] = [0]
     if let by = command.group {
       let column = try resolveColumn(by, in: selection.table)
       guard column.type != .list else {
         throw EvalError(
           .unsupported("stats cannot group by a list column; use count by \(column.name)"), at: by.range)
       }
-      groupColumn = column
-      let index = column.groupIndex()
-      groups = try GroupCounter.count(selection, by: [column]).map { group in
-        let key = group.keys[0]
-        let mask = Bitmap.from(index.keys) { $0 == key }
-        return (group.values[0], selection.mask.map { $0 & mask } ?? mask)
-      }
+      let groups = column.groupIndex()
+      order = Workspace.groupsBySize(groups, in: selection)
+      index = groups
+      header.append(ResultColumn(column.name))
     }
-    var header: [ResultColumn] = []
-    if let groupColumn { header.append(ResultColumn(groupColumn.name)) }
     header.append(ResultColumn("column"))
     for name in ["count", "mean", "median", "p25", "p75", "min", "max", "sum"] {
       header.append(ResultColumn(name, alignment: .right))
     }
+    let figures = columns.map { column in
+      column.numericAggregates(
+        groups: index?.keys, groupCount: index?.values.count ?? 1, rows: selection.mask,
+        quantiles: Workspace.statsQuantiles)
+    }
     var rows: [[Cell]] = []
-    for group in groups {
-      let mask = group.mask ?? selection.mask
-      for (_, column) in columns {
-        let summary = NumericSummary(column, rows: mask)
+    for group in order {
+      for (c, column) in columns.enumerated() {
         var row: [Cell] = []
-        if let label = group.label { row.append(.value(label)) }
+        if let index { row.append(.value(index.values[group])) }
         row.append(.text(column.name))
-        row.append(.count(summary.count))
-        let decimals = 2
-        for figure in [summary.mean, summary.quantile(0.5), summary.quantile(0.25), summary.quantile(0.75)] {
-          row.append(figure.map { .number($0, decimals: decimals) } ?? .text(""))
-        }
-        row.append(
-          summary.min.map { .value(column.type == .int ? .int(Int64($0)) : .double($0)) } ?? .text(""))
-        row.append(
-          summary.max.map { .value(column.type == .int ? .int(Int64($0)) : .double($0)) } ?? .text(""))
-        row.append(
-          summary.count == 0
-            ? .text("")
-            : column.type == .int ? .value(.int(Int64(summary.sum))) : .number(summary.sum, decimals: 2))
+        row.append(contentsOf: Workspace.statsCells(figures[c][group], isInt: column.type == .int))
         rows.append(row)
       }
     }
     return ResultTable(
       columns: header, rows: rows, footer: "\(Figures.rows(selection.count)) of \(selection.label)")
   }
-}
 
-/// Count, sum, mean and quantiles of a numeric column over chosen rows, nulls left out.
-struct NumericSummary {
-  var count = 0
-  var sum = 0.0
-  var min: Double?
-  var max: Double?
-  private var sorted: [Double] = []
-
-  /// - Complexity: O(k log k) for the k chosen non-null rows.
-  init(_ column: Column, rows mask: Bitmap?) {
-    var values: [Double] = []
-    values.reserveCapacity(mask?.popcount() ?? column.count)
-    let read: (Int) -> Double
-    switch column.storage {
-    case .int(let buffer): read = { Double(buffer[$0]) }
-    case .double(let a): read = { a[$0] }
-    default: return
-    }
-    if let mask {
-      mask.forEachSetBit { row in if !column.isNull(row) { values.append(read(row)) } }
-    } else {
-      for row in 0..<column.count where !column.isNull(row) { values.append(read(row)) }
-    }
-    values.sort()
-    count = values.count
-    // Kahan summation keeps sums of money exact to the cent over a million rows.
-    var total = 0.0
-    var compensation = 0.0
-    for v in values {
-      let y = v - compensation
-      let t = total + y
-      compensation = (t - total) - y
-      total = t
-    }
-    sum = total
-    min = values.first
-    max = values.last
-    sorted = values
+  /// Groups that hold chosen rows, largest first, equal sizes in value order (nulls last).
+  static func groupsBySize(_ index: GroupIndex, in selection: RowSelection) -> [Int] {
+    var sizes = [Int](repeating: 0, count: index.values.count)
+    index.keys.withUnsafeBufferPointer { keys in selection.forEachRow { sizes[Int(keys[$0])] += 1 } }
+    return sizes.indices.filter { sizes[$0] > 0 }.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
   }
 
-  var mean: Double? { count == 0 ? nil : sum / Double(count) }
+  /// count, mean, median, p25, p75, min, max, sum; blank where there are no values.
+  static func statsCells(_ a: NumericAggregates, isInt: Bool) -> [Cell] {
+    let blank = Cell.text("")
+    func value(_ x: Double?) -> Cell {
+      guard let x else { return blank }
+      return .value(isInt ? .int(Int64(x)) : .double(x))
+    }
+    var cells: [Cell] = [.count(a.count)]
+    for figure in [a.mean] + a.quantiles { cells.append(figure.map { .number($0, decimals: 2) } ?? blank) }
+    cells.append(value(a.min))
+    cells.append(value(a.max))
+    if a.count == 0 {
+      cells.append(blank)
+    } else {
+      cells.append(isInt ? .value(.int(Int64(a.sum))) : .number(a.sum, decimals: 2))
+    }
+    return cells
+  }
+}
 
-  /// The continuous quantile (linear interpolation between closest ranks), as DuckDB's `quantile_cont`.
+/// Count, sum, mean and quantiles of a numeric column over chosen rows, nulls left out: one group of
+/// Columnar's grouped aggregates, for callers that need a single column's figures.
+struct NumericSummary {
+  private let column: Column
+  private let rows: Bitmap?
+  private let figures: NumericAggregates
+
+  /// - Complexity: O(n) over the column.
+  init(_ column: Column, rows: Bitmap?) {
+    self.column = column
+    self.rows = rows
+    figures = column.numericAggregates(
+      groups: nil, groupCount: 1, rows: rows, quantiles: Workspace.statsQuantiles)[0]
+  }
+
+  var count: Int { figures.count }
+  var sum: Double { figures.sum }
+  var min: Double? { figures.min }
+  var max: Double? { figures.max }
+  var mean: Double? { figures.mean }
+
+  /// The continuous quantile (as DuckDB's `quantile_cont`).
   func quantile(_ q: Double) -> Double? {
-    guard !sorted.isEmpty else { return nil }
-    let position = q * Double(sorted.count - 1)
-    let lower = Int(position.rounded(.down))
-    let upper = Swift.min(lower + 1, sorted.count - 1)
-    let fraction = position - Double(lower)
-    return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
+    if let i = Workspace.statsQuantiles.firstIndex(of: q) { return figures.quantiles[i] }
+    return column.numericAggregates(groups: nil, groupCount: 1, rows: rows, quantiles: [q])[0].quantiles[0]
   }
 }
