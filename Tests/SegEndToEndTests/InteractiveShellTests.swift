@@ -41,6 +41,22 @@ struct InteractiveShellTests {
     #expect(!shell.screen().contains("error"))
   }
 
+  @Test("Ctrl-C stops a running command, which then changes nothing")
+  func controlCStopsACommand() throws {
+    let shell = try Tmux()
+    try shell.waitForPrompt()
+    shell.type("load sample rows 5000000")
+    shell.press("Enter")
+    Thread.sleep(forTimeInterval: 0.3)
+    shell.press("C-c")
+    try shell.waitFor("the command interrupted and a new prompt") { screen in
+      screen.contains("interrupted") && Tmux.isEmptyPrompt(screen.lastLine)
+    }
+    shell.type("tables")
+    shell.press("Enter")
+    try shell.waitFor("no table was loaded") { $0.contains("no tables yet") && Tmux.isEmptyPrompt($0.lastLine) }
+  }
+
   @Test("a trailing backslash shows the continuation prompt and the next line completes the command")
   func multiLine() throws {
     let shell = try Tmux()

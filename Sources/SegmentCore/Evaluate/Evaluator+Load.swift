@@ -8,10 +8,11 @@ extension Workspace {
     var placeholders: [String: [String: Int]] = [:]
     switch command.source {
     case .sample(let kind, let rows, let seed):
-      switch kind {
-      case .customers: table = SampleData.customers(rows: rows, seed: seed)
-      case .orders: table = SampleData.orders(rows: rows, seed: seed)
+      let sampleKind: SampleData.Kind = kind == .customers ? .customers : .orders
+      guard let sample = SampleData.table(sampleKind, rows: rows, seed: seed, interruption: interruption) else {
+        throw EvalError(.interrupted)
       }
+      table = sample
       detail = " (sample, seed \(seed))"
     case .file(let path, let range):
       var options = LoadOptions()

@@ -1,4 +1,6 @@
 import Columnar
+import Dispatch
+import Synchronization
 
 /// Built-in synthetic data sets, so that `seg` is useful with no file at all
 /// (`load sample customers [rows N] [seed S]`, `load sample orders`).
@@ -91,8 +93,59 @@ public enum SampleData {
     return orderTable(drafts(rows: customerRows, seed: seed, summingOrders: false), seed: seed)
   }
 
+  /// Generates `kind`, or returns nil as soon as `interruption` is raised (Ctrl-C in the shell).
+  /// - Complexity: O(rows) for customers, O(rows + orders) for orders.
+  public static func table(
+    _ kind: Kind, rows: Int, seed: UInt64, interruption: Interruption
+  ) -> Table? {
+    precondition(rows >= 0, "the row count must not be negative")
+    let summing = kind == .customers
+    guard let drafts = drafts(rows: rows, seed: seed, summingOrders: summing, interruption: interruption) else {
+      return nil
+    }
+    return kind == .customers ? customerTable(drafts) : orderTable(drafts, seed: seed)
+  }
+
   /// The customers with ids 1...rows.
   static func drafts(rows: Int, seed: UInt64, summingOrders: Bool = true) -> [CustomerDraft] {
-    (0..<rows).map { CustomerDraft(id: $0 + 1, seed: seed, summingOrders: summingOrders) }
+    drafts(rows: rows, seed: seed, summingOrders: summingOrders, interruption: nil)!
+  }
+
+  /// Customers are independent of each other, so large samples are drafted in blocks on every core;
+  /// each block checks the interruption flag as it goes.
+  static func drafts(rows: Int, seed: UInt64, summingOrders: Bool, interruption: Interruption?)
+    -> [CustomerDraft]?
+  {
+    let blockSize = 16_384
+    let blocks = (rows + blockSize - 1) / blockSize
+    guard blocks > 1 else {
+      if interruption?.isRequested == true { return nil }
+      return (0..<rows).map { CustomerDraft(id: $0 + 1, seed: seed, summingOrders: summingOrders) }
+    }
+    let results = BlockResults(count: blocks)
+    DispatchQueue.concurrentPerform(iterations: blocks) { block in
+      if interruption?.isRequested == true { return }
+      let range = (block * blockSize)..<min(rows, (block + 1) * blockSize)
+      results.store(block, range.map { CustomerDraft(id: $0 + 1, seed: seed, summingOrders: summingOrders) })
+    }
+    if interruption?.isRequested == true { return nil }
+    return results.joined()
+  }
+}
+
+/// Per-block results written by concurrent workers, each block exactly once.
+private final class BlockResults: Sendable {
+  private let blocks: Mutex<[[CustomerDraft]]>
+
+  init(count: Int) {
+    blocks = Mutex(Array(repeating: [], count: count))
+  }
+
+  func store(_ index: Int, _ drafts: [CustomerDraft]) {
+    blocks.withLock { $0[index] = drafts }
+  }
+
+  func joined() -> [CustomerDraft] {
+    blocks.withLock { $0.flatMap { $0 } }
   }
 }
