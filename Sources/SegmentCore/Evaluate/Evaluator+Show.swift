@@ -61,7 +61,10 @@ extension Workspace {
 enum RowOrder {
   /// The first `limit` chosen rows in the order of the sort keys (nulls last, ties in row order so the
   /// output never depends on the sort algorithm).
-  /// - Complexity: O(k log k) for k chosen rows with sort keys, O(limit) without.
+  ///
+  /// Each key column is first turned into dense ranks (`Column.groupIndex`, which orders values with
+  /// nulls last), so rows compare as small integers rather than boxed values.
+  /// - Complexity: O(n log n) for the ranks; O(k log limit) to pick the first `limit` of k chosen rows.
   static func first(_ limit: Int, of selection: RowSelection, sortedBy keys: [(Column, Bool)]) -> [Int] {
     guard !keys.isEmpty else {
       var rows: [Int] = []
@@ -71,42 +74,56 @@ enum RowOrder {
       }
       return Array(0..<min(limit, selection.table.rowCount))
     }
-    var rows = selection.rows
-    rows.sort { a, b in
-      for (column, descending) in keys {
-        let order = compare(column.value(at: a), column.value(at: b))
-        if order != 0 {
-          // Nulls go last whatever the direction.
-          if column.isNull(a) || column.isNull(b) { return order < 0 }
-          return descending ? order > 0 : order < 0
-        }
-      }
+    let ranks = keys.map { column, descending in rankKeys(column, descending: descending) }
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+      for r in ranks where r[a] != r[b] { return r[a] < r[b] }
       return a < b
     }
-    return Array(rows.prefix(limit))
-  }
-
-  /// Orders two values of one column: -1, 0 or 1, with null after everything; text in byte order.
-  static func compare(_ a: Value, _ b: Value) -> Int {
-    func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
-    switch (a, b) {
-    case (.null, .null): return 0
-    case (.null, _): return 1
-    case (_, .null): return -1
-    case (.int(let x), .int(let y)): return order(x, y)
-    case (.double(let x), .double(let y)): return order(x, y)
-    case (.bool(let x), .bool(let y)): return order(x ? 1 : 0, y ? 1 : 0)
-    case (.date(let x), .date(let y)): return order(x, y)
-    case (.timestamp(let x), .timestamp(let y)): return order(x, y)
-    case (.string(let x), .string(let y)): return bytes(x, y)
-    case (.list(let x), .list(let y)): return bytes(x.joined(separator: ";"), y.joined(separator: ";"))
-    default: return 0
+    // A max-heap of the best `limit` rows: the root is the row that would be dropped first.
+    var heap: [Int] = []
+    heap.reserveCapacity(min(limit, selection.count))
+    func siftDown(_ start: Int) {
+      var i = start
+      while true {
+        let l = 2 * i + 1
+        let r = l + 1
+        var m = i
+        if l < heap.count, precedes(heap[m], heap[l]) { m = l }
+        if r < heap.count, precedes(heap[m], heap[r]) { m = r }
+        if m == i { return }
+        heap.swapAt(i, m)
+        i = m
+      }
     }
+    guard limit > 0 else { return [] }
+    selection.forEachRow { row in
+      if heap.count < limit {
+        heap.append(row)
+        var i = heap.count - 1
+        while i > 0, precedes(heap[(i - 1) / 2], heap[i]) {
+          heap.swapAt(i, (i - 1) / 2)
+          i = (i - 1) / 2
+        }
+      } else if precedes(row, heap[0]) {
+        heap[0] = row
+        siftDown(0)
+      }
+    }
+    return heap.sorted(by: precedes)
   }
 
-  private static func bytes(_ x: String, _ y: String) -> Int {
-    if x == y { return 0 }
-    return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
+  /// Per-row ranks of a column in sort order: ascending or descending by value, nulls last either way.
+  static func rankKeys(_ column: Column, descending: Bool) -> [UInt32] {
+    guard column.type != .list else {
+      // Lists sort by their items joined with ';', as they print.
+      let texts = (0..<column.count).map { column.isNull($0) ? nil : Figures.text(column.value(at: $0)) }
+      return rankKeys(Column.string(column.name, texts), descending: descending)
+    }
+    let index = column.groupIndex()
+    guard descending else { return index.keys }
+    // The null group is the last group number; keep it last and reverse the others.
+    let nullKey = UInt32(index.values.count - 1)
+    return index.keys.map { $0 == nullKey ? nullKey : nullKey - 1 - $0 }
   }
 }
 
