@@ -29,11 +29,11 @@ struct CommandLineTests {
     #expect(
       result.stdout == """
         loaded customers: 10 rows, 24 columns (sample, seed 1)
-        ┌─────────────┬──────┬─────────┐
-        │ table       │ rows │ columns │
-        ├─────────────┼──────┼─────────┤
-        │ customers * │   10 │      24 │
-        └─────────────┴──────┴─────────┘
+        ┌─────────────┬──────┬─────────┬─────────┐
+        │ table       │ rows │ columns │ memory  │
+        ├─────────────┼──────┼─────────┼─────────┤
+        │ customers * │   10 │      24 │ 1.4 KiB │
+        └─────────────┴──────┴─────────┴─────────┘
         * current table
 
         """)
@@ -75,7 +75,7 @@ struct CommandLineTests {
 
     let going = try SegBinary.run(["run", "--keep-going", "a.seg", "b.seg"], directory: dir)
     #expect(going.status == 1)
-    #expect(going.stdout.hasSuffix("table,rows,columns\ncustomers *,5,24\n"))
+    #expect(going.stdout.hasSuffix("table,rows,columns,memory\ncustomers *,5,24,843\n"))
   }
 
   @Test func runOfAMissingFileSaysSo() throws {
@@ -91,7 +91,7 @@ struct CommandLineTests {
       environment: ["HOME": dir.path, "XDG_STATE_HOME": dir.path])
     #expect(result.status == 1)
     #expect(result.stderr.contains("no table or segment named 'nope'"))
-    #expect(result.stdout.hasSuffix("format is csv\ntable,rows,columns\ncustomers *,4,24\n"))
+    #expect(result.stdout.hasSuffix("format is csv\ntable,rows,columns,memory\ncustomers *,4,24,698\n"))
   }
 
   @Test func initScriptRunsBeforeTheShellUnlessNoInit() throws {

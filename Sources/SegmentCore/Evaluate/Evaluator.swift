@@ -70,13 +70,13 @@ extension Workspace {
     let rows: [[Cell]] = tables.map { table in
       [
         .text(table.name == currentTableName ? "\(table.name) *" : table.name),
-        .count(table.rowCount), .count(table.columns.count),
+        .count(table.rowCount), .count(table.columns.count), .bytes(table.byteCount),
       ]
     }
     return ResultTable(
       columns: [
         ResultColumn("table"), ResultColumn("rows", alignment: .right),
-        ResultColumn("columns", alignment: .right),
+        ResultColumn("columns", alignment: .right), ResultColumn("memory", alignment: .right),
       ],
       rows: rows, footer: tables.isEmpty ? "no tables yet: try 'load sample'" : "* current table")
   }

@@ -38,7 +38,7 @@ enum JSONText {
       case .list(let items): return "[" + items.map(quote).joined(separator: ", ") + "]"
       default: return quote(Figures.text(v))
       }
-    case .number, .share, .count: return Renderer.dataText(cell)
+    case .number, .share, .count, .bytes: return Renderer.dataText(cell)
     case .text(let t): return quote(t)
     }
   }

@@ -36,6 +36,18 @@ public enum Figures {
     return (x < 0 && units != 0 ? "-" : "") + text
   }
 
+  /// A size in bytes for people: "812 B", "15.3 KiB", "91.2 MiB", "1.4 GiB".
+  public static func bytes(_ n: Int) -> String {
+    let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+    var value = Double(n)
+    var unit = 0
+    while value >= 1024, unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    return unit == 0 ? "\(n) B" : fixed(value, decimals: 1) + " " + units[unit]
+  }
+
   /// A share as a percentage with one decimal: 0.1234 → "12.3%".
   public static func percent(_ share: Double) -> String {
     fixed(share * 100, decimals: 1) + "%"

@@ -47,6 +47,7 @@ public enum Renderer {
     switch cell {
     case .value(let v): return Figures.text(v)
     case .count(let n): return Figures.grouped(n)
+    case .bytes(let n): return Figures.bytes(n)
     case .number(let x, let decimals): return Figures.fixed(x, decimals: decimals)
     case .share(let s): return Figures.percent(s)
     case .text(let t): return t
@@ -57,7 +58,7 @@ public enum Renderer {
   static func dataText(_ cell: Cell) -> String {
     switch cell {
     case .share(let s): return Figures.fixed(s, decimals: 4)
-    case .count(let n): return String(n)
+    case .count(let n), .bytes(let n): return String(n)
     default: return displayText(cell)
     }
   }

@@ -43,6 +43,8 @@ public enum Cell: Sendable, Equatable {
   case value(Value)
   /// A count of rows, grouped by thousands for people ("1,234"), plain in CSV and JSON.
   case count(Int)
+  /// A size in bytes: "91.2 MiB" for people, the plain number in CSV and JSON.
+  case bytes(Int)
   /// A number with a fixed number of decimals, rendered the same in every format.
   case number(Double, decimals: Int)
   /// A share of a whole, rendered as a percentage with one decimal in tables, a fraction in CSV/JSON.
