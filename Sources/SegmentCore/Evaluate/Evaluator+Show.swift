@@ -79,37 +79,9 @@ enum RowOrder {
       for r in ranks where r[a] != r[b] { return r[a] < r[b] }
       return a < b
     }
-    // A max-heap of the best `limit` rows: the root is the row that would be dropped first.
-    var heap: [Int] = []
-    heap.reserveCapacity(min(limit, selection.count))
-    func siftDown(_ start: Int) {
-      var i = start
-      while true {
-        let l = 2 * i + 1
-        let r = l + 1
-        var m = i
-        if l < heap.count, precedes(heap[m], heap[l]) { m = l }
-        if r < heap.count, precedes(heap[m], heap[r]) { m = r }
-        if m == i { return }
-        heap.swapAt(i, m)
-        i = m
-      }
-    }
-    guard limit > 0 else { return [] }
-    selection.forEachRow { row in
-      if heap.count < limit {
-        heap.append(row)
-        var i = heap.count - 1
-        while i > 0, precedes(heap[(i - 1) / 2], heap[i]) {
-          heap.swapAt(i, (i - 1) / 2)
-          i = (i - 1) / 2
-        }
-      } else if precedes(row, heap[0]) {
-        heap[0] = row
-        siftDown(0)
-      }
-    }
-    return heap.sorted(by: precedes)
+    var best = BestOf<Int>(limit, by: precedes)
+    selection.forEachRow { best.offer($0) }
+    return best.sorted()
   }
 
   /// Per-row ranks of a column in sort order: ascending or descending by value, nulls last either way.
@@ -148,38 +120,11 @@ enum TopN {
   private static func best(_ n: Int, _ selection: RowSelection, _ column: Column, _ key: (Int) -> Double)
     -> [Int]
   {
-    // A min-heap of the best n (value, row); the root is the weakest kept: lowest value, latest row.
-    var heap: [(Double, Int)] = []
-    heap.reserveCapacity(n)
-    func weaker(_ a: (Double, Int), _ b: (Double, Int)) -> Bool { a.0 != b.0 ? a.0 < b.0 : a.1 > b.1 }
-    func siftDown(_ i: Int) {
-      var i = i
-      while true {
-        let l = 2 * i + 1
-        let r = l + 1
-        var m = i
-        if l < heap.count, weaker(heap[l], heap[m]) { m = l }
-        if r < heap.count, weaker(heap[r], heap[m]) { m = r }
-        if m == i { return }
-        heap.swapAt(i, m)
-        i = m
-      }
-    }
+    // Higher values first; equal values in row order.
+    var best = BestOf<(Double, Int)>(n) { a, b in a.0 != b.0 ? a.0 > b.0 : a.1 < b.1 }
     selection.forEachRow { row in
-      guard !column.isNull(row) else { return }
-      let item = (key(row), row)
-      if heap.count < n {
-        heap.append(item)
-        var i = heap.count - 1
-        while i > 0, weaker(heap[i], heap[(i - 1) / 2]) {
-          heap.swapAt(i, (i - 1) / 2)
-          i = (i - 1) / 2
-        }
-      } else if weaker(heap[0], item) {
-        heap[0] = item
-        siftDown(0)
-      }
+      if !column.isNull(row) { best.offer((key(row), row)) }
     }
-    return heap.sorted { weaker($1, $0) }.map(\.1)
+    return best.sorted().map(\.1)
   }
 }
