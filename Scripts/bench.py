@@ -10,6 +10,7 @@ import re
 import statistics
 import subprocess
 import sys
+import time
 
 PEER = r"""
 import os, sys, time, resource
@@ -23,6 +24,8 @@ if engine == "polars":
 else:
     import duckdb
     con = duckdb.connect()
+    # DuckDB prints a progress bar on stdout for long loads, which would corrupt the figures read here.
+    con.execute("SET enable_progress_bar = false")
     con.execute(f"SET threads = {threads}")
     start = time.perf_counter()
     con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{path}')")
@@ -76,6 +79,23 @@ QUERIES = [
     ("Q7", "top 10 by total_spend in q1",
      "SELECT * FROM t WHERE gender = 'M' AND age BETWEEN 18 AND 25 ORDER BY total_spend DESC LIMIT 10",
      "df.filter((pl.col('gender') == 'M') & pl.col('age').is_between(18, 25)).top_k(10, by='total_spend')"),
+    # A profile is one such group-by per column: counts by value in the segment and in the base (seg then
+    # adds shares, index and z); `profile q1` over all 24 columns is the sum of about 24 of these.
+    ("P1", "profile q1 columns region",
+     "SELECT region, count(*) FILTER (WHERE gender = 'M' AND age BETWEEN 18 AND 25), count(*) FROM t "
+     "GROUP BY region",
+     "df.group_by('region').agg(pl.len().alias('n'), ((pl.col('gender') == 'M') & "
+     "pl.col('age').is_between(18, 25)).sum().alias('s'))"),
+    # RFM: ntile(5) of the three columns over the rows with no null (seg also builds rfm and 11 segments);
+    # the peers sum the scores so that moving a million rows into Python is not what is timed.
+    ("RFM", "rfm recency last_purchase_date frequency orders monetary total_spend",
+     "SELECT sum(r), sum(f), sum(m) FROM (SELECT ntile(5) OVER (ORDER BY last_purchase_date, rowid) AS r, "
+     "ntile(5) OVER (ORDER BY orders, rowid) AS f, ntile(5) OVER (ORDER BY total_spend, rowid) AS m FROM t "
+     "WHERE last_purchase_date IS NOT NULL AND orders IS NOT NULL AND total_spend IS NOT NULL)",
+     "(lambda d: d.select([(lambda p, n: pl.when(p < (n % 5) * (n // 5 + 1)).then(1 + p // (n // 5 + 1))"
+     ".otherwise(1 + n % 5 + (p - (n % 5) * (n // 5 + 1)) // (n // 5)))(pl.col(c).rank('ordinal')"
+     ".cast(pl.Int64) - 1, pl.len().cast(pl.Int64)).alias(c).sum() for c in ('last_purchase_date', 'orders', "
+     "'total_spend')]))(df.drop_nulls(['last_purchase_date', 'orders', 'total_spend']))"),
 ]
 
 PEER_QUERIES = r"""
@@ -96,6 +116,8 @@ if engine == "polars":
 else:
     import duckdb
     con = duckdb.connect()
+    # DuckDB prints a progress bar on stdout for long loads, which would corrupt the figures read here.
+    con.execute("SET enable_progress_bar = false")
     con.execute(f"SET threads = {threads}")
     con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{path}')")
     for label, sql in queries:
@@ -146,6 +168,33 @@ def report_queries(seg, path, runs):
     print("'Q3' peers compute count and mean; 'Q3 full' the same eight figures as seg's stats")
 
 
+def startup(seg, runs=21):
+    """Median milliseconds from starting seg in a pseudo-terminal to its first prompt."""
+    import pty
+    import select
+    import tempfile
+    samples = []
+    home = tempfile.mkdtemp(prefix="seg-startup-")
+    env = dict(os.environ, HOME=home, XDG_STATE_HOME=home + "/state", NO_COLOR="1")
+    for _ in range(runs):
+        master, slave = pty.openpty()
+        start = time.perf_counter()
+        child = subprocess.Popen([seg, "--no-init"], stdin=slave, stdout=slave, stderr=slave, env=env,
+                                 close_fds=True)
+        os.close(slave)
+        seen = b""
+        while b"seg [1]>" not in seen:
+            ready, _, _ = select.select([master], [], [], 5)
+            if not ready:
+                raise RuntimeError("seg did not show its prompt within 5 s")
+            seen += os.read(master, 4096)
+        samples.append(time.perf_counter() - start)
+        os.write(master, b"quit\r")
+        child.wait()
+        os.close(master)
+    return statistics.median(samples) * 1000
+
+
 def measure(fn, runs):
     """Median seconds over `runs` separate processes, and the row count they reported."""
     samples = []
@@ -178,6 +227,8 @@ def main():
         print(f"{label:<20}{rows:>10}{median:>10.3f}{median / seg_time:>8.2f}x{peak:>10.0f}")
     print("'vs seg' is the engine's time over seg's: above 1.00x means seg is faster")
     report_queries(args.seg, args.file, args.runs)
+    print()
+    print(f"start-up to the first prompt in a pseudo-terminal: {startup(args.seg):.1f} ms (median of 21)")
 
 
 def peak_rss(label, args):

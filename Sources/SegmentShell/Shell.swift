@@ -12,7 +12,7 @@ import SegmentCore
 public enum Shell {
   /// The greeting shown before the first prompt: what this is and how to start.
   static var greeting: String {
-    "seg \(segVersion) — type 'load sample' to start, 'help' for commands, Ctrl-D to quit"
+    "seg \(segVersion) — type 'load sample' to start, 'help' for commands, 'lesson' to learn, Ctrl-D to quit"
   }
 
   /// The prompt for the next line: the cell number, or the continuation mark inside an entry.

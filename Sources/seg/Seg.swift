@@ -179,7 +179,9 @@ struct OutputOptions: ParsableArguments {
       Terminal.isTerminal(1)
       ? RenderStyle(color: Terminal.colorAllowed(), width: Terminal.width() ?? 120)
       : RenderStyle.plain
-    return Session(settings: settings, style: style)
+    let session = Session(settings: settings, style: style)
+    session.lessonLibrary = LessonLocation.library(environment: Environment.all)
+    return session
   }
 }
 

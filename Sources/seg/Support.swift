@@ -74,3 +74,42 @@ enum Terminal {
     return Int(size.ws_col)
   }
 }
+
+/// Where lessons and the learner's progress live: lessons in `$SEG_LESSONS` (folders separated by
+/// `:`), else the `Lessons` folder of the checkout or install the binary sits in; progress in
+/// `$XDG_STATE_HOME/seg/lessons`, else `~/.local/state/seg/lessons`.
+enum LessonLocation {
+  static func library(environment: [String: String]) -> LessonLibrary {
+    var directories: [String] = []
+    if let list = environment["SEG_LESSONS"], !list.isEmpty {
+      directories = list.split(separator: ":").map(String.init)
+    } else if let found = beside(executable: "/proc/self/exe") {
+      directories = [found]
+    }
+    var progress: String?
+    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+      progress = state + "/seg/lessons"
+    } else if let home = environment["HOME"], home.hasPrefix("/") {
+      progress = home + "/.local/state/seg/lessons"
+    }
+    return LessonLibrary(directories: directories, progressFile: progress)
+  }
+
+  /// The nearest `Lessons` folder up from the executable (`.build/release/seg` is three levels below
+  /// the checkout; an install puts `share/seg/Lessons` beside `bin`).
+  static func beside(executable: String) -> String? {
+    guard let resolved = realpath(executable, nil) else { return nil }
+    var directory = String(
+      decoding: UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)), as: UTF8.self)
+    free(resolved)
+    for _ in 0..<5 {
+      guard let slash = directory.lastIndex(of: "/"), slash != directory.startIndex else { return nil }
+      directory = String(directory[..<slash])
+      for candidate in [directory + "/Lessons", directory + "/share/seg/Lessons"] {
+        var info = stat()
+        if stat(candidate, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { return candidate }
+      }
+    }
+    return nil
+  }
+}

@@ -54,7 +54,9 @@ struct InteractiveShellTests {
     }
     shell.type("tables")
     shell.press("Enter")
-    try shell.waitFor("no table was loaded") { $0.contains("no tables yet") && Tmux.isEmptyPrompt($0.lastLine) }
+    try shell.waitFor("no table was loaded") {
+      $0.contains("no tables yet") && Tmux.isEmptyPrompt($0.lastLine)
+    }
   }
 
   @Test("a trailing backslash shows the continuation prompt and the next line completes the command")

@@ -23,6 +23,18 @@ public struct EvalError: Error, Sendable, Equatable {
     case unsupported(String)
     case noToday
     case brokenSegment(String, reason: String)
+    /// `derive`, `bucket` or `trait` would overwrite a column that was loaded, not computed.
+    case loadedColumn(String, table: String)
+    /// An expression calls a function `derive` does not know.
+    case unknownFunction(String)
+    /// A trait's key repeats in the current table (an example key given).
+    case duplicateKey(String, table: String, example: String)
+    /// No persona of that name.
+    case unknownPersona(String)
+    /// `explain` with a topic it does not know.
+    case unknownExplainTopic(String)
+    /// `drop segment` on a segment a persona stands for.
+    case segmentHasPersona(String, persona: String)
   }
 
   /// What went wrong.
@@ -64,6 +76,13 @@ public struct EvalError: Error, Sendable, Equatable {
     case .unsupported(let what): return what
     case .noToday: return "no date to count from: the table has no dates"
     case .brokenSegment(let name, let reason): return "this would break segment \(name): \(reason)"
+    case .loadedColumn(let name, let table): return "\(name) is a column loaded into \(table)"
+    case .unknownFunction(let name): return "no function named '\(name)'"
+    case .duplicateKey(let key, let table, let example):
+      return "\(key) is not unique in \(table): \(example) is on more than one row"
+    case .unknownPersona(let name): return "no persona named '\(name)'"
+    case .unknownExplainTopic(let word): return "no explain topic named '\(word)'"
+    case .segmentHasPersona(let name, let persona): return "segment \(name) has persona \(persona)"
     }
   }
 
@@ -78,6 +97,16 @@ public struct EvalError: Error, Sendable, Equatable {
     case .typeMismatch(_, let columnType, let literal, _) where columnType == "String":
       return "put text in quotes: \"\(literal)\""
     case .brokenSegment: return "drop or redefine that segment first"
+    case .loadedColumn(let name, _):
+      return "computed columns never overwrite loaded data: pick another name, such as \(name)_2"
+    case .unknownFunction:
+      return "functions: " + ExpressionEvaluator.functionNames.joined(separator: ", ")
+    case .duplicateKey:
+      return "a trait gives each row of the current table its own key's value: join on a unique column"
+    case .unknownPersona: return "type 'personas' to list them"
+    case .unknownExplainTopic: return "type 'explain' to list the topics"
+    case .segmentHasPersona(_, let persona):
+      return "drop persona \(personaNameForCommand(persona)) first, or keep the segment"
     default: return nil
     }
   }

@@ -9,7 +9,8 @@ extension Workspace {
     switch command.source {
     case .sample(let kind, let rows, let seed):
       let sampleKind: SampleData.Kind = kind == .customers ? .customers : .orders
-      guard let sample = SampleData.table(sampleKind, rows: rows, seed: seed, interruption: interruption) else {
+      guard let sample = SampleData.table(sampleKind, rows: rows, seed: seed, interruption: interruption)
+      else {
         throw EvalError(.interrupted)
       }
       table = sample

@@ -41,13 +41,15 @@ extension Workspace {
         .text(segment.name), .text(segment.tableName), .count(segment.size),
         .share(base == 0 ? 0 : Double(segment.size) / Double(base)),
         .text(segment.definition + (segment.isSnapshot ? " (snapshot)" : "")),
-      ]
+      ] + (personas.isEmpty ? [] : [.text(personas(of: segment.name).map(\.name).joined(separator: ", "))])
     }
+    // The persona column appears once there is a persona, so sessions without any read as before.
     return ResultTable(
       columns: [
         ResultColumn("segment"), ResultColumn("table"), ResultColumn("size", alignment: .right),
         ResultColumn("share", alignment: .right), ResultColumn("definition"),
-      ], rows: rows, footer: segments.isEmpty ? "no segments yet: try 'segment young = age < 30'" : nil)
+      ] + (personas.isEmpty ? [] : [ResultColumn("persona")]), rows: rows,
+      footer: segments.isEmpty ? "no segments yet: try 'segment young = age < 30'" : nil)
   }
 }
 

@@ -57,7 +57,9 @@ extension Workspace {
   static func groupsBySize(_ index: GroupIndex, in selection: RowSelection) -> [Int] {
     var sizes = [Int](repeating: 0, count: index.values.count)
     index.keys.withUnsafeBufferPointer { keys in selection.forEachRow { sizes[Int(keys[$0])] += 1 } }
-    return sizes.indices.filter { sizes[$0] > 0 }.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+    return sizes.indices.filter { sizes[$0] > 0 }.sorted {
+      sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1
+    }
   }
 
   /// count, mean, median, p25, p75, min, max, sum; blank where there are no values.
@@ -91,8 +93,9 @@ struct NumericSummary {
   init(_ column: Column, rows: Bitmap?) {
     self.column = column
     self.rows = rows
-    figures = column.numericAggregates(
-      groups: nil, groupCount: 1, rows: rows, quantiles: Workspace.statsQuantiles)[0]
+    figures =
+      column.numericAggregates(
+        groups: nil, groupCount: 1, rows: rows, quantiles: Workspace.statsQuantiles)[0]
   }
 
   var count: Int { figures.count }

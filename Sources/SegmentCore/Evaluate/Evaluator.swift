@@ -45,9 +45,34 @@ extension Workspace {
       return CommandOutput(.table(try self.histogram(histogram)))
     case .top(let top):
       return CommandOutput(.table(try self.top(top)))
+    case .profile(let profile):
+      return CommandOutput(try self.profile(profile, interruption: interruption))
+    case .compare(let names):
+      return CommandOutput(try compare(names))
+    case .rank(let rank):
+      return CommandOutput(.table(try self.rank(rank)))
+    case .trend(let trend):
+      return CommandOutput(.table(try self.trend(trend)))
+    case .derive(let derive):
+      return CommandOutput(try self.derive(derive))
+    case .bucket(let bucket):
+      return CommandOutput(try self.bucket(bucket))
+    case .trait(let trait):
+      return CommandOutput(try self.trait(trait))
+    case .rfm(let rfm):
+      return CommandOutput(try self.rfm(rfm))
+    case .cluster(let cluster):
+      return try self.cluster(cluster, interruption: interruption)
+    case .persona(let persona):
+      return try self.persona(persona)
     case .session:
       // `Session` runs these itself: they need its cells, outputs and journal, not just the data.
       throw EvalError(.unsupported("save, history, run and restore need a session"))
+    case .explain(let topic):
+      return CommandOutput(try ExplainCatalog.render(topic: topic))
+    case .lesson:
+      // `Session` runs lessons: they follow the learner's commands and remember progress on disk.
+      throw EvalError(.unsupported("lessons need a session"))
     }
   }
 
@@ -63,6 +88,9 @@ extension Workspace {
     case .timer(let on):
       settings.timer = on
       return "timer is \(on ? "on" : "off")"
+    case .explain(let on):
+      settings.explain = on
+      return on ? "explain is on: each result ends with a line on what it means" : "explain is off"
     }
   }
 
@@ -80,4 +108,5 @@ extension Workspace {
       ],
       rows: rows, footer: tables.isEmpty ? "no tables yet: try 'load sample'" : "* current table")
   }
+
 }

@@ -48,13 +48,37 @@ public enum Command: Sendable, Equatable {
   case histogram(HistogramCommand)
   /// `top N by c [in SEG] [columns a, b]`
   case top(TopCommand)
+  /// `profile SEG [vs SEG] [columns a, b]`
+  case profile(ProfileCommand)
+  /// `compare A, B[, C]`
+  case compare([Name])
+  /// `rank segments by AGG(c)`
+  case rank(RankCommand)
+  /// `trend SEG by month|week|quarter|year of c`
+  case trend(TrendCommand)
+  /// `derive NAME = EXPR`
+  case derive(DeriveCommand)
+  /// `bucket c into E1, E2, ... [as NAME]`
+  case bucket(BucketCommand)
+  /// `trait NAME = AGG(c) from TABLE [where P] by KEY`
+  case trait(TraitCommand)
+  /// `rfm recency c frequency c monetary c [as of DATE]`
+  case rfm(RFMCommand)
+  /// `cluster k=N on a, b [seed S]` or `cluster k=A..B on a, b [seed S]`
+  case cluster(ClusterCommand)
+  /// `persona ... end`, `persona draft for SEG`, `personas`, `show persona`, `drop persona`, `export personas`
+  case persona(PersonaCommand)
   /// `save`, `history`, `run "x.seg"`, `restore`: run by the session, not the workspace
   case session(SessionCommand)
+  /// `explain [TOPIC]`: a short lesson on a topic of the field, or the list of topics
+  case explain(topic: Name?)
+  /// `lesson [N | stop | next | check "FILE"]`: guided lessons, run by the session
+  case lesson(LessonCommand)
 
   /// True for commands about the session itself, which are never journaled or saved (DESIGN §7).
   public var isAboutSession: Bool {
     switch self {
-    case .help, .quit, .session: return true
+    case .help, .quit, .session, .explain, .lesson: return true
     default: return false
     }
   }
@@ -207,6 +231,7 @@ public enum SettingChange: Sendable, Equatable {
   case format(OutputFormat)
   case today(Int32?)
   case timer(Bool)
+  case explain(Bool)
 }
 
 /// A parsed `export` command.

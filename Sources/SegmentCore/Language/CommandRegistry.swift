@@ -2,9 +2,13 @@
 public enum CommandGroup: String, Sendable, CaseIterable {
   case data = "Data"
   case segments = "Segments"
+  case personas = "Personas"
   case analysis = "Looking at the data"
+  case analytics = "Segment analytics"
+  case columns = "Computed columns"
   case output = "Output and settings"
   case session = "Session"
+  case learning = "Learning"
 }
 
 /// One command of the language: its name, syntax, summary and an example.
@@ -53,14 +57,16 @@ public enum CommandRegistry {
       example: "describe customers", keywords: []),
     CommandSpec(
       name: "show", aliases: [], group: .data,
-      syntax: "show [TABLE|SEGMENT] [columns a, b] [where P] [sort by c [desc]] [limit N]",
-      summary: "rows of a table or segment",
+      syntax: "show [TABLE|SEGMENT] [columns a, b] [where P] [sort by c [desc]] [limit N]\n"
+        + "show persona NAME",
+      summary: "rows of a table or segment, or a persona's card",
       example: "show columns first_name, age, city where age < 25 sort by age desc limit 5",
-      keywords: ["columns", "where", "sort", "by", "desc", "asc", "limit"]),
+      keywords: ["columns", "where", "sort", "by", "desc", "asc", "limit", "persona"]),
     CommandSpec(
-      name: "export", aliases: [], group: .data, syntax: "export NAME to \"FILE.csv\" [replace]",
-      summary: "write a table to a CSV file", example: "export customers to \"customers.csv\"",
-      keywords: ["to", "replace"]),
+      name: "export", aliases: [], group: .data,
+      syntax: "export NAME to \"FILE.csv\" [replace]\nexport personas to \"FILE.md\"|\"FILE.json\" [replace]",
+      summary: "write a table to a CSV file, or the persona cards to Markdown or JSON",
+      example: "export customers to \"customers.csv\"", keywords: ["to", "replace", "personas"]),
     CommandSpec(
       name: "segment", aliases: [], group: .segments,
       syntax: "segment NAME = CONDITION [as of snapshot]\n"
@@ -77,8 +83,23 @@ public enum CommandRegistry {
       name: "segments", aliases: [], group: .segments, syntax: "segments",
       summary: "list the segments with size, share and definition", example: "segments", keywords: []),
     CommandSpec(
-      name: "drop", aliases: [], group: .segments, syntax: "drop segment NAME",
-      summary: "remove a segment", example: "drop segment young_men", keywords: ["segment"]),
+      name: "drop", aliases: [], group: .segments, syntax: "drop segment NAME\ndrop persona NAME",
+      summary: "remove a segment (once no persona stands for it) or a persona",
+      example: "drop segment young_men", keywords: ["segment", "persona"]),
+    CommandSpec(
+      name: "persona", aliases: [], group: .personas,
+      syntax: "persona \"NAME\" for SEGMENT, then one FIELD VALUE per line, then a line: end\n"
+        + "persona draft for SEGMENT [as NAME]\npersona NAME set FIELD VALUE\npersona NAME add FIELD VALUE, ...\n"
+        + "fields: name, age, gender, location, job, industry, education, income, family, bio, quote,\n"
+        + "  goals, motivations, pains, objections, triggers, channels, device, interests, habits, tech (1-5 or\n"
+        + "  low|medium|high), websites, brands; lists take commas: channels email, social",
+      summary: "a named person who stands for a segment: written by hand, or drafted from its figures",
+      example: "persona draft for young_men",
+      keywords: ["draft", "for", "as", "set", "add"] + PersonaField.allCases.map(\.rawValue)),
+    CommandSpec(
+      name: "personas", aliases: [], group: .personas, syntax: "personas",
+      summary: "list the personas with their segment, size, status and drift", example: "personas",
+      keywords: []),
     CommandSpec(
       name: "count", aliases: [], group: .analysis, syntax: "count [TABLE|SEGMENT] [where P] [by c, d]",
       summary: "count rows, with their share, optionally per group",
@@ -97,10 +118,75 @@ public enum CommandRegistry {
       example: "top 10 by total_spend columns first_name, city, total_spend",
       keywords: ["by", "in", "where", "columns"]),
     CommandSpec(
+      name: "profile", aliases: [], group: .analytics, syntax: "profile SEGMENT [vs SEGMENT] [columns a, b]",
+      summary: "how a segment differs from the base, trait by trait: shares, index (100 = same) and z",
+      example: "profile high_value columns gender, loyalty_tier", keywords: ["vs", "columns"]),
+    CommandSpec(
+      name: "compare", aliases: [], group: .analytics, syntax: "compare A, B[, C]",
+      summary: "sizes, pairwise overlaps (with Jaccard) and the exclusive parts of two or three segments",
+      example: "compare high_value, young", keywords: []),
+    CommandSpec(
+      name: "rank", aliases: [], group: .analytics,
+      syntax: "rank segments by sum(c)|mean(c)|median(c)|count(c)|count(*)",
+      summary: "the segments of the current table ordered by an aggregate, with their share of the total",
+      example: "rank segments by sum(total_spend)",
+      keywords: ["segments", "by", "sum", "mean", "median", "count"]),
+    CommandSpec(
+      name: "trend", aliases: [], group: .analytics,
+      syntax: "trend SEGMENT by week|month|quarter|year of c",
+      summary: "a segment's size per period of a date column, with its share of the period and bars",
+      example: "trend high_value by month of signup_date",
+      keywords: ["by", "of", "week", "month", "quarter", "year"]),
+    CommandSpec(
+      name: "rfm", aliases: [], group: .analytics,
+      syntax: "rfm recency c frequency c monetary c [as of DATE]\n"
+        + "recency: a date (the latest scores 5) or a number of days since (the fewest scores 5)\n"
+        + "adds r, f, m (quintiles 1-5 as SQL ntile(5), ties in row order), fm = (f + m) / 2 and rfm (\"545\"),\n"
+        + "  and segments champions, loyal, potential_loyalist, new_customers, promising, need_attention,\n"
+        + "  about_to_sleep, at_risk, cant_lose_them, hibernating, lost; running it again replaces them",
+      summary: "score recency, frequency and monetary value, and split customers into the named RFM segments",
+      example: "rfm recency last_purchase_date frequency orders monetary total_spend",
+      keywords: ["recency", "frequency", "monetary", "as", "of"]),
+    CommandSpec(
+      name: "cluster", aliases: [], group: .analytics,
+      syntax: "cluster k=N on a, b, c [seed S]\ncluster k=A..B on a, b, c [seed S]\n"
+        + "k-means++ on z-scored number columns; rows with a null are left out; the same seed gives the same\n"
+        + "  clusters; k=N adds a column cluster (1..N) and segments cluster_1 ... cluster_N;\n"
+        + "  k=A..B prints inertia and mean silhouette per k to choose k, and changes nothing",
+      summary:
+        "group customers by similarity (k-means), one segment per cluster, centres in the columns' units",
+      example: "cluster k=4 on age, income, total_spend seed 7", keywords: ["k", "on", "seed"]),
+    CommandSpec(
+      name: "derive", aliases: [], group: .columns,
+      syntax: "derive NAME = EXPRESSION\n"
+        + "expressions: + - * / % and ( ), numbers, \"text\", dates, null, columns,\n"
+        + "  days_since(d), year(d), month(d), lower(s), upper(s), length(s), abs(x), round(x[, digits]),\n"
+        + "  coalesce(a, b, ...), case when CONDITION then X [when ...] [else Y] end\n"
+        + "Int op Int stays Int (but / gives a Double); a null or a division by zero gives null",
+      summary: "add a column computed from the current table's columns (redefining one replaces it)",
+      example: "derive spend_per_order = total_spend / orders",
+      keywords: ["case", "when", "then", "else", "end", "null"] + ExpressionEvaluator.functionNames),
+    CommandSpec(
+      name: "bucket", aliases: [], group: .columns, syntax: "bucket c into E1, E2, ... [as NAME]",
+      summary: "cut a number column into labelled bands (<18, 18-24, ..., 50+), as a new text column",
+      example: "bucket age into 18, 25, 35, 50 as age_band", keywords: ["into", "as"]),
+    CommandSpec(
+      name: "trait", aliases: [], group: .columns,
+      syntax: "trait NAME = AGG(c) from TABLE [where P] by KEY [= SOURCE_KEY]\n"
+        + "AGG: count(*), count(c), distinct_count(c), sum, mean, min, max, first, last, most_frequent\n"
+        + "rows with nothing in TABLE get null (counts get 0); first and last follow TABLE's row order",
+      summary: "add a column aggregated from another table (orders, events) joined on a key",
+      example: "trait spend_90d = sum(amount) from orders where order_date within 90 days by customer_id",
+      keywords: [
+        "from", "where", "by", "count", "distinct_count", "sum", "mean", "min", "max", "first", "last",
+        "most_frequent", "within", "days",
+      ]),
+    CommandSpec(
       name: "set", aliases: [], group: .output,
-      syntax: "set format table|csv|json|markdown\nset today DATE|off\nset timer on|off",
+      syntax: "set format table|csv|json|markdown\nset today DATE|off\nset timer on|off\n"
+        + "set explain on|off   (after each result, one line on what it means for marketing)",
       summary: "change a setting (recorded in saved sessions)", example: "set today 2026-11-01",
-      keywords: ["format", "today", "timer", "on", "off", "table", "csv", "json", "markdown"]),
+      keywords: ["format", "today", "timer", "explain", "on", "off", "table", "csv", "json", "markdown"]),
     CommandSpec(
       name: "help", aliases: [], group: .session, syntax: "help [COMMAND]",
       summary: "list the commands, or show one in full", example: "help load", keywords: []),
@@ -124,6 +210,15 @@ public enum CommandRegistry {
     CommandSpec(
       name: "quit", aliases: ["exit"], group: .session, syntax: "quit",
       summary: "leave the shell (Ctrl-D does the same)", example: "quit", keywords: []),
+    CommandSpec(
+      name: "explain", aliases: [], group: .learning, syntax: "explain [TOPIC]",
+      summary: "a short lesson on an idea of the field (rfm, personas, index...), with commands to try",
+      example: "explain segments-vs-personas", keywords: ExplainCatalog.names),
+    CommandSpec(
+      name: "lesson", aliases: [], group: .learning,
+      syntax: "lesson\nlesson N|NAME|\"FILE.lesson\"\nlesson next|stop\nlesson check \"FILE.lesson\"",
+      summary: "guided lessons on the sample data that check each step's result; list, start, skip, stop",
+      example: "lesson 1", keywords: ["next", "stop", "check"]),
   ]
 
   /// The spec whose name or alias is `word` (case-insensitive).

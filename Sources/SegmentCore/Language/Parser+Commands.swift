@@ -114,9 +114,10 @@ extension Parser {
       return .today(days)
     }
     if accept("timer") { return .timer(try onOff("the timer")) }
-    let settings = ["format", "today", "timer"]
+    if accept("explain") { return .explain(try onOff("explain")) }
+    let settings = ["format", "today", "timer", "explain"]
     throw unexpected(
-      "format, today or timer",
+      "format, today, timer or explain",
       suggestions: current.keyword.map { Suggestions.closest(to: $0, among: settings) } ?? [])
   }
 

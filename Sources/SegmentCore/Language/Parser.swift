@@ -129,24 +129,45 @@ public struct Parser {
     case "tables": return .tables
     case "use": return .use(try name("a table name"))
     case "describe": return .describe(atEnd ? nil : try name("a table name"))
-    case "show": return .show(try show())
+    case "show":
+      if accept("persona") { return .persona(.show(try personaName())) }
+      return .show(try show())
     case "set": return .set(try setting())
-    case "export": return .export(try export())
+    case "export":
+      if accept("personas") { return .persona(try personaExport()) }
+      return .export(try export())
     case "segment": return .segment(try segmentDefinition())
     case "segments": return .segments
     case "drop":
-      try expect("segment")
+      if accept("persona") { return .persona(.drop(try personaName())) }
+      guard accept("segment") else {
+        let near = current.keyword.map { Suggestions.closest(to: $0, among: ["segment", "persona"]) }
+        throw unexpected("'segment' or 'persona'", suggestions: near ?? [])
+      }
       return .dropSegment(try name("a segment name"))
     case "count": return .count(try countCommand())
     case "stats": return .stats(try statsCommand())
     case "histogram": return .histogram(try histogramCommand())
     case "top": return .top(try topCommand())
+    case "profile": return .profile(try profileCommand())
+    case "compare": return .compare(try compareCommand())
+    case "rank": return .rank(try rankCommand())
+    case "trend": return .trend(try trendCommand())
+    case "derive": return .derive(try deriveCommand())
+    case "bucket": return .bucket(try bucketCommand())
+    case "trait": return .trait(try traitCommand())
+    case "rfm": return .rfm(try rfmCommand())
+    case "cluster": return .cluster(try clusterCommand())
+    case "persona": return .persona(try personaCommand())
+    case "personas": return .persona(.list)
     case "save": return .session(.save(try saveCommand()))
     case "history": return .session(.history(try historyFilter()))
     case "run":
       let (path, range) = try string("a script's file name in quotes, such as \"session.seg\"")
       return .session(.run(path: path, range: range))
     case "restore": return .session(.restore)
+    case "explain": return .explain(topic: try explainTopic())
+    case "lesson": return .lesson(try lessonCommand())
     default:
       // Every registry entry has a case above; reaching this is a programmer's mistake.
       preconditionFailure("command '\(commandWord.text)' is in the registry but not in the parser")

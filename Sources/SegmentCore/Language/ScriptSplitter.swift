@@ -14,41 +14,113 @@ public struct Statement: Sendable, Equatable {
 
 /// Splits script text into commands: `;` separates commands on a line, a line ending in `\` continues,
 /// and `#` starts a comment (DESIGN §4). Quotes and backticks protect all three.
+///
+/// A line `persona "NAME" for SEG` with nothing after it opens a block that runs to a line `end`; the
+/// whole block is one command whose text keeps its lines (`;` inside a block separates its lines, so
+/// `-c` can hold a block on one line).
 public enum ScriptSplitter {
-  /// The commands in `source`, in order, skipping blank ones.
+  /// The commands in `source`, in order, skipping blank ones. A block left open at the end is one
+  /// command, which the parser reports as unfinished.
   public static func statements(in source: String) -> [Statement] {
+    var scanner = Scanner()
+    for (i, line) in lines(of: source).enumerated() { scanner.take(String(line), number: i + 1) }
+    return scanner.finish()
+  }
+
+  /// True when `text` cannot run yet because more lines must follow: a trailing `\`, or a persona
+  /// block without its `end`.
+  public static func needsMoreInput(_ text: String) -> Bool {
+    var scanner = Scanner()
+    for (i, line) in lines(of: text).enumerated() { scanner.take(String(line), number: i + 1) }
+    return scanner.isWaiting
+  }
+
+  /// True when `text` ends inside a persona block (its `end` line has not come yet).
+  static func blockIsOpen(_ text: String) -> Bool {
+    var scanner = Scanner()
+    for (i, line) in lines(of: text).enumerated() { scanner.take(String(line), number: i + 1) }
+    return scanner.block != nil
+  }
+
+  /// The splitter's state between lines.
+  private struct Scanner {
     var statements: [Statement] = []
+    /// Continued lines (`\`) not yet ended.
     var pending = ""
     var pendingLine = 0
-    var lineNumber = 0
-    for rawLine in lines(of: source) {
-      lineNumber += 1
-      let line = String(rawLine)
+    /// The open persona block's lines and the line it starts on.
+    var block: (lines: [String], line: Int)?
+
+    var isWaiting: Bool { !pending.isEmpty || block != nil }
+
+    mutating func take(_ line: String, number: Int) {
       let code = stripComment(line)
       let trimmed = code.trimmingTrailingWhitespace()
-      if pending.isEmpty { pendingLine = lineNumber }
+      if pending.isEmpty { pendingLine = number }
       if trimmed.hasSuffix("\\") {
         pending += String(trimmed.dropLast()) + " "
-        continue
+        return
       }
-      pending += code
-      for piece in splitOnSemicolons(pending) {
+      let joined = pending + code
+      pending = ""
+      let pieces = splitOnSemicolons(joined)
+      if block != nil, pieces.count == 1 {
+        // A block's lines are kept as typed (blank ones too), so an error's line can be found.
+        add(blockLine: joined.trimmingTrailingWhitespace())
+        return
+      }
+      for piece in pieces {
+        if block != nil {
+          let text = piece.trimmingWhitespace()
+          if !text.isEmpty { add(blockLine: text.lowercased() == "end" ? text : "  " + text) }
+          continue
+        }
         let text = piece.trimmingWhitespace()
-        if !text.isEmpty {
+        if text.isEmpty { continue }
+        if ScriptSplitter.opensBlock(text) {
+          block = ([text], pendingLine)
+        } else {
           statements.append(Statement(text: text, line: pendingLine))
         }
       }
-      pending = ""
     }
-    let text = pending.trimmingWhitespace()
-    if !text.isEmpty { statements.append(Statement(text: text, line: pendingLine)) }
-    return statements
+
+    private mutating func add(blockLine: String) {
+      guard var open = block else { return }
+      open.lines.append(blockLine)
+      if blockLine.trimmingWhitespace().lowercased() == "end" {
+        statements.append(Statement(text: open.lines.joined(separator: "\n"), line: open.line))
+        block = nil
+      } else {
+        block = open
+      }
+    }
+
+    mutating func finish() -> [Statement] {
+      if let open = block {
+        var lines = open.lines
+        while lines.count > 1, lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
+        statements.append(Statement(text: lines.joined(separator: "\n"), line: open.line))
+        block = nil
+      }
+      let text = pending.trimmingWhitespace()
+      if !text.isEmpty { statements.append(Statement(text: text, line: pendingLine)) }
+      pending = ""
+      return statements
+    }
   }
 
-  /// True when `text` cannot run yet because more lines must follow (a trailing `\`).
-  public static func needsMoreInput(_ text: String) -> Bool {
-    guard let last = lines(of: text).last else { return false }
-    return stripComment(String(last)).trimmingTrailingWhitespace().hasSuffix("\\")
+  /// True when `text` is `persona NAME for SEG` and nothing more: the first line of a block.
+  static func opensBlock(_ text: String) -> Bool {
+    guard text.count < 400, let first = text.first, first == "p" || first == "P",
+      let tokens = try? Lexer.tokenize(text), tokens.count == 5, tokens[0].isKeyword("persona"),
+      tokens[2].isKeyword("for"), tokens[3].identifier != nil
+    else { return false }
+    switch tokens[1].kind {
+    case .string, .quotedIdentifier: return true
+    case .word: return !tokens[1].isKeyword("draft")
+    default: return false
+    }
   }
 
   /// The lines of `text`, split at LF, CRLF (one `Character` in Swift) or a lone CR.

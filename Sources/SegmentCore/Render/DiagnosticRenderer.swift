@@ -44,11 +44,15 @@ public struct Diagnostic: Sendable, Equatable {
   /// The diagnostic's text, several lines ending in a newline.
   public func rendered(color: Bool) -> String {
     let label = color ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
-    var out = (location.map { "\($0): " } ?? "") + "\(label) \(message)\n"
-    if let source, let range, !source.contains("\n") {
-      out += "  \(source)\n"
-      let width = max(1, range.end - range.start)
-      out += "  " + String(repeating: " ", count: range.start) + String(repeating: "^", count: width) + "\n"
+    // A command of several lines (a persona block) shows the line the error is on, and its location
+    // names that line rather than the command's first.
+    let place = source.flatMap { source in range.map { Diagnostic.place(of: $0.start, in: source) } }
+    var out = (location.map { "\(Diagnostic.location($0, down: place?.line ?? 0)): " } ?? "")
+    out += "\(label) \(message)\n"
+    if let place, let range {
+      out += "  \(place.text)\n"
+      let width = max(1, min(range.end - range.start, place.text.count - place.column))
+      out += "  " + String(repeating: " ", count: place.column) + String(repeating: "^", count: width) + "\n"
     }
     if !suggestions.isEmpty {
       let names = suggestions.map { "'\($0)'" }
@@ -57,5 +61,33 @@ public struct Diagnostic: Sendable, Equatable {
     }
     if let hint { out += "  \(hint)\n" }
     return out
+  }
+
+  /// The line of `source` holding character `offset`: its text, the offset's column in it, and its
+  /// 0-based number.
+  static func place(of offset: Int, in source: String) -> (text: String, column: Int, line: Int) {
+    var line = 0
+    var column = 0
+    var text = ""
+    for (i, c) in source.enumerated() {
+      if c.isNewline {
+        if i >= offset { break }
+        line += 1
+        column = 0
+        text = ""
+        continue
+      }
+      if i < offset { column += 1 }
+      text.append(c)
+    }
+    return (text, column, line)
+  }
+
+  /// `file:N` moved down `lines` lines; any other location as it is.
+  static func location(_ location: String, down lines: Int) -> String {
+    guard lines > 0, let colon = location.lastIndex(of: ":"),
+      let line = Int(location[location.index(after: colon)...])
+    else { return location }
+    return String(location[..<colon]) + ":\(line + lines)"
   }
 }

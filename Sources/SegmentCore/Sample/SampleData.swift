@@ -100,7 +100,8 @@ public enum SampleData {
   ) -> Table? {
     precondition(rows >= 0, "the row count must not be negative")
     let summing = kind == .customers
-    guard let drafts = drafts(rows: rows, seed: seed, summingOrders: summing, interruption: interruption) else {
+    guard let drafts = drafts(rows: rows, seed: seed, summingOrders: summing, interruption: interruption)
+    else {
       return nil
     }
     return kind == .customers ? customerTable(drafts) : orderTable(drafts, seed: seed)

@@ -76,6 +76,9 @@ public struct ScriptDocument: Sendable, Equatable {
         // A continued command may hold blank lines; only end a cell where no `\` is pending.
         if code.isEmpty || recorded != nil || !ScriptSplitter.needsMoreInput(code.joined(separator: "\n")) {
           finish()
+        } else if ScriptSplitter.blockIsOpen(code.joined(separator: "\n")) {
+          // A persona block keeps its blank lines, so an error names the line it is on.
+          code.append(line)
         }
       } else {
         if recorded != nil { finish() }

@@ -65,6 +65,8 @@ public final class Session {
   var runDepth = 0
   /// Reads the monotonic clock for `set timer on`; only ever reported on stderr.
   private let clock = ContinuousClock()
+  /// Lessons: the library, the one under way and the last result its step checks (Teaching/).
+  var lessons = LessonState()
 
   /// Creates a session.
   public init(settings: Settings = Settings(), style: RenderStyle = .plain) {
@@ -133,10 +135,13 @@ public final class Session {
     if case .session(let sessionCommand) = command {
       return run(sessionCommand, text: text, location: location, into: &performance)
     }
+    if case .lesson(let lessonCommand) = command {
+      return run(lessonCommand, text: text, location: location, into: &performance)
+    }
     interruption.clear()
     var draft = workspace
     let started = clock.now
-    let output: CommandOutput
+    var output: CommandOutput
     do {
       output = try draft.run(command, interruption: interruption)
     } catch {
@@ -146,10 +151,15 @@ public final class Session {
       let diagnostic = Diagnostic(EvalError(.interrupted), source: text, location: location)
       return fail(diagnostic, text: text, into: &performance)
     }
+    if draft.settings.explain {
+      output.result = draft.explained(output.result, of: command, before: workspace)
+    }
+    let before = workspace
     workspace = draft
     for warning in output.warnings { warn(warning, into: &performance) }
     let rendered = Renderer.render(output.result, format: workspace.settings.format, style: style)
     if !rendered.isEmpty { performance.emissions.append(Emission(.out, rendered)) }
+    followLesson(command, text: text, before: before, result: output.result, into: &performance)
     if workspace.settings.timer {
       let elapsed = clock.now - started
       performance.emissions.append(Emission(.err, "time: \(Session.duration(elapsed))\n"))
@@ -172,7 +182,10 @@ public final class Session {
   /// Reports a failed command; it stays in `history` but never reaches the journal.
   func fail(_ diagnostic: Diagnostic, text: String?, into performance: inout Performance) -> Bool {
     performance.emissions.append(Emission(.err, diagnostic.rendered(color: style.color)))
-    if let text { history.append(HistoryEntry(text: text, cell: nil, after: records.count)) }
+    if let text {
+      history.append(HistoryEntry(text: text, cell: nil, after: records.count))
+      followLesson(nil, text: text, before: workspace, result: nil, into: &performance)
+    }
     return false
   }
 

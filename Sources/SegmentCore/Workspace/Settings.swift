@@ -6,6 +6,8 @@ public struct Settings: Sendable, Equatable {
   public var today: Int32?
   /// When on, each command's time goes to stderr (never into recorded output).
   public var timer = false
+  /// When on, each command's result ends with one line on what it means in the field's terms.
+  public var explain = false
 
   /// Creates default settings.
   public init() {}

@@ -69,6 +69,9 @@ extension Workspace {
     }) {
       throw EvalError(.segmentInUse(segments[i].name, usedBy: user.name), at: name.range)
     }
+    if let persona = personas.first(where: { $0.segment.lowercased() == name.text.lowercased() }) {
+      throw EvalError(.segmentHasPersona(segments[i].name, persona: persona.name), at: name.range)
+    }
     return segments.remove(at: i)
   }
 

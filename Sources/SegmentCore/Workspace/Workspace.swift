@@ -13,9 +13,14 @@ public struct Workspace: Sendable {
   public var settings = Settings()
   /// The segments, in the order they were defined.
   public internal(set) var segments: [Segment] = []
+  /// The personas, in the order they were made; each stands for a segment by name.
+  public internal(set) var personas: [Persona] = []
   /// Per table (lowercased name), per column: the placeholder texts read as null (`NA`, `?`...) and how
   /// often, so `describe` can say what was treated as missing.
   public internal(set) var nullPlaceholders: [String: [String: [String: Int]]] = [:]
+  /// Per table (lowercased name), the columns that `derive`, `bucket` and `trait` made (lowercased name)
+  /// with the command that made each: these may be redefined, while loaded columns are never overwritten.
+  public internal(set) var computedColumns: [String: [String: String]] = [:]
 
   /// Creates an empty workspace.
   public init() {}

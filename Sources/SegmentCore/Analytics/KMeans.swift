@@ -1,0 +1,257 @@
+import Columnar
+
+/// Points for k-means: the rows of some number columns with no null among them, each column
+/// standardised to z-scores (mean 0, population standard deviation 1) so that no column outweighs the
+/// others by its units.
+struct KMeansData: Sendable {
+  /// Row-major standardised values: point i is `points[i * dimension ..< (i + 1) * dimension]`.
+  var points: [Double]
+  /// The number of columns.
+  var dimension: Int
+  /// The table row of each point, ascending.
+  var rows: [Int32]
+  /// Per column: the mean and standard deviation used to standardise (a constant column gets 1).
+  var means: [Double]
+  var scales: [Double]
+  /// Per column: true when it holds one value in every point (it cannot separate clusters).
+  var constant: [Bool]
+  /// The table's row count.
+  var tableRows: Int
+
+  /// The number of points.
+  var count: Int { rows.count }
+
+  /// Standardises the rows of `columns` (Int or Double, equally long) that hold a value in each.
+  /// - Complexity: O(n · d).
+  init(columns: [Column]) {
+    let n = columns.first?.count ?? 0
+    var valid = Bitmap(count: n, allSet: true)
+    for column in columns {
+      valid = valid & column.validMask
+      if case .double(let a) = column.storage {
+        // NaN has no distance to anything; leave such rows out with the nulls.
+        valid = valid & Bitmap.from(a) { !$0.isNaN }
+      }
+    }
+    var rows: [Int32] = []
+    rows.reserveCapacity(valid.popcount())
+    valid.forEachSetBit { rows.append(Int32($0)) }
+    let d = columns.count
+    var points = [Double](repeating: 0, count: rows.count * d)
+    var means: [Double] = []
+    var scales: [Double] = []
+    var constant: [Bool] = []
+    for (j, column) in columns.enumerated() {
+      let values = KMeansData.doubles(column, rows: rows)
+      var sum = 0.0
+      for v in values { sum += v }
+      let mean = values.isEmpty ? 0 : sum / Double(values.count)
+      var squares = 0.0
+      for v in values { squares += (v - mean) * (v - mean) }
+      let sd = values.isEmpty ? 0 : (squares / Double(values.count)).squareRoot()
+      let scale = sd > 0 ? sd : 1
+      for (i, v) in values.enumerated() { points[i * d + j] = (v - mean) / scale }
+      means.append(mean)
+      scales.append(scale)
+      constant.append(!(sd > 0))
+    }
+    self.points = points
+    self.dimension = d
+    self.rows = rows
+    self.means = means
+    self.scales = scales
+    self.constant = constant
+    self.tableRows = n
+  }
+
+  private static func doubles(_ column: Column, rows: [Int32]) -> [Double] {
+    switch column.storage {
+    case .int(let b): return rows.map { Double(b[Int($0)]) }
+    case .double(let a): return rows.map { a[Int($0)] }
+    default: return rows.map { _ in 0 }
+    }
+  }
+
+  /// A centre in standardised units, back in the columns' own units.
+  func original(_ centre: ArraySlice<Double>) -> [Double] {
+    centre.enumerated().map { j, z in z * scales[j] + means[j] }
+  }
+}
+
+/// A k-means clustering of `KMeansData`: k-means++ seeding, then Lloyd's iterations.
+struct KMeansFit: Sendable, Equatable {
+  /// Per point: its cluster, 0..<k, numbered from the largest cluster down.
+  var labels: [Int32]
+  /// Row-major centres in standardised units, in label order.
+  var centres: [Double]
+  /// Per cluster: its number of points.
+  var sizes: [Int]
+  /// The sum of squared standardised distances from each point to its centre.
+  var inertia: Double
+  /// How many assignment passes ran.
+  var iterations: Int
+  /// False when the iteration limit stopped it before the assignment settled.
+  var converged: Bool
+
+  /// At most this many Lloyd iterations.
+  static let iterationLimit = 100
+
+  /// Clusters `data` into `k` groups, the same way every time for the same seed.
+  ///
+  /// Seeding is k-means++ (each next centre drawn with probability proportional to its squared
+  /// distance from the nearest centre so far) with `SampleRandom`, whose draws never change between
+  /// toolchains. A cluster left empty moves to the point farthest from its centre.
+  /// - Parameter stop: polled once per iteration; when it returns true the fit gives up and returns nil.
+  /// - Precondition: `1 <= k <= data.count`.
+  /// - Complexity: O(iterations · n · k · d).
+  static func fit(_ data: KMeansData, k: Int, seed: UInt64, stop: () -> Bool = { false }) -> KMeansFit? {
+    precondition(k >= 1 && k <= data.count, "k-means needs 1 <= k <= points")
+    let n = data.count
+    let d = data.dimension
+    var centres = seedCentres(data, k: k, seed: seed)
+    var labels = [Int32](repeating: -1, count: n)
+    var distances = [Double](repeating: 0, count: n)
+    var iterations = 0
+    var converged = false
+    while iterations < iterationLimit {
+      if stop() { return nil }
+      iterations += 1
+      let changed = assign(data.points, d: d, centres: centres, labels: &labels, distances: &distances)
+      if changed == 0 && iterations > 1 {
+        converged = true
+        break
+      }
+      centres = update(data.points, d: d, k: k, labels: &labels, distances: distances, old: centres)
+    }
+    if !converged {
+      // Stopped by the limit: label by the last centres so labels, sizes and inertia agree.
+      _ = assign(data.points, d: d, centres: centres, labels: &labels, distances: &distances)
+    }
+    // Number clusters from the largest down (ties: the earlier seed first), so output reads in order.
+    var sizes = [Int](repeating: 0, count: k)
+    for label in labels { sizes[Int(label)] += 1 }
+    let order = (0..<k).sorted { sizes[$0] > sizes[$1] || (sizes[$0] == sizes[$1] && $0 < $1) }
+    var rank = [Int32](repeating: 0, count: k)
+    for (newLabel, old) in order.enumerated() { rank[old] = Int32(newLabel) }
+    var inertia = 0.0
+    for i in 0..<n { inertia += distances[i] }
+    return KMeansFit(
+      labels: labels.map { rank[Int($0)] },
+      centres: order.flatMap { centres[$0 * d..<($0 + 1) * d] },
+      sizes: order.map { sizes[$0] }, inertia: inertia, iterations: iterations, converged: converged)
+  }
+
+  private static func seedCentres(_ data: KMeansData, k: Int, seed: UInt64) -> [Double] {
+    let n = data.count
+    let d = data.dimension
+    var random = SampleRandom(seed: seed, stream: UInt64(k), purpose: 0x6B6D_6561_6E73)
+    var chosen = [random.below(n)]
+    var nearest = [Double](repeating: .infinity, count: n)
+    data.points.withUnsafeBufferPointer { p in
+      while chosen.count < k {
+        let c = chosen[chosen.count - 1] * d
+        var total = 0.0
+        for i in 0..<n {
+          var s = 0.0
+          for j in 0..<d {
+            let delta = p[i * d + j] - p[c + j]
+            s += delta * delta
+          }
+          if s < nearest[i] { nearest[i] = s }
+          total += nearest[i]
+        }
+        // All points sit on chosen centres (fewer distinct points than k): any point will do.
+        guard total > 0 else {
+          chosen.append(random.below(n))
+          continue
+        }
+        var target = random.unit() * total
+        var pick = n - 1
+        for i in 0..<n {
+          target -= nearest[i]
+          if target < 0 {
+            pick = i
+            break
+          }
+        }
+        chosen.append(pick)
+      }
+    }
+    return chosen.flatMap { data.points[$0 * d..<($0 + 1) * d] }
+  }
+
+  /// Labels each point with its nearest centre (ties: the lower index); returns how many changed.
+  private static func assign(
+    _ points: [Double], d: Int, centres: [Double], labels: inout [Int32], distances: inout [Double]
+  ) -> Int {
+    let k = centres.count / d
+    var changed = 0
+    points.withUnsafeBufferPointer { p in
+      centres.withUnsafeBufferPointer { c in
+        labels.withUnsafeMutableBufferPointer { l in
+          distances.withUnsafeMutableBufferPointer { dist in
+            for i in 0..<l.count {
+              var best = 0
+              var bestDistance = Double.infinity
+              for cluster in 0..<k {
+                var s = 0.0
+                for j in 0..<d {
+                  let delta = p[i * d + j] - c[cluster * d + j]
+                  s += delta * delta
+                }
+                if s < bestDistance {
+                  bestDistance = s
+                  best = cluster
+                }
+              }
+              if l[i] != Int32(best) {
+                changed += 1
+                l[i] = Int32(best)
+              }
+              dist[i] = bestDistance
+            }
+          }
+        }
+      }
+    }
+    return changed
+  }
+
+  /// The mean of each cluster; an empty cluster takes the point farthest from its own centre.
+  private static func update(
+    _ points: [Double], d: Int, k: Int, labels: inout [Int32], distances: [Double], old: [Double]
+  ) -> [Double] {
+    var sums = [Double](repeating: 0, count: k * d)
+    var counts = [Int](repeating: 0, count: k)
+    for i in 0..<labels.count {
+      let cluster = Int(labels[i])
+      counts[cluster] += 1
+      for j in 0..<d { sums[cluster * d + j] += points[i * d + j] }
+    }
+    var taken = Set<Int>()
+    for cluster in 0..<k where counts[cluster] == 0 {
+      var far = -1
+      for i in 0..<labels.count where !taken.contains(i) && counts[Int(labels[i])] > 1 {
+        if far < 0 || distances[i] > distances[far] { far = i }
+      }
+      guard far >= 0 else {
+        for j in 0..<d { sums[cluster * d + j] = old[cluster * d + j] }
+        counts[cluster] = 1
+        continue
+      }
+      taken.insert(far)
+      let from = Int(labels[far])
+      counts[from] -= 1
+      for j in 0..<d {
+        sums[from * d + j] -= points[far * d + j]
+        sums[cluster * d + j] = points[far * d + j]
+      }
+      counts[cluster] = 1
+      labels[far] = Int32(cluster)
+    }
+    for cluster in 0..<k {
+      for j in 0..<d { sums[cluster * d + j] /= Double(counts[cluster]) }
+    }
+    return sums
+  }
+}

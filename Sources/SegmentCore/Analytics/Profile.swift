@@ -1,0 +1,116 @@
+import Columnar
+
+/// A parsed `profile SEG [vs SEG] [columns a, b]`.
+public struct ProfileCommand: Sendable, Equatable {
+  /// The segment to describe.
+  public var segment: Name
+  /// The segment to compare with; the whole table when nil.
+  public var base: Name?
+  /// The columns to profile; every column but id-like ones when nil.
+  public var columns: [Name]?
+
+  /// Creates a profile command.
+  public init(segment: Name, base: Name? = nil, columns: [Name]? = nil) {
+    self.segment = segment
+    self.base = base
+    self.columns = columns
+  }
+}
+
+/// The two groups of rows a profile sets against each other, and what its shares are "of".
+///
+/// Against the whole table, shares and index use the table as the base (as marketers read an index),
+/// but the z-scores test the segment against the *rest* of the table: the table contains the segment,
+/// so the two are not independent samples, while segment and rest are disjoint. The pooled proportion
+/// of segment and rest is then exactly the table's share, so z and index speak of the same base.
+/// Against another segment, both shares and z use that segment as it is.
+struct ProfileScope {
+  /// The table both groups belong to.
+  var table: Table
+  /// The segment's rows.
+  var segment: Bitmap
+  /// What the segment is called in headers.
+  var segmentLabel: String
+  /// The comparison segment's rows, or nil for the whole table (tested against the rest).
+  var comparison: Bitmap?
+  /// What the base is called in headers: the table's or the comparison segment's name.
+  var baseLabel: String
+
+  /// The segment's size.
+  var segmentCount: Int { segment.popcount() }
+
+  /// The rows shares in the base are of: the comparison segment, or every row (nil).
+  var base: Bitmap? { comparison }
+}
+
+/// The statistics behind `profile`, written out so that tests can check them by hand.
+enum ProfileStatistics {
+  /// The rows below which a count is too small to trust a normal approximation.
+  static let smallCount = 30
+  /// The expected count below which a two-proportion test is unreliable (the usual rule for χ² tests).
+  static let smallExpected = 5.0
+
+  /// The pooled two-proportion z-score of `a` of `n1` against `b` of `n2`.
+  ///
+  /// z = (a/n1 − b/n2) / √(p(1 − p)(1/n1 + 1/n2)) with the pooled p = (a + b)/(n1 + n2). Nil when it is
+  /// undefined: an empty group, or a value that every row or no row has (p = 0 or 1).
+  static func proportionZ(_ a: Int, of n1: Int, _ b: Int, of n2: Int) -> Double? {
+    guard n1 > 0, n2 > 0 else { return nil }
+    let p = Double(a + b) / Double(n1 + n2)
+    guard p > 0, p < 1 else { return nil }
+    let se = (p * (1 - p) * (1 / Double(n1) + 1 / Double(n2))).squareRoot()
+    return (Double(a) / Double(n1) - Double(b) / Double(n2)) / se
+  }
+
+  /// Whether a two-proportion test of `a` of `n1` against `b` of `n2` rests on too few rows: a count
+  /// under 30, or an expected count under 5 (n × pooled p) in either group.
+  static func isSmall(_ a: Int, of n1: Int, _ b: Int, of n2: Int) -> Bool {
+    guard n1 > 0, n2 > 0 else { return true }
+    let p = Double(a + b) / Double(n1 + n2)
+    return min(a, b) < smallCount || min(Double(n1) * p, Double(n2) * p) < smallExpected
+  }
+
+  /// Welch's z-score for the difference of two means: (m1 − m2) / √(v1/n1 + v2/n2), with sample
+  /// variances v. Nil when a group has fewer than two values or both variances are 0.
+  static func welchZ(
+    mean1: Double, variance1: Double, count1: Int, mean2: Double, variance2: Double, count2: Int
+  )
+    -> Double?
+  {
+    guard count1 > 1, count2 > 1 else { return nil }
+    let se = (variance1 / Double(count1) + variance2 / Double(count2)).squareRoot()
+    guard se > 0, se.isFinite else { return nil }
+    return (mean1 - mean2) / se
+  }
+
+  /// The index of marketing: 100 × share in the segment ÷ share in the base; nil when the base has none.
+  static func index(share: Double, baseShare: Double) -> Double? {
+    baseShare > 0 ? 100 * share / baseShare : nil
+  }
+}
+
+/// One line of a profile, a category or a number, with what it is sorted by.
+struct ProfileLine {
+  /// The cells shown.
+  var cells: [Cell]
+  /// The z-score, when defined.
+  var z: Double?
+  /// The index (categories) or the ratio of means × 100 (numbers), when defined.
+  var index: Double?
+  /// The column's position in the table, then the value's position in value order, for ties.
+  var position: (column: Int, value: Int)
+
+  /// Most distinctive first: larger |z| as shown (one decimal; undefined last), then the index further
+  /// from 100 as shown (whole numbers), then table order and value order. Comparing the shown figures
+  /// keeps lines that look equal in a stable order instead of one decided by the last bit of a Double.
+  static func distinctiveFirst(_ a: ProfileLine, _ b: ProfileLine) -> Bool {
+    let za = a.z.map { (abs($0) * 10).rounded() } ?? -1
+    let zb = b.z.map { (abs($0) * 10).rounded() } ?? -1
+    if za != zb { return za > zb }
+    let da = a.index.map { abs($0.rounded() - 100) } ?? -1
+    let db = b.index.map { abs($0.rounded() - 100) } ?? -1
+    if da != db { return da > db }
+    if a.position.column != b.position.column { return a.position.column < b.position.column }
+    return a.position.value < b.position.value
+  }
+}

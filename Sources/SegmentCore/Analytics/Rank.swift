@@ -1,0 +1,139 @@
+import Columnar
+
+/// The aggregates `rank segments by` orders segments with.
+public enum RankAggregate: String, Sendable, Equatable, CaseIterable {
+  case sum
+  case mean
+  case median
+  case count
+
+  /// The aggregate a word names, `avg` and `average` standing for `mean`.
+  init?(word: String) {
+    switch word.lowercased() {
+    case "avg", "average": self = .mean
+    default: self.init(rawValue: word.lowercased())
+    }
+  }
+
+  /// Whether the segments' values are parts of a table-wide total (a mean or a median is not).
+  var hasShare: Bool { self == .sum || self == .count }
+}
+
+/// A parsed `rank segments by AGG(c)`.
+public struct RankCommand: Sendable, Equatable {
+  /// The aggregate.
+  public var aggregate: RankAggregate
+  /// Its column; nil for `count(*)`, which counts rows.
+  public var column: Name?
+  /// Where the aggregate stands in the command.
+  public var range: SourceRange
+
+  /// Creates a rank command.
+  public init(aggregate: RankAggregate, column: Name?, range: SourceRange) {
+    self.aggregate = aggregate
+    self.column = column
+    self.range = range
+  }
+}
+
+extension Workspace {
+  /// Every segment of the current table ordered by an aggregate of its rows, largest first, with its
+  /// share of the table's total for sums and counts.
+  /// - Complexity: O(n) per segment.
+  func rank(_ command: RankCommand) throws(EvalError) -> ResultTable {
+    let table = try resolveTable(nil)
+    let aggregate = command.aggregate
+    var column: Column?
+    if let name = command.column {
+      let c = try resolveColumn(name, in: table)
+      guard aggregate == .count || c.type == .int || c.type == .double else {
+        throw EvalError(
+          .unsupported("\(aggregate.rawValue) needs numbers; \(c.name) is \(c.type.displayName)"),
+          at: name.range)
+      }
+      column = c
+    }
+    let chosen = segments.filter { $0.tableName.lowercased() == table.name.lowercased() }
+    guard !chosen.isEmpty else {
+      throw EvalError(
+        .unsupported("table \(table.name) has no segments to rank: define one with segment NAME = CONDITION"))
+    }
+    let label =
+      "\(aggregate.rawValue)(\(command.column?.text ?? "*"))"
+    let measure = { (rows: Bitmap?) -> Double? in
+      Self.aggregate(aggregate, of: column, rows: rows, rowCount: table.rowCount)
+    }
+    let total = measure(nil)
+    var ranked = chosen.enumerated().map {
+      (order: $0.offset, segment: $0.element, value: measure($0.element.members))
+    }
+    ranked.sort { a, b in
+      switch (a.value, b.value) {
+      case (let x?, let y?) where x != y: return x > y
+      case (.some, nil): return true
+      case (nil, .some): return false
+      default: return a.order < b.order
+      }
+    }
+    let isWhole = aggregate == .count || column?.type == .int && aggregate == .sum
+    let cell = { (value: Double?) -> Cell in
+      guard let value else { return .text("") }
+      return isWhole ? .count(Int(value)) : .number(value, decimals: 2)
+    }
+    let largest = ranked.compactMap(\.value).max() ?? 0
+    let scale = largest > 0 ? 1_000_000 / largest : 0
+    var header = [
+      ResultColumn("rank", alignment: .right), ResultColumn("segment"),
+      ResultColumn("size", alignment: .right),
+      ResultColumn(label, alignment: .right),
+    ]
+    if aggregate.hasShare { header.append(ResultColumn("share", alignment: .right)) }
+    header.append(ResultColumn("", isDecoration: true))
+    let rows: [[Cell]] = ranked.enumerated().map { i, entry in
+      var row: [Cell] = [
+        .count(i + 1), .text(entry.segment.name), .count(entry.segment.size), cell(entry.value),
+      ]
+      if aggregate.hasShare {
+        row.append(
+          entry.value.flatMap { v in total.map { $0 == 0 ? .text("") : .share(v / $0) } } ?? .text(""))
+      }
+      let bar = entry.value.map { Histogram.bar(Int(max(0, $0) * scale), of: Int(largest * scale)) } ?? ""
+      row.append(.text(bar))
+      return row
+    }
+    let totalText =
+      total.map { isWhole ? Figures.grouped(Int($0)) : Figures.fixed($0, decimals: 2) } ?? "none"
+    let footer =
+      aggregate.hasShare
+      ? "share = of the \(label) of all \(table.name), \(totalText); segments may overlap, so shares need not add up"
+      : "a \(aggregate.rawValue) has no share of a total; \(table.name) as a whole: \(totalText)"
+    return ResultTable(
+      title: "segments of \(table.name) by \(label)", columns: header, rows: rows, footer: footer)
+  }
+
+  /// An aggregate of a column (or, for count with no column, of rows) over chosen rows; nil when a mean
+  /// or median has no values.
+  static func aggregate(_ aggregate: RankAggregate, of column: Column?, rows: Bitmap?, rowCount: Int)
+    -> Double?
+  {
+    guard let column else { return Double(rows?.popcount() ?? rowCount) }
+    if aggregate == .count {
+      let valid: Bitmap? =
+        switch (rows, column.validity) {
+        case (nil, nil): nil
+        case (let r?, nil): r
+        case (nil, let v?): v
+        case (let r?, let v?): r & v
+        }
+      return Double(valid?.popcount() ?? rowCount)
+    }
+    let figures = column.numericAggregates(
+      groups: nil, groupCount: 1, rows: rows, quantiles: aggregate == .median ? [0.5] : [])[0]
+    switch aggregate {
+    case .sum: return figures.sum
+    case .mean: return figures.mean
+    case .median: return figures.quantiles[0]
+    case .count: return Double(figures.count)
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import Columnar
+
+extension Workspace {
+  /// The segment a command names, with did-you-mean when there is none; a table's name is not one.
+  func namedSegment(_ name: Name, for command: String) throws(EvalError) -> Segment {
+    guard let segment = segment(named: name.text) else {
+      if table(named: name.text) != nil {
+        throw EvalError(
+          .unsupported("\(command) takes segments; \(name.text) is a table"), at: name.range,
+          suggestions: Suggestions.closest(to: name.text, among: segments.map(\.name)))
+      }
+      throw EvalError(
+        .unknownSegment(name.text), at: name.range,
+        suggestions: Suggestions.closest(to: name.text, among: segments.map(\.name)))
+    }
+    return segment
+  }
+
+  /// The table a segment belongs to, checked to still have the rows the segment was made on.
+  func table(of segment: Segment) throws(EvalError) -> Table {
+    guard let table = table(named: segment.tableName) else {
+      throw EvalError(.unknownTable(segment.tableName))
+    }
+    guard segment.members.count == table.rowCount else {
+      throw EvalError(
+        .brokenSegment(
+          segment.name,
+          reason:
+            "it has \(Figures.rows(segment.members.count)) and \(table.name) now has \(Figures.rows(table.rowCount))"
+        ))
+    }
+    return table
+  }
+
+  /// A segment's traits against the base: one table of categories and one of numbers and dates, the
+  /// most distinctive first (see `ProfileScope` for the statistics).
+  /// - Complexity: O(columns × (n / 64 + segment and base rows)).
+  func profile(_ command: ProfileCommand, interruption: Interruption) throws(EvalError) -> CommandResult {
+    let segment = try namedSegment(command.segment, for: "profile")
+    let table = try self.table(of: segment)
+    var scope = ProfileScope(
+      table: table, segment: segment.members, segmentLabel: segment.name, comparison: nil,
+      baseLabel: table.name)
+    if let baseName = command.base {
+      let base = try namedSegment(baseName, for: "profile ... vs")
+      guard base.tableName.lowercased() == segment.tableName.lowercased() else {
+        throw EvalError(
+          .segmentOnOtherTable(base.name, table: base.tableName, current: segment.tableName),
+          at: baseName.range)
+      }
+      scope.comparison = base.members
+      scope.baseLabel = base.name
+      if base.size == 0 { return .message("segment \(base.name) is empty: there is nothing to compare with") }
+    }
+    if segment.size == 0 { return .message("segment \(segment.name) is empty: there is nothing to profile") }
+    var columns: [(Column, named: Bool)] = []
+    if let names = command.columns {
+      for name in names { columns.append((try resolveColumn(name, in: table), true)) }
+    } else {
+      columns = table.columns.map { ($0, false) }
+    }
+    var categories: [ProfileLine] = []
+    var numbers: [ProfileLine] = []
+    var notes: [String] = []
+    for (column, named) in columns {
+      if interruption.isRequested { throw EvalError(.interrupted) }
+      let position = table.columnIndex(named: column.name) ?? 0
+      if CategoryTally.isCategorical(column) {
+        let (lines, note) = scope.categoryLines(column, position: position, named: named)
+        categories += lines
+        if let note { notes.append(note) }
+      } else if ProfileScope.isNumeric(column) {
+        let (line, note) = scope.numberLine(column, position: position, named: named)
+        if let line { numbers.append(line) }
+        if let note { notes.append(note) }
+      }
+    }
+    return .sequence(profileTables(scope, categories, numbers, notes))
+  }
+
+  private func profileTables(
+    _ scope: ProfileScope, _ categories: [ProfileLine], _ numbers: [ProfileLine], _ notes: [String]
+  ) -> [CommandResult] {
+    let s = scope.segmentLabel
+    let b = scope.baseLabel
+    let other = scope.comparison == nil ? "the rest of \(b)" : b
+    let whole = scope.comparison == nil && scope.segmentCount == scope.table.rowCount
+    var tables: [ResultTable] = []
+    if !categories.isEmpty {
+      tables.append(
+        ResultTable(
+          title: "profile of \(s) vs \(b): categories",
+          columns: [
+            ResultColumn("column"), ResultColumn("value"), ResultColumn("count", alignment: .right),
+            ResultColumn("share in \(s)", alignment: .right),
+            ResultColumn("share in \(b)", alignment: .right),
+            ResultColumn("index", alignment: .right), ResultColumn("z", alignment: .right),
+            ResultColumn("note"),
+          ],
+          rows: categories.sorted(by: ProfileLine.distinctiveFirst).map(\.cells),
+          footer: "\(Figures.rows(scope.segmentCount)) in \(s)"
+            + (whole ? ", the whole table: nothing to test against" : "")
+            + "; index = 100 × share in \(s) ÷ share in \(b); z = two-proportion test (pooled) of \(s) "
+            + "against \(other); small = under \(ProfileStatistics.smallCount) rows or an expected count "
+            + "under 5: unreliable"))
+    }
+    if !numbers.isEmpty {
+      tables.append(
+        ResultTable(
+          title: "profile of \(s) vs \(b): numbers and dates",
+          columns: [
+            ResultColumn("column"), ResultColumn("count", alignment: .right),
+            ResultColumn("mean in \(s)", alignment: .right), ResultColumn("mean in \(b)", alignment: .right),
+            ResultColumn("mean diff", alignment: .right), ResultColumn("median in \(s)", alignment: .right),
+            ResultColumn("median in \(b)", alignment: .right), ResultColumn("median diff", alignment: .right),
+            ResultColumn("z", alignment: .right), ResultColumn("note"),
+          ],
+          rows: numbers.sorted(by: ProfileLine.distinctiveFirst).map(\.cells),
+          footer: "count = non-null values in \(s); z = Welch's test of the mean of \(s) against \(other)"))
+    }
+    let skipped = notes.isEmpty ? nil : "skipped or narrowed: " + notes.joined(separator: ", ")
+    guard let last = tables.indices.last else {
+      return [.message("no columns to profile" + (skipped.map { "; " + $0 } ?? ""))]
+    }
+    if let skipped { tables[last].footer = (tables[last].footer.map { $0 + "\n" } ?? "") + skipped }
+    return tables.map { .table($0) }
+  }
+
+  /// Sizes, pairwise overlaps and exclusive parts of two or three segments of one table.
+  func compare(_ names: [Name]) throws(EvalError) -> CommandResult {
+    var chosen: [Segment] = []
+    for name in names {
+      let segment = try namedSegment(name, for: "compare")
+      if chosen.contains(where: { $0.name.lowercased() == segment.name.lowercased() }) {
+        throw EvalError(.unsupported("segment \(segment.name) is named twice"), at: name.range)
+      }
+      if let first = chosen.first, first.tableName.lowercased() != segment.tableName.lowercased() {
+        throw EvalError(
+          .segmentOnOtherTable(segment.name, table: segment.tableName, current: first.tableName),
+          at: name.range)
+      }
+      chosen.append(segment)
+    }
+    let table = try self.table(of: chosen[0])
+    return .sequence(
+      SegmentComparison(chosen.map { ($0.name, $0.members) }, table: table.name).tables.map { .table($0) })
+  }
+}

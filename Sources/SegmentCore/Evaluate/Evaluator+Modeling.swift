@@ -1,0 +1,203 @@
+import Columnar
+
+extension Workspace {
+  /// `rfm recency c frequency c monetary c [as of DATE]`: scores the current table's rows, adds the
+  /// columns `r`, `f`, `m`, `fm` and `rfm`, and defines the named RFM segments (see `RFMSegment`).
+  /// Running it again replaces those columns and segments.
+  /// - Complexity: O(n) (see `NTile`), plus one pass per segment to build its members.
+  mutating func rfm(_ command: RFMCommand) throws(EvalError) -> CommandResult {
+    var table = try resolveTable(nil)
+    let names = [command.recency, command.frequency, command.monetary]
+    var inputs: [Column] = []
+    for name in names { inputs.append(try resolveColumn(name, in: table)) }
+    let outputs = ["r", "f", "m", "fm", "rfm"]
+    if let i = inputs.firstIndex(where: { outputs.contains($0.name.lowercased()) }) {
+      throw EvalError(
+        .unsupported(
+          "rfm writes its scores to columns r, f, m, fm and rfm, so it cannot read \(inputs[i].name)"),
+        at: names[i].range)
+    }
+    let scores: RFMScores
+    do {
+      scores = try RFMScores.compute(recency: inputs[0], frequency: inputs[1], monetary: inputs[2])
+    } catch {
+      let i = ["recency", "frequency", "monetary"].firstIndex(of: error.role) ?? 0
+      let wanted = i == 0 ? "a date, or a number of days since the last purchase" : "a number column"
+      throw EvalError(
+        .unsupported("\(error.role) needs \(wanted): \(error.column) is \(error.type.displayName)"),
+        at: names[i].range)
+    }
+    let isTime = inputs[0].type == .date || inputs[0].type == .timestamp
+    if command.asOf != nil && !isTime {
+      throw EvalError(
+        .unsupported(
+          "'as of' needs a date recency column: \(inputs[0].name) already counts days, so its smallest value is the most recent"
+        ), at: command.asOfRange)
+    }
+    let asOf = isTime ? (command.asOf ?? today(for: table)) : nil
+    let replaced = outputs.contains { table.column(named: $0) != nil }
+    for column in scores.columns() {
+      do { try table.addColumn(column) } catch { throw EvalError(.unsupported(error.message)) }
+    }
+    try put(table, with: RFMSegment.all.map { ($0.name, $0.definition) }, members: scores.members())
+
+    let unscored = table.rowCount - scores.scoredCount
+    var headline = "rfm on \(table.name): scored \(Figures.rows(scores.scoredCount))"
+    if unscored > 0 {
+      headline +=
+        "; \(Figures.rows(unscored)) with a null in \(inputs[0].name), \(inputs[1].name) or"
+        + " \(inputs[2].name) not scored"
+    }
+    var recencyNote = "recency \(inputs[0].name), the fewest days scoring 5"
+    if let asOf {
+      let source =
+        command.asOf != nil ? "" : settings.today != nil ? " (set today)" : " (latest date in the table)"
+      recencyNote =
+        "recency \(inputs[0].name) as of \(CivilDate.format(days: asOf))\(source), the latest scoring 5"
+    }
+    var summary = RFMSummary(scores: scores, recency: inputs[0], monetary: inputs[2], recencyAsOf: asOf)
+      .table(
+        revenueDecimals: inputs[2].type == .int ? 0 : 2,
+        recencyHeader: isTime ? "days since (mean)" : "\(inputs[0].name) (mean)")
+    summary.title =
+      "\(recencyNote); frequency \(inputs[1].name); monetary \(inputs[2].name) (revenue)"
+    summary.footer =
+      "shares are of the scored rows; \(replaced ? "replaced" : "added") columns r, f, m (quintiles 1-5 as SQL ntile(5), 5 best), fm = (f + m) / 2"
+      + " and rfm, and \(replaced ? "replaced " : "")these \(RFMSegment.all.count) segments: see 'segments'"
+    return .sequence([.message(headline), .table(summary)])
+  }
+
+  /// Replaces `table` and defines or replaces segments on it whose members are already known (they
+  /// are what their predicates select), so that later changes of the table recompute them like any
+  /// segment.
+  ///
+  /// The new segments stay frozen while `put` refreshes the table's other segments, so their
+  /// predicates are not evaluated a second time, and the segments built on them see the new members.
+  mutating func put(
+    _ table: Table, with specs: [(name: String, definition: String)], members: [Bitmap]
+  ) throws(EvalError) {
+    var otherTables: [String] = []
+    for (spec, bits) in zip(specs, members) {
+      if table.column(named: spec.name) != nil {
+        throw EvalError(
+          .unsupported("segment \(spec.name) cannot be defined: \(spec.name) is a column of \(table.name)"))
+      }
+      guard case .segment(let parsed)? = try? Parser.parse("segment \(spec.name) = \(spec.definition)") else {
+        preconditionFailure("built-in segment \(spec.name) does not parse: \(spec.definition)")
+      }
+      let segment = Segment(
+        name: spec.name, tableName: table.name, predicate: parsed.predicate, definition: parsed.definition,
+        isSnapshot: true, members: bits)
+      guard let i = segments.firstIndex(where: { $0.name.lowercased() == spec.name.lowercased() }) else {
+        segments.append(segment)
+        continue
+      }
+      // A segment of that name on another table moves here; whatever was built on it there must fail.
+      if segments[i].tableName != table.name && !dependents(of: spec.name).isEmpty {
+        otherTables.append(segments[i].tableName)
+      }
+      segments[i] = segment
+    }
+    try put(table)
+    let names = Set(specs.map { $0.name.lowercased() })
+    for i in segments.indices where names.contains(segments[i].name.lowercased()) {
+      segments[i].isSnapshot = false
+    }
+    for name in otherTables { try refreshSegments(of: name) }
+  }
+
+  /// `cluster k=N on a, b [seed S]` adds a `cluster` column and segments `cluster_1` ...; `cluster
+  /// k=A..B on ...` prints inertia and silhouette per k and changes nothing.
+  /// - Complexity: O(iterations · n · k · d) per k, plus O(2,000² · d) per k for the silhouette.
+  mutating func cluster(_ command: ClusterCommand, interruption: Interruption) throws(EvalError)
+    -> CommandOutput
+  {
+    var table = try resolveTable(nil)
+    var columns: [Column] = []
+    for name in command.columns {
+      let column = try resolveColumn(name, in: table)
+      guard column.type.isNumeric else {
+        throw EvalError(
+          .unsupported("cluster needs number columns: \(column.name) is \(column.type.displayName)"),
+          at: name.range)
+      }
+      if columns.contains(where: { $0.name == column.name }) {
+        throw EvalError(.duplicateColumn(column.name), at: name.range)
+      }
+      columns.append(column)
+    }
+    let data = KMeansData(columns: columns)
+    let excluded = table.rowCount - data.count
+    guard data.count >= command.k.upperBound else {
+      throw EvalError(
+        .unsupported(
+          "k=\(command.k.upperBound) needs at least \(command.k.upperBound) rows with a value in every column; \(table.name) has \(data.count)"
+        ), at: command.kRange)
+    }
+    let names = columns.map(\.name)
+    var warnings: [String] = []
+    for (j, column) in columns.enumerated() where data.constant[j] && data.count > 0 {
+      warnings.append("\(column.name) has one value in every clustered row, so it separates nothing")
+    }
+    var headline =
+      "cluster on \(table.name) by \(names.joined(separator: ", ")) (standardised): \(Figures.rows(data.count))"
+    if excluded > 0 { headline += "; \(Figures.rows(excluded)) with a null left out" }
+    let stop = { interruption.isRequested }
+    if command.comparesK {
+      let sample = Silhouette.sample(count: data.count, seed: command.seed)
+      var choice = KChoice()
+      for k in command.k {
+        guard let fit = KMeansFit.fit(data, k: k, seed: command.seed, stop: stop) else {
+          throw EvalError(.interrupted)
+        }
+        let s = Silhouette.mean(
+          points: data.points, dimension: data.dimension, labels: fit.labels, k: k, sample: sample)
+        choice.rows.append((k, fit.inertia, s))
+      }
+      headline += "; k-means++ seed \(command.seed); nothing was changed"
+      return CommandOutput(
+        .sequence([.message(headline), .table(choice.table(sampled: sample.count, points: data.count))]),
+        warnings: warnings)
+    }
+    let k = command.k.lowerBound
+    guard let fit = KMeansFit.fit(data, k: k, seed: command.seed, stop: stop) else {
+      throw EvalError(.interrupted)
+    }
+    let replaced = table.column(named: "cluster") != nil
+    do {
+      try table.addColumn(fit.column(rows: data.rows, tableRows: table.rowCount))
+    } catch { throw EvalError(.unsupported(error.message)) }
+    try dropOldClusterSegments(beyond: k, on: table.name)
+    try put(
+      table, with: (1...k).map { ("cluster_\($0)", "cluster = \($0)") },
+      members: fit.members(rows: data.rows, tableRows: table.rowCount))
+    let settled =
+      fit.converged
+      ? "settled after \(fit.iterations) iterations" : "stopped at \(KMeansFit.iterationLimit) iterations"
+    headline +=
+      "; k-means++ seed \(command.seed), \(settled); inertia \(Figures.fixed(fit.inertia, decimals: 1))"
+    var result = fit.table(data: data, columnNames: names)
+    result.footer =
+      (result.footer ?? "") + "; \(replaced ? "replaced" : "added") column cluster and segments cluster_1"
+      + " to cluster_\(k)"
+    return CommandOutput(.sequence([.message(headline), .table(result)]), warnings: warnings)
+  }
+
+  /// Removes `cluster_N` segments an earlier `cluster` made on this table with more clusters.
+  private mutating func dropOldClusterSegments(beyond k: Int, on tableName: String) throws(EvalError) {
+    let old = segments.filter { segment in
+      guard segment.tableName == tableName, segment.name.hasPrefix("cluster_"),
+        let n = Int(segment.name.dropFirst("cluster_".count))
+      else { return false }
+      return n > k && segment.definition == "cluster = \(n)"
+    }
+    for segment in old {
+      if let user = segments.first(where: { s in
+        s.predicate.references.contains { $0.text.lowercased() == segment.name.lowercased() }
+      }) {
+        throw EvalError(.segmentInUse(segment.name, usedBy: user.name))
+      }
+      segments.removeAll { $0.name == segment.name }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+/// An arithmetic expression of `derive NAME = EXPR`, with where each part stands so errors can point at it.
+///
+/// Expressions compute one value per row from columns, literals, arithmetic, functions and
+/// `case when P then E ... else E end`, where `P` is a predicate of the segment language.
+public struct Expression: Sendable, Equatable {
+  /// The expression's shape.
+  public indirect enum Kind: Sendable, Equatable {
+    /// A number, text, date or Bool written in the command.
+    case literal(Literal)
+    /// `null`, for `coalesce` and `case` branches.
+    case null
+    /// A column of the current table.
+    case column(Name)
+    /// `-x`
+    case negate(Expression)
+    /// `a + b`, `a - b`, `a * b`, `a / b`, `a % b`
+    case binary(ArithmeticOperator, Expression, Expression)
+    /// `f(a, b, ...)`
+    case call(Name, [Expression])
+    /// `case when P then E [when ...] [else E] end`; no `else` means null.
+    case caseWhen([WhenClause], otherwise: Expression?)
+  }
+
+  /// The shape.
+  public var kind: Kind
+  /// The expression's whole extent in the command.
+  public var range: SourceRange
+  /// The expression as the user wrote it, for messages ("lower needs text; age * 2 is Int").
+  public var text: String
+
+  /// Creates an expression.
+  public init(_ kind: Kind, at range: SourceRange, text: String) {
+    self.kind = kind
+    self.range = range
+    self.text = text
+  }
+}
+
+/// One `when P then E` of a `case` expression.
+public struct WhenClause: Sendable, Equatable {
+  /// The condition; rows where it is unknown fall through, as in SQL.
+  public var condition: Predicate
+  /// The value for rows where the condition is true (and no earlier one was).
+  public var value: Expression
+
+  /// Creates a clause.
+  public init(condition: Predicate, value: Expression) {
+    self.condition = condition
+    self.value = value
+  }
+}
+
+/// The arithmetic operators, tightest last.
+public enum ArithmeticOperator: String, Sendable, Equatable, CaseIterable {
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+  case remainder = "%"
+}
+
+/// A parsed `derive NAME = EXPR`.
+public struct DeriveCommand: Sendable, Equatable {
+  /// The new (or redefined) column's name.
+  public var name: Name
+  /// What to compute.
+  public var expression: Expression
+
+  /// Creates a derive command.
+  public init(name: Name, expression: Expression) {
+    self.name = name
+    self.expression = expression
+  }
+}
+
+/// A parsed `bucket c into E1, E2, ... [as NAME]`.
+public struct BucketCommand: Sendable, Equatable {
+  /// The numeric column to cut.
+  public var column: Name
+  /// The edges, ascending; each starts a band.
+  public var edges: [Literal]
+  /// The new column's name; `c_band` when nil.
+  public var alias: Name?
+
+  /// Creates a bucket command.
+  public init(column: Name, edges: [Literal], alias: Name? = nil) {
+    self.column = column
+    self.edges = edges
+    self.alias = alias
+  }
+}
+
+/// How a trait aggregates the matching rows of the source table.
+public enum TraitAggregate: String, Sendable, Equatable, CaseIterable {
+  /// `count(*)`: matching rows (0 for none).
+  case countRows = "count(*)"
+  /// `count(c)`: matching rows where `c` is not null (0 for none).
+  case count
+  /// `distinct_count(c)` or `count(distinct c)`: distinct non-null values (0 for none).
+  case distinctCount = "distinct_count"
+  case sum
+  /// Also `avg`.
+  case mean
+  case min
+  case max
+  /// The first non-null value in the source table's row order.
+  case first
+  /// The last non-null value in the source table's row order.
+  case last
+  /// The commonest non-null value; ties go to the smallest value. Also `mode`.
+  case mostFrequent = "most_frequent"
+
+  /// The function names users may write, each with its aggregate.
+  static let spellings: [(String, TraitAggregate)] = [
+    ("count", .count), ("distinct_count", .distinctCount), ("count_distinct", .distinctCount),
+    ("sum", .sum), ("mean", .mean), ("avg", .mean), ("min", .min), ("max", .max), ("first", .first),
+    ("last", .last), ("most_frequent", .mostFrequent), ("mode", .mostFrequent),
+  ]
+}
+
+/// A parsed `trait NAME = AGG(c) from TABLE [where P] by KEY [= SOURCE_KEY]`.
+public struct TraitCommand: Sendable, Equatable {
+  /// The new (or redefined) column's name on the current table.
+  public var name: Name
+  /// The aggregate.
+  public var aggregate: TraitAggregate
+  /// The aggregated column of the source table; nil for `count(*)`.
+  public var column: Name?
+  /// The table the rows come from (orders, events...).
+  public var source: Name
+  /// Which source rows count.
+  public var filter: Predicate?
+  /// The key column of the current table.
+  public var key: Name
+  /// The key column of the source table; the same name as `key` when nil.
+  public var sourceKey: Name?
+  /// Where the aggregate call stands, for errors about it.
+  public var aggregateRange: SourceRange
+
+  /// Creates a trait command.
+  public init(
+    name: Name, aggregate: TraitAggregate, column: Name?, source: Name, filter: Predicate? = nil, key: Name,
+    sourceKey: Name? = nil, aggregateRange: SourceRange
+  ) {
+    self.name = name
+    self.aggregate = aggregate
+    self.column = column
+    self.source = source
+    self.filter = filter
+    self.key = key
+    self.sourceKey = sourceKey
+    self.aggregateRange = aggregateRange
+  }
+}

@@ -1,0 +1,67 @@
+import Columnar
+
+/// Evaluates a `derive` expression over a table, one whole column at a time.
+struct ExpressionEvaluator {
+  /// The table whose columns the expression names.
+  let table: Table
+  /// The workspace, for segments in `case when` and for `today`.
+  let workspace: Workspace
+
+  /// The expression's value on every row of the table.
+  /// - Throws: `EvalError` for unknown columns or functions (with did-you-mean), type errors naming
+  ///   both types, and Int overflow.
+  /// - Complexity: O(n) per operator, function and `when`.
+  func evaluate(_ expression: Expression) throws(EvalError) -> Vector {
+    let n = table.rowCount
+    switch expression.kind {
+    case .literal(let literal):
+      return Vector(literal, count: n)
+    case .null:
+      return Vector.nulls(n)
+    case .column(let name):
+      return try Vector(workspace.resolveColumn(name, in: table), name: name)
+    case .negate(let inner):
+      return try Vector.negate(evaluate(inner), text: inner.text, at: expression.range)
+    case .binary(let op, let a, let b):
+      return try Vector.arithmetic(
+        op, evaluate(a), evaluate(b), texts: (a.text, b.text), at: expression.range)
+    case .call(let function, let arguments):
+      return try call(function, arguments, at: expression.range)
+    case .caseWhen(let clauses, let otherwise):
+      return try caseWhen(clauses, otherwise: otherwise, at: expression.range)
+    }
+  }
+
+  private func caseWhen(_ clauses: [WhenClause], otherwise: Expression?, at range: SourceRange)
+    throws(EvalError) -> Vector
+  {
+    let n = table.rowCount
+    let predicates = PredicateEvaluator(table: table, workspace: workspace)
+    var remaining = Bitmap(count: n, allSet: true)
+    var branches: [Vector] = []
+    var takes: [Bitmap] = []
+    var texts: [String] = []
+    for clause in clauses {
+      // Rows where the condition is unknown fall through to the next `when`, as in SQL.
+      let chosen = remaining & (try predicates.members(clause.condition))
+      remaining = remaining & ~chosen
+      branches.append(try evaluate(clause.value))
+      takes.append(chosen)
+      texts.append(clause.value.text)
+    }
+    if let otherwise {
+      branches.append(try evaluate(otherwise))
+      takes.append(remaining)
+      texts.append(otherwise.text)
+    }
+    let unified = try Vector.unify(branches, texts: texts, what: "case", at: range)
+    let parts = zip(unified, takes).map { v, take in (vector: v, take: take & v.validMask) }
+    return Vector.select(parts, count: n)
+  }
+
+  /// The day each `days_since` counts to: `set today`, else the table's latest date.
+  func today(at range: SourceRange) throws(EvalError) -> Int32 {
+    guard let today = workspace.today(for: table) else { throw EvalError(.noToday, at: range) }
+    return today
+  }
+}

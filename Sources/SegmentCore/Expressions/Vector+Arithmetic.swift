@@ -1,0 +1,151 @@
+import Columnar
+
+/// Arithmetic on whole vectors. Int op Int stays Int (except `/`, which gives a Double), anything with a
+/// Double gives a Double, a null operand gives a null row, and dividing by zero gives null.
+/// Dates take `date - date` (days, an Int) and `date ± days`.
+extension Vector {
+  /// `a op b`, row by row.
+  /// - Parameters:
+  ///   - a: the left operand, whose text names it in errors.
+  ///   - b: the right operand.
+  /// - Throws: `EvalError` for operand types the operator does not take, or an Int result that overflows.
+  /// - Complexity: O(n).
+  static func arithmetic(
+    _ op: ArithmeticOperator, _ a: Vector, _ b: Vector, texts: (String, String), at range: SourceRange
+  ) throws(EvalError) -> Vector {
+    let validity = both(a.validity, b.validity)
+    let n = a.count
+    switch (a.values, b.values) {
+    case (.int(let x), .int(let y)):
+      switch op {
+      case .divide:
+        return quotient(a.doubles, b.doubles, validity: validity)
+      case .remainder:
+        let nonZero = MaskOf.nonZero(y)
+        // Any remainder by -1 is 0; computing it could trap for Int64.min.
+        let r = zipped(x, y) { p, q in q == 0 || q == -1 ? 0 : p % q }
+        return Vector(values: .int(r), validity: both(validity, nonZero), count: n)
+      default:
+        let r = try integers(op, x, y, validity: validity, texts: texts, at: range)
+        return Vector(values: .int(r), validity: validity, count: n)
+      }
+    case (.date(let x), .date(let y)) where op == .subtract:
+      return Vector(values: .int(zipped(x, y) { Int64($0) - Int64($1) }), validity: validity, count: n)
+    case (.date(let x), .int(let y)) where op == .add || op == .subtract:
+      let sign: Int64 = op == .add ? 1 : -1
+      return Vector(
+        values: .date(zipped(x, y) { Int32(clamping: Int64($0) + sign * $1) }), validity: validity, count: n)
+    case (.int(let x), .date(let y)) where op == .add:
+      return Vector(
+        values: .date(zipped(x, y) { Int32(clamping: $0 + Int64($1)) }), validity: validity, count: n)
+    case (.null, _) where b.isNumericOrNull || b.typeName == "Date":
+      // A null takes the other operand's type, as in SQL: `age + null` is a null Int.
+      return typedNulls(like: b, count: n)
+    case (_, .null) where a.isNumericOrNull || a.typeName == "Date":
+      return typedNulls(like: a, count: n)
+    default:
+      guard a.isNumericOrNull, b.isNumericOrNull else {
+        let bad = a.isNumericOrNull ? (texts.1, b.typeName) : (texts.0, a.typeName)
+        throw EvalError(
+          .unsupported("\(op.rawValue) needs numbers; \(bad.0) is \(bad.1)"), at: range)
+      }
+      let x = a.doubles
+      let y = b.doubles
+      switch op {
+      case .add: return Vector(values: .double(zipped(x, y, +)), validity: validity, count: n)
+      case .subtract: return Vector(values: .double(zipped(x, y, -)), validity: validity, count: n)
+      case .multiply: return Vector(values: .double(zipped(x, y, *)), validity: validity, count: n)
+      case .divide: return quotient(x, y, validity: validity)
+      case .remainder:
+        let r = zipped(x, y) { $1 == 0 ? 0 : $0.truncatingRemainder(dividingBy: $1) }
+        return Vector(values: .double(r), validity: both(validity, MaskOf.nonZero(y)), count: n)
+      }
+    }
+  }
+
+  /// `-a`.
+  static func negate(_ a: Vector, text: String, at range: SourceRange) throws(EvalError) -> Vector {
+    switch a.values {
+    case .int(let x):
+      if x.indices.contains(where: { x[$0] == .min && a.isValid($0) }) {
+        throw EvalError(.unsupported("integer overflow in -\(text)"), at: range)
+      }
+      return Vector(values: .int(x.map { $0 == .min ? 0 : -$0 }), validity: a.validity, count: a.count)
+    case .double(let x): return Vector(values: .double(x.map { -$0 }), validity: a.validity, count: a.count)
+    case .null: return a
+    default: throw EvalError(.unsupported("- needs a number; \(text) is \(a.typeName)"), at: range)
+    }
+  }
+
+  private static func quotient(_ x: [Double], _ y: [Double], validity: Bitmap?) -> Vector {
+    let r = zipped(x, y) { $1 == 0 ? 0 : $0 / $1 }
+    return Vector(values: .double(r), validity: both(validity, MaskOf.nonZero(y)), count: x.count)
+  }
+
+  private static func integers(
+    _ op: ArithmeticOperator, _ x: [Int64], _ y: [Int64], validity: Bitmap?, texts: (String, String),
+    at range: SourceRange
+  ) throws(EvalError) -> [Int64] {
+    var overflowed = false
+    let r: [Int64]
+    switch op {
+    case .add:
+      r = zipped(x, y) { p, q in
+        let (v, o) = p.addingReportingOverflow(q)
+        overflowed = overflowed || o
+        return v
+      }
+    case .subtract:
+      r = zipped(x, y) { p, q in
+        let (v, o) = p.subtractingReportingOverflow(q)
+        overflowed = overflowed || o
+        return v
+      }
+    default:
+      r = zipped(x, y) { p, q in
+        let (v, o) = p.multipliedReportingOverflow(by: q)
+        overflowed = overflowed || o
+        return v
+      }
+    }
+    // A null row's slot may hold anything; only an overflow on a row with a value is an error.
+    if overflowed,
+      let row = (0..<x.count).first(where: { row in
+        guard validity.map({ $0[row] }) ?? true else { return false }
+        switch op {
+        case .add: return x[row].addingReportingOverflow(y[row]).overflow
+        case .subtract: return x[row].subtractingReportingOverflow(y[row]).overflow
+        default: return x[row].multipliedReportingOverflow(by: y[row]).overflow
+        }
+      })
+    {
+      throw EvalError(
+        .unsupported(
+          "integer overflow in \(texts.0) \(op.rawValue) \(texts.1) at row \(row + 1): "
+            + "multiply by 1.0 to compute in decimals"), at: range)
+    }
+    return r
+  }
+
+  /// `f(x[i], y[i])` for every row, without bounds checks.
+  @inline(__always)
+  static func zipped<A, B, R>(_ x: [A], _ y: [B], _ f: (A, B) -> R) -> [R] {
+    let n = x.count
+    return [R](unsafeUninitializedCapacity: n) { out, initialized in
+      x.withUnsafeBufferPointer { a in
+        y.withUnsafeBufferPointer { b in
+          for i in 0..<n { (out.baseAddress! + i).initialize(to: f(a[i], b[i])) }
+        }
+      }
+      initialized = n
+    }
+  }
+}
+
+/// Masks of rows by value, for the null rows that division by zero makes.
+enum MaskOf {
+  /// Rows whose value is not zero.
+  static func nonZero<T: Numeric>(_ values: [T]) -> Bitmap {
+    Bitmap.from(values) { $0 != 0 }
+  }
+}

@@ -1,0 +1,111 @@
+/// A parsed `rfm recency c frequency c monetary c [as of DATE]`.
+public struct RFMCommand: Sendable, Equatable {
+  /// The recency column: a date (the latest is best) or a number of days since (the fewest is best).
+  public var recency: Name
+  /// The frequency column, such as a count of orders.
+  public var frequency: Name
+  /// The monetary column, such as total spend.
+  public var monetary: Name
+  /// The date recency is counted to, when given (`as of 2026-11-01`).
+  public var asOf: Int32?
+  /// Where `as of DATE` stands, for errors about it.
+  public var asOfRange: SourceRange?
+
+  /// Creates an rfm command.
+  public init(
+    recency: Name, frequency: Name, monetary: Name, asOf: Int32? = nil, asOfRange: SourceRange? = nil
+  ) {
+    self.recency = recency
+    self.frequency = frequency
+    self.monetary = monetary
+    self.asOf = asOf
+    self.asOfRange = asOfRange
+  }
+}
+
+/// A parsed `cluster k=4 on a, b, c [seed S]` or `cluster k=2..8 on a, b, c [seed S]`.
+public struct ClusterCommand: Sendable, Equatable {
+  /// The number of clusters, or the range of k to compare.
+  public var k: ClosedRange<Int>
+  /// Where `k=...` stands.
+  public var kRange: SourceRange
+  /// The number columns to cluster on.
+  public var columns: [Name]
+  /// The seed of the k-means++ draws.
+  public var seed: UInt64
+
+  /// True for `k=A..B`, which compares choices of k and changes nothing.
+  public var comparesK: Bool { k.lowerBound != k.upperBound }
+
+  /// Creates a cluster command.
+  public init(k: ClosedRange<Int>, kRange: SourceRange, columns: [Name], seed: UInt64 = 42) {
+    self.k = k
+    self.kRange = kRange
+    self.columns = columns
+    self.seed = seed
+  }
+}
+
+extension Parser {
+  /// At most this many clusters.
+  static let clusterLimit = 50
+
+  /// `recency c frequency c monetary c [as of DATE]`, the three clauses in any order.
+  mutating func rfmCommand() throws(ParseError) -> RFMCommand {
+    var found: [String: Name] = [:]
+    var asOf: (Int32, SourceRange)?
+    let roles = ["recency", "frequency", "monetary"]
+    while !atEnd {
+      if let word = current.keyword, roles.contains(word), found[word] == nil {
+        _ = advance()
+        found[word] = try name("the \(word) column")
+      } else if asOf == nil, current.isKeyword("as") {
+        let start = advance().range
+        try expect("of")
+        guard case .date(let days) = current.kind else { throw unexpected("a date such as 2026-11-01") }
+        asOf = (days, start.union(advance().range))
+      } else {
+        let missing = roles.filter { found[$0] == nil }
+        let expected = missing.isEmpty ? "as of DATE" : missing.joined(separator: ", ") + " or as of DATE"
+        throw unexpected(
+          expected,
+          suggestions: current.keyword.map { Suggestions.closest(to: $0, among: missing + ["as"]) } ?? [])
+      }
+    }
+    guard let recency = found["recency"], let frequency = found["frequency"], let monetary = found["monetary"]
+    else {
+      let missing = roles.filter { found[$0] == nil }.map { "\($0) COLUMN" }.joined(separator: ", ")
+      throw unexpected(missing)
+    }
+    return RFMCommand(
+      recency: recency, frequency: frequency, monetary: monetary, asOf: asOf?.0, asOfRange: asOf?.1)
+  }
+
+  /// `k=N on a, b [seed S]` or `k=A..B on a, b [seed S]`.
+  mutating func clusterCommand() throws(ParseError) -> ClusterCommand {
+    guard current.isKeyword("k") else { throw unexpected("k=N, such as k=4, or a range such as k=2..8") }
+    let start = advance().range
+    try expectSymbol("=")
+    let low = try count("the number of clusters")
+    var high = low
+    if acceptSymbol("..") { high = try count("the largest number of clusters") }
+    let kRange = start.union(tokens[index - 1].range)
+    guard low >= 2, high <= Parser.clusterLimit, low <= high else {
+      let reason =
+        low > high
+        ? "a range of k goes up, such as k=2..8" : "k is between 2 and \(Parser.clusterLimit)"
+      throw ParseError(.invalidValue(text(of: kRange), reason: reason), at: kRange)
+    }
+    try expect("on")
+    var command = ClusterCommand(k: low...high, kRange: kRange, columns: try nameList("a number column"))
+    while !atEnd {
+      guard accept("seed") else {
+        throw unexpected(
+          "seed S or the end of the command",
+          suggestions: current.keyword.map { Suggestions.closest(to: $0, among: ["seed"]) } ?? [])
+      }
+      command.seed = UInt64(try count("a seed number"))
+    }
+    return command
+  }
+}

@@ -1,0 +1,127 @@
+/// A persona beside its segment's live figures (`show persona`): what the card shows, before it is
+/// drawn as text, Markdown or JSON.
+struct PersonaCard {
+  /// How a field's row came to be.
+  enum Kind: String {
+    /// Written by hand, or drafted from strong evidence.
+    case value
+    /// Drafted from weak evidence: flagged, not asserted.
+    case weak
+    /// A human field the draft left to write.
+    case prompt
+  }
+
+  /// One field of the card.
+  struct Row {
+    var field: PersonaField
+    var items: [String]
+    var kind: Kind
+    /// The evidence, or for a prompt what to write.
+    var note: String?
+  }
+
+  let persona: Persona
+  /// The segment now; nil when its table is gone.
+  let figures: PersonaFigures?
+  let drifts: [PersonaDrift]
+  let rows: [Row]
+
+  /// The card of `persona` against `figures`.
+  init(_ persona: Persona, figures: PersonaFigures?) {
+    self.persona = persona
+    self.figures = figures
+    drifts = figures.map { PersonaDrift.check(persona, against: $0) } ?? []
+    let toWrite = persona.stillToWrite
+    var rows: [Row] = []
+    if toWrite.contains(.name) {
+      rows.append(Row(field: .name, items: [], kind: .prompt, note: PersonaField.name.prompt))
+    }
+    for field in PersonaField.allCases where field != .name {
+      let evidence = persona.evidence(for: field)
+      if let items = persona.values[field], !items.isEmpty {
+        rows.append(Row(field: field, items: items, kind: .value, note: evidence?.note))
+      } else if let evidence, evidence.isWeak {
+        rows.append(Row(field: field, items: [evidence.value], kind: .weak, note: evidence.note))
+      } else if toWrite.contains(field) {
+        rows.append(Row(field: field, items: [], kind: .prompt, note: field.prompt))
+      }
+    }
+    self.rows = rows
+  }
+
+  /// "412 of 5,000 customers (8.2%), 31.4% of total_spend".
+  var segmentLine: String {
+    guard let figures else { return "its table is no longer loaded" }
+    var line =
+      "\(Figures.grouped(figures.size)) of \(Figures.grouped(figures.base)) \(figures.tableName) "
+      + "(\(Figures.percent(figures.share)))"
+    if let revenue = figures.revenue { line += ", \(Figures.percent(revenue.share)) of \(revenue.column)" }
+    return line
+  }
+
+  /// "loyalty_tier gold (index 412, 160 members), ..."; nil when nothing stands out.
+  var traitsLine: String? {
+    guard let traits = figures?.traits, !traits.isEmpty else { return nil }
+    return traits.map {
+      "\($0.column) \($0.value) (index \(SegmentFigures.index($0.index)), \(SegmentFigures.members($0.count)))"
+    }.joined(separator: ", ")
+  }
+
+  /// "quote "...", goals" and how to fill one in; nil when nothing is left to write.
+  var stillToWriteLine: String? {
+    let fields = persona.stillToWrite
+    guard let first = fields.first else { return nil }
+    let example = first == .name ? "name \"Sarah\"" : Parser.personaExample(first)
+    return fields.map(\.rawValue).joined(separator: ", ")
+      + " (e.g. persona \(personaNameForCommand(persona.name)) set \(example))"
+  }
+
+  /// The card's title line.
+  var title: String {
+    "\(persona.name) — \(persona.isDraft ? "draft persona" : "persona") for segment \(persona.segment)"
+  }
+
+  /// A field's items as the card shows them, one string per line.
+  static func display(_ field: PersonaField, _ items: [String]) -> [String] {
+    switch field {
+    case .quote: return items.map { "\"\($0)\"" }
+    case .tech: return items.map { Int($0) != nil ? "\($0) of 5" : $0 }
+    case .goals, .motivations, .pains, .objections, .triggers: return items
+    default: return [items.joined(separator: ", ")]
+    }
+  }
+
+  /// The card as text: the same in every output format.
+  func text() -> String {
+    let width = 16
+    func pad(_ label: String) -> String {
+      label + String(repeating: " ", count: max(1, width - label.count))
+    }
+    var out = title + "\n"
+    out += "  " + pad("segment") + segmentLine + "\n"
+    if let traits = traitsLine { out += "  " + pad("stands out") + traits + "\n" }
+    out += "\n"
+    if rows.isEmpty { out += "  no fields yet (persona \(personaNameForCommand(persona.name)) set age 32)\n" }
+    for row in rows {
+      var lines: [String]
+      switch row.kind {
+      case .value:
+        lines = PersonaCard.display(row.field, row.items)
+        if let note = row.note { lines[lines.count - 1] += "  [\(note)]" }
+      case .weak:
+        lines = ["? \(row.items.joined(separator: ", "))  [weak evidence, not asserted: \(row.note ?? "")]"]
+      case .prompt:
+        lines = ["[to write: \(row.note ?? "")]"]
+      }
+      for (i, line) in lines.enumerated() {
+        out += "  " + pad(i == 0 ? row.field.rawValue : "") + line + "\n"
+      }
+    }
+    if let toWrite = stillToWriteLine { out += "\n  still to write: \(toWrite)\n" }
+    if !drifts.isEmpty {
+      out += "\n"
+      for drift in drifts { out += "  drifted: \(drift.note)\n" }
+    }
+    return out
+  }
+}

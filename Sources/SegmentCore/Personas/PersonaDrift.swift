@@ -1,0 +1,129 @@
+import Columnar
+
+/// A segment's figures as they are now, shown beside a persona on its card.
+struct PersonaFigures: Sendable {
+  /// The segment's table.
+  var tableName: String
+  /// Members now.
+  var size: Int
+  /// Rows in the table.
+  var base: Int
+  /// The revenue column and the segment's share of its sum, when the table has one.
+  var revenue: (column: String, share: Double)?
+  /// The most over-represented values with strong evidence, at most three.
+  var traits: [TraitIndex]
+  /// The members' age quartiles, when the table has an `age` column.
+  var age: (p25: Double, median: Double, p75: Double)?
+  /// The channel most members prefer, when the table has a `preferred_channel` column.
+  var channel: TraitIndex?
+
+  /// The members' share of the table.
+  var share: Double { base == 0 ? 0 : Double(size) / Double(base) }
+
+  /// Columns a segment's revenue is read from, in order of preference.
+  static let revenueColumns = ["total_spend", "revenue", "monetary", "spend", "amount"]
+}
+
+extension PersonaFigures {
+  /// Reads the figures of `segment` in `table`.
+  /// - Complexity: O(n) per category column of the table, O(n log n) for the age quartiles.
+  init(segment: Segment, table: Table) {
+    let members = segment.members
+    tableName = table.name
+    size = segment.size
+    base = table.rowCount
+    if let column = SegmentFigures.column(table, Self.revenueColumns, where: SegmentFigures.isNumber) {
+      var mine = 0.0
+      var all = 0.0
+      for row in 0..<column.count where !column.isNull(row) {
+        let x: Double
+        switch column.storage {
+        case .int(let buffer): x = Double(buffer[row])
+        case .double(let a): x = a[row]
+        default: x = 0
+        }
+        all += x
+        if members[row] { mine += x }
+      }
+      revenue = (column.name, all == 0 ? 0 : mine / all)
+    }
+    // Columns with many distinct values (names, ids) say nothing about a segment's character.
+    var found: [TraitIndex] = []
+    for column in table.columns where SegmentFigures.isCategory(column) && Self.distinct(column) <= 50 {
+      if let best = SegmentFigures.traits(column, members: members).first(where: {
+        !SegmentFigures.isWeak($0) && $0.index > 100
+      }) {
+        found.append(best)
+      }
+    }
+    traits = Array(
+      found.sorted {
+        $0.index != $1.index ? $0.index > $1.index : $0.column.utf8.lexicographicallyPrecedes($1.column.utf8)
+      }
+      .prefix(3))
+    if let column = SegmentFigures.column(table, ["age"], where: SegmentFigures.isNumber),
+      let q = SegmentFigures.quartiles(column, rows: members)
+    {
+      age = (q.p25, q.median, q.p75)
+    }
+    if let column = SegmentFigures.column(
+      table, ["preferred_channel", "channel"], where: { $0.type == .string })
+    {
+      channel = SegmentFigures.mostCommon(column, members: members)
+    }
+  }
+
+  private static func distinct(_ column: Column) -> Int {
+    switch column.storage {
+    case .string(_, let dictionary), .list(_, _, let dictionary): return dictionary.count
+    case .bool: return 2
+    default: return .max
+    }
+  }
+}
+
+/// Where a persona no longer matches its segment's figures.
+///
+/// The rules: the stated age has drifted when it lies outside the members' middle half (25th to
+/// 75th percentile) or more than 5 years from their median; the first channel has drifted when it is
+/// not the channel most members prefer now. A persona without an age or channels, or a table without
+/// those columns, cannot drift on them.
+struct PersonaDrift: Sendable, Equatable {
+  /// The field that drifted.
+  var field: PersonaField
+  /// What the persona says.
+  var stated: String
+  /// What the segment says now.
+  var current: String
+  /// The sentence the card shows.
+  var note: String
+
+  /// Years from the median beyond which a stated age has drifted.
+  static let ageTolerance = 5.0
+
+  /// The drifts of `persona` against `figures`, age first.
+  static func check(_ persona: Persona, against figures: PersonaFigures) -> [PersonaDrift] {
+    var drifts: [PersonaDrift] = []
+    if let stated = persona.age, let age = figures.age, figures.size > 0 {
+      let a = Double(stated)
+      if a < age.p25 || a > age.p75 || abs(a - age.median) > ageTolerance {
+        let median = SegmentFigures.amount(age.median)
+        drifts.append(
+          PersonaDrift(
+            field: .age, stated: String(stated), current: median,
+            note: "stated age \(stated), but the segment's median age is now \(median) (middle half "
+              + "\(SegmentFigures.amount(age.p25)) to \(SegmentFigures.amount(age.p75)))"))
+      }
+    }
+    if let first = persona.values[.channels]?.first, let top = figures.channel,
+      first.lowercased() != top.value.lowercased()
+    {
+      drifts.append(
+        PersonaDrift(
+          field: .channels, stated: first, current: top.value,
+          note: "first channel \(first), but most members now prefer \(top.value) "
+            + "(\(Figures.percent(top.share)) of members)"))
+    }
+    return drifts
+  }
+}
