@@ -44,9 +44,9 @@ def run_peer(engine, threads, path):
 def run_seg(seg, path):
     result = subprocess.run([seg, "--no-init", "-c", f'set timer on; load "{path}"'],
                             check=True, capture_output=True, text=True)
-    times = re.findall(r"time: ([0-9.]+) s", result.stderr)
+    value, unit = re.findall(r"time: ([0-9.]+) (ms|s)", result.stderr)[-1]
     rows = re.search(r"loaded \w+: ([0-9,]+) rows", result.stdout)
-    return float(times[-1]), int(rows.group(1).replace(",", ""))
+    return float(value) / (1000 if unit == "ms" else 1), int(rows.group(1).replace(",", ""))
 
 
 # The segment-language queries of the issue, each as seg runs it and as DuckDB and polars would.
