@@ -47,16 +47,7 @@ public enum IntBuffer: Sendable {
       lo = min(lo, v)
       hi = max(hi, v)
     }
-    if lo >= Int64(Int8.min) && hi <= Int64(Int8.max) {
-      return .int8(values.map { Int8(truncatingIfNeeded: $0) })
-    }
-    if lo >= Int64(Int16.min) && hi <= Int64(Int16.max) {
-      return .int16(values.map { Int16(truncatingIfNeeded: $0) })
-    }
-    if lo >= Int64(Int32.min) && hi <= Int64(Int32.max) {
-      return .int32(values.map { Int32(truncatingIfNeeded: $0) })
-    }
-    return .int64(values)
+    return narrowing(values, lo: lo, hi: hi)
   }
 }
 

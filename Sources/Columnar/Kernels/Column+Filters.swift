@@ -106,6 +106,17 @@ extension Column {
     }
   }
 
+  /// The rows that are both chosen (`rows`, every row when nil) and not null; nil means every row.
+  /// - Complexity: O(n / 64).
+  public func validRows(within rows: Bitmap?) -> Bitmap? {
+    switch (rows, validity) {
+    case (nil, nil): return nil
+    case (let r?, nil): return r
+    case (nil, let v?): return v
+    case (let r?, let v?): return r & v
+    }
+  }
+
   /// `mask` with null rows cleared.
   func withValidity(_ mask: Bitmap) -> Bitmap {
     guard let validity else { return mask }

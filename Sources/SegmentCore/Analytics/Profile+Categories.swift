@@ -31,13 +31,7 @@ enum CategoryTally {
   /// - Parameter rows: The chosen rows, or nil for every row.
   /// - Complexity: O(n / 64 + chosen rows (+ their items for lists)).
   static func count(_ column: Column, rows: Bitmap?) -> (counts: [Int], nulls: Int) {
-    let valid: Bitmap? =
-      switch (rows, column.validity) {
-      case (nil, nil): nil
-      case (let r?, nil): r
-      case (nil, let v?): v
-      case (let r?, let v?): r & v
-      }
+    let valid = column.validRows(within: rows)
     let chosen = rows?.popcount() ?? column.count
     let nonNull = valid?.popcount() ?? column.count
     var counts: [Int]

@@ -80,13 +80,7 @@ extension ProfileScope {
   /// The sum of (x − shift)² over the chosen non-null rows; shifting by the base's mean keeps the
   /// variance free of cancellation.
   static func squares(_ column: Column, rows: Bitmap?, shift: Double) -> Double {
-    let valid: Bitmap? =
-      switch (rows, column.validity) {
-      case (nil, nil): nil
-      case (let r?, nil): r
-      case (nil, let v?): v
-      case (let r?, let v?): r & v
-      }
+    let valid = column.validRows(within: rows)
     switch column.storage {
     case .int(.int8(let a)): return squares(a, valid, shift) { Double($0) }
     case .int(.int16(let a)): return squares(a, valid, shift) { Double($0) }

@@ -118,13 +118,7 @@ extension Workspace {
   {
     guard let column else { return Double(rows?.popcount() ?? rowCount) }
     if aggregate == .count {
-      let valid: Bitmap? =
-        switch (rows, column.validity) {
-        case (nil, nil): nil
-        case (let r?, nil): r
-        case (nil, let v?): v
-        case (let r?, let v?): r & v
-        }
+      let valid = column.validRows(within: rows)
       return Double(valid?.popcount() ?? rowCount)
     }
     let figures = column.numericAggregates(
