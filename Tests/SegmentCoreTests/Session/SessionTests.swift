@@ -81,4 +81,17 @@ struct SessionTests {
     #expect(session.completions(line: "tables; he", cursor: 10).candidates == ["help"])
     #expect(session.completions(line: "load \"fi", cursor: 8).candidates.isEmpty)
   }
+
+  @Test func completionOffersPersonasAndTheirFields() {
+    let session = Session()
+    _ = session.perform("load sample rows 50; segment young = age < 30; persona draft for young as Zoe")
+    func complete(_ line: String) -> [String] {
+      session.completions(line: line, cursor: line.count).candidates
+    }
+    #expect(complete("show persona Z") == ["Zoe"])
+    #expect(complete("drop persona ") == ["Zoe"])
+    #expect(complete("persona Zoe set ag") == ["age"])
+    #expect(complete("persona draft for yo") == ["young"])
+    #expect(complete("persona Zoe ") == ["add", "for", "set"])
+  }
 }
