@@ -35,8 +35,10 @@ extension Workspace {
       placeholders = report.nullPlaceholders
       if report.skippedRows > 0 {
         let lines = report.firstSkippedLines.map(String.init).joined(separator: ", ")
+        let place = report.firstSkippedLines.count == 1 ? "line \(lines)" : "lines \(lines)"
+        let more = report.skippedRows > report.firstSkippedLines.count ? ", ..." : ""
         warnings.append(
-          "skipped \(Figures.rows(report.skippedRows)) with the wrong number of fields (lines \(lines))")
+          "skipped \(Figures.rows(report.skippedRows)) with the wrong number of fields (\(place)\(more))")
       }
       detail = " from \(path)"
     }
