@@ -219,14 +219,6 @@ extension ColumnStats {
   @inline(__always)
   mutating func count(_ ns: NumberScan) {
     values &+= 1
-    grouped = grouped || ns.grouped
-    longUngrouped = longUngrouped || ns.longUngrouped
-    if ns.currency == 0 {
-      withoutCurrency += 1
-    } else {
-      withCurrency += 1
-      if currency != 0 && currency != ns.currency { mixedCurrency = true }
-      currency = ns.currency
-    }
+    noteNumber(ns)
   }
 }

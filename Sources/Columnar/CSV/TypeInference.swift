@@ -41,6 +41,21 @@ struct ColumnStats {
   var withSemicolon = 0
   var listOK = true
 
+  /// Records what a number's text says about the column: thousands separators, long digit runs and
+  /// currency signs (a column may drop them only when every value uses them the same way).
+  @inline(__always)
+  mutating func noteNumber(_ ns: NumberScan) {
+    grouped = grouped || ns.grouped
+    longUngrouped = longUngrouped || ns.longUngrouped
+    if ns.currency == 0 {
+      withoutCurrency += 1
+    } else {
+      withCurrency += 1
+      if currency != 0 && currency != ns.currency { mixedCurrency = true }
+      currency = ns.currency
+    }
+  }
+
   /// Looks at one field that is not null; `[a, b)` is untrimmed. Returns whether the field matched
   /// a type still in `mask`, in which case list detection skipped it.
   @inline(__always) @discardableResult
@@ -56,15 +71,7 @@ struct ColumnStats {
         let ns = FieldScanner.number(p, ta, tb, wantDouble: false)
         if ns.isNumber {
           fieldMask = ns.isInt ? Self.int | Self.double : Self.double
-          grouped = grouped || ns.grouped
-          longUngrouped = longUngrouped || ns.longUngrouped
-          if ns.currency == 0 {
-            withoutCurrency += 1
-          } else {
-            withCurrency += 1
-            if currency != 0 && currency != ns.currency { mixedCurrency = true }
-            currency = ns.currency
-          }
+          noteNumber(ns)
         }
       }
       if fieldMask == 0 && mask & (Self.date | Self.timestamp) != 0 && c &- 48 < 10 {
