@@ -153,12 +153,14 @@ struct CSVLoad {
     let stop = StopFlag()
     let check = interruption
     let frozenBounds = bounds
+    let bytes = SharedBytes(p: p, n: n)
     Parallel.forEach(count) { c in
       if stop.isRaised { return }
       if let check, check() {
         stop.raise()
         return
       }
+      FileBytes.populate(bytes.p, frozenBounds[c]..<frozenBounds[c + 1])
       slots[c] = parser.parse(start: frozenBounds[c], stop: frozenBounds[c + 1])
     }
     if stop.isRaised { throw .interrupted(file: source) }

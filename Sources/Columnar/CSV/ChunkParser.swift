@@ -22,6 +22,9 @@ struct ChunkParser: @unchecked Sendable {  // read-only pointers into the file b
   let columns: Int
   let skipBadRows: Bool
   let listsAllowed: Bool
+  /// Span and scratch buffers that chunks parsed one after another reuse, instead of each chunk
+  /// allocating (and the kernel clearing) megabytes of fresh pages.
+  let scratchPool = Pool<ChunkScratch>(make: ChunkScratch.init)
 
   /// Parses a chunk; with `specs` given, converts only the columns whose spec is non-nil and
   /// gathers no statistics; without, infers each column's type within the chunk first (in one
@@ -30,19 +33,18 @@ struct ChunkParser: @unchecked Sendable {  // read-only pointers into the file b
     var result = ChunkResult(start: start, end: start)
     let k = max(columns, 1)
     // Spans are stored column by column (`capacity` per column) so conversion reads them in order.
+    let buffers = scratchPool.take()
+    defer { scratchPool.put(buffers) }
     var capacity = max(64, (stop - start) / max(8, 4 * k) + 16)
-    var spans = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * k)
-    defer { spans.deallocate() }
+    buffers.reserveSpans(capacity * k)
+    var spans = buffers.spans
     var rows = 0
     var i = tokenizer.skipBlankLines(start)
     var longest = 0
     var cursor = BlockCursor()
     while i < stop && i < tokenizer.n {
       if rows + 1 > capacity {
-        let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2 * k)
-        for j in 0..<k { (bigger + j * capacity * 2).update(from: spans + j * capacity, count: rows) }
-        spans.deallocate()
-        spans = bigger
+        spans = buffers.growSpans(columns: k, rows: rows, from: capacity, to: capacity * 2)
         capacity *= 2
       }
       let r = tokenizer.scanRecord(
@@ -67,13 +69,10 @@ struct ChunkParser: @unchecked Sendable {  // read-only pointers into the file b
     result.end = i
     result.rows = rows
     if result.error != nil { return result }
-    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: longest + 16)
-    defer { scratch.deallocate() }
-    let cache = TextCache.make()
-    defer { cache.deallocate() }
+    buffers.cache.clear()
     let conv = ColumnConverter(
-      p: tokenizer.p, spans: spans, stride: capacity, rows: rows, limit: tokenizer.n, scratch: scratch,
-      cache: cache)
+      p: tokenizer.p, spans: spans, stride: capacity, rows: rows, limit: tokenizer.n,
+      scratch: buffers.scratch(longest + 16), cache: buffers.cache)
     result.partials = [Partial?](repeating: nil, count: columns)
     if let specs {
       for j in 0..<columns {

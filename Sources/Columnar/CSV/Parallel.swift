@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Result slots written by parallel workers, one slot per index.
 ///
@@ -51,4 +52,21 @@ enum Parallel {
     }
     DispatchQueue.concurrentPerform(iterations: count, execute: body)
   }
+}
+
+/// Reusable objects shared by parallel workers: a worker takes one (or a new one when none is
+/// free) and puts it back when done, so at most one object per concurrent worker is ever made.
+final class Pool<T: AnyObject>: Sendable {
+  private let free = Mutex<[UnsafeTransfer<T>]>([])
+  private let make: @Sendable () -> T
+
+  init(make: @escaping @Sendable () -> T) { self.make = make }
+
+  func take() -> T { free.withLock { $0.popLast()?.value } ?? make() }
+  func put(_ object: T) { free.withLock { $0.append(UnsafeTransfer(value: object)) } }
+}
+
+/// A value handed from one worker to the next through a lock, never used by two at once.
+struct UnsafeTransfer<T>: @unchecked Sendable {
+  let value: T
 }

@@ -23,6 +23,9 @@ struct TextCache {
 
   func deallocate() { entries.deallocate() }
 
+  /// Forgets every entry: codes belong to one chunk's dictionaries.
+  func clear() { entries.update(repeating: Entry(), count: 1 << Self.bits) }
+
   /// The first 16 bytes of a field of `len` bytes (1-16) at `q`, zero-padded, read as two words;
   /// 16 bytes from `q` must be readable.
   @inline(__always)
