@@ -1,3 +1,7 @@
+#if canImport(_Builtin_intrinsics.intel)
+  import _Builtin_intrinsics.intel
+#endif
+
 /// Where the delimiters and line feeds are in one 64-byte block of the input, one bit per byte.
 ///
 /// Finding the end of an unquoted field is then a shift and a trailing-zero count instead of a
@@ -29,18 +33,84 @@ extension CSVTokenizer {
     }
   }
 
+  /// Scans a record that has exactly `fields` fields, none of them quoted, and lies wholly before the
+  /// input's last 64 bytes: the common case, in a loop of a few instructions per field that reads
+  /// each field's end off the block bits. Stores the spans as `scanRecord` does and returns the
+  /// offset just past the record's line break, or -1 for any other record, which the caller then
+  /// scans with `scanRecord` (spans stored here are overwritten).
+  @inline(__always)
+  func scanPlainRecord(
+    from start: Int, fields: Int, into out: UnsafeMutablePointer<UInt64>, stride: Int,
+    cursor: inout BlockCursor
+  ) -> Int {
+    let limit = n &- 64
+    var base = cursor.base
+    var bits = cursor.bits
+    defer { cursor = BlockCursor(base: base, bits: bits) }
+    var i = start
+    var o = out
+    var f = 0
+    while true {
+      guard i < limit && p[i] != Self.quote && f < fields else { return -1 }
+      var k: Int
+      let offset = i &- base
+      if UInt(bitPattern: offset) < 64 && bits >> UInt64(offset) != 0 {
+        k = i &+ (bits >> UInt64(offset)).trailingZeroBitCount
+      } else {
+        var b = i
+        while true {
+          guard b &+ 64 <= n else { return -1 }
+          let found = blockBits(b)
+          if found != 0 {
+            base = b
+            bits = found
+            k = b &+ found.trailingZeroBitCount
+            break
+          }
+          b &+= 64
+        }
+      }
+      o.pointee = UInt64(truncatingIfNeeded: i) | UInt64(truncatingIfNeeded: k) << 32
+      o += stride
+      f &+= 1
+      if p[k] == delimiter {
+        i = k &+ 1
+        continue
+      }
+      guard f == fields else { return -1 }
+      if k > i && p[k &- 1] == Self.cr {
+        (o - stride).pointee = UInt64(truncatingIfNeeded: i) | UInt64(truncatingIfNeeded: k &- 1) << 32
+      }
+      return k &+ 1
+    }
+  }
+
   /// The delimiter and line-feed bits of `p[base ..< base + 64]`.
   @inline(__always)
   func blockBits(_ base: Int) -> UInt64 {
-    let dd = SWAR.broadcast(delimiter)
-    let raw = UnsafeRawPointer(p + base)
-    var bits: UInt64 = 0
-    for k in 0..<8 {
-      let w = raw.loadUnaligned(fromByteOffset: k &* 8, as: UInt64.self)
-      let m = SWAR.zeroBytes(w ^ dd) | SWAR.zeroBytes(w ^ SWAR.newlines)
-      bits |= SWAR.gather(m) << UInt64(k &* 8)
-    }
-    return bits
+    #if canImport(_Builtin_intrinsics.intel)
+      // SSE2, which every x86-64 processor has: 16 bytes compared per instruction.
+      let dd = _mm_set1_epi8(CChar(bitPattern: delimiter))
+      let nl = _mm_set1_epi8(CChar(bitPattern: Self.newline))
+      let raw = UnsafeRawPointer(p + base)
+      var bits: UInt64 = 0
+      for k in 0..<4 {
+        let v = _mm_loadu_si128(raw.advanced(by: k &* 16).assumingMemoryBound(to: __m128i.self))
+        let m = _mm_or_si128(_mm_cmpeq_epi8(v, dd), _mm_cmpeq_epi8(v, nl))
+        bits |= UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(m))) << UInt64(k &* 16)
+      }
+      return bits
+    #else
+      let dd = SWAR.broadcast(delimiter)
+      let raw = UnsafeRawPointer(p + base)
+      var bits: UInt64 = 0
+      for k in 0..<8 {
+        let w = raw.loadUnaligned(fromByteOffset: k &* 8, as: UInt64.self)
+        let m = SWAR.zeroBytes(w ^ dd) | SWAR.zeroBytes(w ^ SWAR.newlines)
+        bits |= SWAR.gather(m) << UInt64(k &* 8)
+      }
+      return bits
+    #endif
   }
 
   /// `nextBreak` for the last bytes of the input, where a whole block cannot be read.

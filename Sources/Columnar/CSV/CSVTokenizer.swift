@@ -72,11 +72,13 @@ struct CSVTokenizer {
     let d = delimiter
     var i = start
     var f = 0
+    var o = out
     var extrasEmpty = true
     while true {
-      var fs = i
-      var fe = i
+      let fs: Int
+      var fe: Int
       var flag: UInt64 = 0
+      var unquoted = false
       if i < n && p[i] == Self.quote {
         var j = i + 1
         var escaped = false
@@ -117,23 +119,23 @@ struct CSVTokenizer {
           if i < n && p[i] == Self.cr { i += 1 }
         }
       } else {
-        let k = nextBreak(from: i, &cursor)
-        fe = k
-        if fe > fs && p[fe - 1] == Self.cr && (k == n || p[k] == Self.newline) { fe -= 1 }
-        i = k
+        fs = i
+        fe = nextBreak(from: i, &cursor)
+        i = fe
+        unquoted = true
       }
+      let last = i >= n || p[i] != d
+      // Only a record's last field can end in the CR of a CRLF line break.
+      if last && unquoted && fe > fs && p[fe - 1] == Self.cr { fe -= 1 }
       if f < maxFields {
-        out[f &* stride] = UInt64(truncatingIfNeeded: fs) | UInt64(truncatingIfNeeded: fe) << 32 | flag
+        o.pointee = UInt64(truncatingIfNeeded: fs) | UInt64(truncatingIfNeeded: fe) << 32 | flag
+        o += stride
       } else if fe > fs {
         extrasEmpty = false
       }
       f += 1
-      if i < n && p[i] == d {
-        i += 1
-        continue
-      }
       if i < n { i += 1 }
-      return RecordScan(end: i, fields: f, extrasEmpty: extrasEmpty, openQuote: -1)
+      if last { return RecordScan(end: i, fields: f, extrasEmpty: extrasEmpty, openQuote: -1) }
     }
   }
 

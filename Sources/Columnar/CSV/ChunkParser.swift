@@ -47,6 +47,14 @@ struct ChunkParser: @unchecked Sendable {  // read-only pointers into the file b
         spans = buffers.growSpans(columns: k, rows: rows, from: capacity, to: capacity * 2)
         capacity *= 2
       }
+      let plainEnd = tokenizer.scanPlainRecord(
+        from: i, fields: columns, into: spans + rows, stride: capacity, cursor: &cursor)
+      if plainEnd >= 0 {
+        rows += 1
+        longest = max(longest, plainEnd - i)
+        i = tokenizer.skipBlankLines(plainEnd)
+        continue
+      }
       let r = tokenizer.scanRecord(
         from: i, maxFields: columns, into: spans + rows, stride: capacity, cursor: &cursor)
       if r.openQuote >= 0 {
