@@ -85,15 +85,16 @@ public enum CivilDate {
     }
   }
 
-  /// `days_from_civil` without validation; the caller has checked the ranges.
+  /// `days_from_civil` without validation; the caller has checked the ranges. (Wrapping
+  /// arithmetic: the checked ranges cannot overflow, and this runs once per date loaded.)
   @inline(__always)
   static func unchecked(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    let y = month <= 2 ? year &- 1 : year
+    let era = (y >= 0 ? y : y &- 399) / 400
+    let yoe = y &- era &* 400
+    let doy = (153 &* (month > 2 ? month &- 3 : month &+ 9) &+ 2) / 5 &+ day &- 1
+    let doe = yoe &* 365 &+ yoe / 4 &- yoe / 100 &+ doy
+    return era &* 146_097 &+ doe &- 719_468
   }
 
   private static func pad(_ v: Int, _ width: Int) -> String {

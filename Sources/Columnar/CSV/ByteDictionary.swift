@@ -35,6 +35,7 @@ struct ByteDictionary {
   /// The first `min(len, 8)` bytes of `p` as a little-endian word, zero-padded.
   @inline(__always)
   static func head(_ p: UnsafePointer<UInt8>, _ len: Int) -> UInt64 {
+    if len >= 8 { return UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) }
     var w: UInt64 = 0
     for i in 0..<min(len, 8) { w |= UInt64(p[i]) << UInt64(i * 8) }
     return w

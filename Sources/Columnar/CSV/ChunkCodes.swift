@@ -9,9 +9,9 @@ enum ChunkCodes {
   /// - Complexity: O(`codes.count`).
   init(_ codes: [UInt32], distinct: Int) {
     if distinct <= 1 << 8 {
-      self = .u8(codes.map { UInt8(truncatingIfNeeded: $0) })
+      self = .u8(narrowed(codes))
     } else if distinct <= 1 << 16 {
-      self = .u16(codes.map { UInt16(truncatingIfNeeded: $0) })
+      self = .u16(narrowed(codes))
     } else {
       self = .u32(codes)
     }
@@ -47,15 +47,9 @@ extension IntBuffer {
   /// in the narrowest width that holds them.
   /// - Complexity: O(`values.count`).
   static func narrowing(_ values: [Int64], lo: Int64, hi: Int64) -> IntBuffer {
-    if lo > hi || (lo >= Int64(Int8.min) && hi <= Int64(Int8.max)) {
-      return .int8(values.map { Int8(truncatingIfNeeded: $0) })
-    }
-    if lo >= Int64(Int16.min) && hi <= Int64(Int16.max) {
-      return .int16(values.map { Int16(truncatingIfNeeded: $0) })
-    }
-    if lo >= Int64(Int32.min) && hi <= Int64(Int32.max) {
-      return .int32(values.map { Int32(truncatingIfNeeded: $0) })
-    }
+    if lo > hi || (lo >= Int64(Int8.min) && hi <= Int64(Int8.max)) { return .int8(narrowed(values)) }
+    if lo >= Int64(Int16.min) && hi <= Int64(Int16.max) { return .int16(narrowed(values)) }
+    if lo >= Int64(Int32.min) && hi <= Int64(Int32.max) { return .int32(narrowed(values)) }
     return .int64(values)
   }
 
@@ -87,5 +81,18 @@ extension IntBuffer {
     case .int32(let v): run(v)
     case .int64(let v): run(v)
     }
+  }
+}
+
+/// `values` truncated to `T`, in a loop the compiler vectorises (`map` builds the array element by
+/// element).
+/// - Complexity: O(`values.count`).
+@inline(__always)
+func narrowed<S: FixedWidthInteger, T: FixedWidthInteger>(_ values: [S]) -> [T] {
+  [T](unsafeUninitializedCapacity: values.count) { out, count in
+    values.withUnsafeBufferPointer { v in
+      for i in 0..<v.count { out[i] = T(truncatingIfNeeded: v[i]) }
+    }
+    count = values.count
   }
 }

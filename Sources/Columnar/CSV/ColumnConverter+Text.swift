@@ -10,9 +10,16 @@ extension ColumnConverter {
   func readText(_ column: Int, listsAllowed: Bool) -> (ColumnStats, Partial) {
     let s = spans + column * stride
     var dict = ByteDictionary()
-    var codes = [UInt32](repeating: 0, count: rows)
+    var codes = [UInt32](unsafeUninitializedCapacity: rows) { _, count in count = rows }
     // Empty fields: null in every type, code 0 like the reference path.
     var valid: [UInt64] = []
+    // How often each text occurs and the row where it first does, counted as the rows are read.
+    // (Pointers: an array's copy-on-write check on every row costs as much as the count.)
+    let counts = UnsafeMutablePointer<Int>.allocate(capacity: max(rows, 1))
+    defer { counts.deallocate() }
+    let firstRow = UnsafeMutablePointer<Int>.allocate(capacity: max(rows, 1))
+    defer { firstRow.deallocate() }
+    var distinct = 0
     codes.withUnsafeMutableBufferPointer { out in
       for r in 0..<rows {
         let (q, a, b) = field(s[r])
@@ -20,32 +27,32 @@ extension ColumnConverter {
         if len == 0 {
           if valid.isEmpty { valid = ChunkBits.allSet(rows) }
           valid[r >> 6] &= ~(1 << UInt64(r & 63))
+          out[r] = 0
           continue
         }
+        let code: UInt32
         // Reading 16 bytes from a short field's start is safe inside the file and the padded
         // scratch.
         if len <= 16 && (q != p || a + 16 <= limit) {
           let (low, high) = TextCache.key(q + a, len)
           let slot = TextCache.slot(low, high, len)
           if let hit = cache.code(low, high, len, column: column, slot: slot) {
-            out[r] = hit
+            code = hit
           } else {
-            out[r] = dict.insert(q + a, len, head: low)
-            cache.remember(low, high, len, code: out[r], column: column, slot: slot)
+            code = dict.insert(q + a, len, head: low)
+            cache.remember(low, high, len, code: code, column: column, slot: slot)
           }
         } else {
-          out[r] = dict.insert(q + a, len)
+          code = dict.insert(q + a, len)
         }
-      }
-    }
-    var counts = [Int](repeating: 0, count: dict.count)
-    var firstRow = [Int](repeating: 0, count: dict.count)
-    counts.withUnsafeMutableBufferPointer { n in
-      firstRow.withUnsafeMutableBufferPointer { first in
-        for r in 0..<rows where ChunkBits.isSet(valid, r) {
-          let c = Int(codes[r])
-          if n[c] == 0 { first[c] = r }
-          n[c] += 1
+        out[r] = code
+        let c = Int(code)
+        if c == distinct {
+          counts[c] = 1
+          firstRow[c] = r
+          distinct &+= 1
+        } else {
+          counts[c] &+= 1
         }
       }
     }
@@ -157,22 +164,33 @@ extension ColumnConverter {
       }
       itemStart[e + 1] = itemCodes.count
     }
+    // Offsets first, so the items are copied once into an array of the right size.
     var offsets = [UInt32](repeating: 0, count: rows + 1)
-    var out: [UInt32] = []
-    out.reserveCapacity(rows * 2)
     var valid = valid.isEmpty ? ChunkBits.allSet(rows) : valid
     var nulls = 0
-    itemCodes.withUnsafeBufferPointer { ic in
-      for r in 0..<rows {
-        if ChunkBits.isSet(valid, r) && kinds[Int(codes[r])] >= 0 {
-          let c = Int(codes[r])
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: ic[itemStart[c]..<itemStart[c + 1]]))
-        } else {
-          valid[r >> 6] &= ~(1 << UInt64(r & 63))
-          nulls += 1
-        }
-        offsets[r + 1] = UInt32(out.count)
+    var total = 0
+    for r in 0..<rows {
+      let c = Int(codes[r])
+      if ChunkBits.isSet(valid, r) && kinds[c] >= 0 {
+        total += itemStart[c + 1] - itemStart[c]
+      } else {
+        valid[r >> 6] &= ~(1 << UInt64(r & 63))
+        nulls += 1
       }
+      offsets[r + 1] = UInt32(total)
+    }
+    let out = [UInt32](unsafeUninitializedCapacity: total) { buf, count in
+      itemCodes.withUnsafeBufferPointer { ic in
+        var at = 0
+        for r in 0..<rows where offsets[r + 1] > offsets[r] {
+          let c = Int(codes[r])
+          for k in itemStart[c]..<itemStart[c + 1] {
+            buf[at] = ic[k]
+            at += 1
+          }
+        }
+      }
+      count = total
     }
     let values = Partial.Values.lists(offsets: offsets, codes: ChunkCodes(out, distinct: items.count), items)
     return Partial(spec: spec, values: values, valid: nulls == 0 ? nil : valid, rows: rows)

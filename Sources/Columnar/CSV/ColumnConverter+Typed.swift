@@ -75,18 +75,23 @@ extension ColumnConverter {
   private func numberPass(_ column: Int, listsAllowed: Bool, doubles: Bool) -> Pass {
     let s = spans + column * stride
     var st = ColumnStats()
-    var ints = [Int64](repeating: 0, count: doubles ? 0 : rows)
-    var reals = [Double](repeating: 0, count: doubles ? rows : 0)
+    // Every row is written below (nulls as zero), so the arrays start uninitialised.
+    var ints = [Int64](unsafeUninitializedCapacity: doubles ? 0 : rows) { $1 = $0.count }
+    var reals = [Double](unsafeUninitializedCapacity: doubles ? rows : 0) { $1 = $0.count }
     var valid: [UInt64] = []
     var lo = Int64.max
     var hi = Int64.min
     var sawDouble = false
-    @inline(__always) func null(_ r: Int) {
-      if valid.isEmpty { valid = ChunkBits.allSet(rows) }
-      valid[r >> 6] &= ~(1 << UInt64(r & 63))
-    }
+    // Counted apart from `st` and added at the end, which keeps them in registers.
+    var plain = 0
+    var long = false
     let outcome: Pass? = ints.withUnsafeMutableBufferPointer { iout in
       reals.withUnsafeMutableBufferPointer { dout in
+        @inline(__always) func null(_ r: Int) {
+          if valid.isEmpty { valid = ChunkBits.allSet(rows) }
+          valid[r >> 6] &= ~(1 << UInt64(r & 63))
+          if doubles { dout[r] = 0 } else { iout[r] = 0 }
+        }
         for r in 0..<rows {
           let (q, a, b) = field(s[r])
           if a == b {
@@ -95,9 +100,8 @@ extension ColumnConverter {
           }
           let n = FieldScanner.plainNumber(q, a, b)
           if n.ok {
-            st.values &+= 1
-            st.withoutCurrency &+= 1
-            if n.intDigits >= 4 { st.longUngrouped = true }
+            plain &+= 1
+            if n.intDigits >= 4 { long = true }
             if doubles {
               dout[r] = n.double
               if !n.isInt { sawDouble = true }
@@ -133,6 +137,9 @@ extension ColumnConverter {
       }
     }
     if let outcome { return outcome }
+    st.values += plain
+    st.withoutCurrency += plain
+    st.longUngrouped = st.longUngrouped || long
     st.mask = sawDouble ? ColumnStats.double : ColumnStats.int | ColumnStats.double
     let spec = ColumnSpec.decide(st, listsAllowed: listsAllowed)
     guard spec.kind == (doubles ? .double : .int) else { return .bail }
@@ -145,7 +152,7 @@ extension ColumnConverter {
   private func readDates(_ column: Int, listsAllowed: Bool) -> (ColumnStats, Partial)? {
     let s = spans + column * stride
     var st = ColumnStats()
-    var days = [Int32](repeating: 0, count: rows)
+    var days = [Int32](unsafeUninitializedCapacity: rows) { $1 = $0.count }
     var valid: [UInt64] = []
     let ok = days.withUnsafeMutableBufferPointer { out in
       for r in 0..<rows {
@@ -168,6 +175,7 @@ extension ColumnConverter {
           }
           if nk > 0 { st.weak[nk - 1] += 1 } else { st.strong[-2 - nk] += 1 }
         }
+        out[r] = 0
         if valid.isEmpty { valid = ChunkBits.allSet(rows) }
         valid[r >> 6] &= ~(1 << UInt64(r & 63))
       }
