@@ -20,7 +20,7 @@ public struct LoadOptions: Sendable, Equatable {
   /// Skip records with the wrong number of fields (counting them) instead of failing.
   public var skipBadRows = false
   /// Records scanned per parallel work unit; tests lower it to exercise chunk boundaries.
-  public var chunkBytes = 1 << 20
+  public var chunkBytes = 1 << 21
 
   /// Options that detect everything.
   public init() {}
