@@ -5,6 +5,8 @@ struct CSVLoad {
   let source: String
   let options: LoadOptions
   let interruption: (@Sendable () -> Bool)?
+  /// The bytes are a read-only file mapping, whose pages can be mapped and unmapped at will.
+  let mapped: Bool
 
   static let maxColumns = 16_384
 
@@ -154,14 +156,17 @@ struct CSVLoad {
     let check = interruption
     let frozenBounds = bounds
     let bytes = SharedBytes(p: p, n: n)
+    let mapped = self.mapped
     Parallel.forEach(count) { c in
       if stop.isRaised { return }
       if let check, check() {
         stop.raise()
         return
       }
-      FileBytes.populate(bytes.p, frozenBounds[c]..<frozenBounds[c + 1])
-      slots[c] = parser.parse(start: frozenBounds[c], stop: frozenBounds[c + 1])
+      let range = frozenBounds[c]..<frozenBounds[c + 1]
+      if mapped { FileBytes.populate(bytes.p, range) }
+      slots[c] = parser.parse(start: range.lowerBound, stop: range.upperBound)
+      if mapped { FileBytes.release(bytes.p, range) }
     }
     if stop.isRaised { throw .interrupted(file: source) }
     var results: [ChunkResult] = []

@@ -26,7 +26,9 @@ public enum CSVReader {
     let file = try FileBytes(path)
     return try file.withUnsafeBytes { raw in
       Result { () throws(LoadError) -> LoadReport in
-        try load(bytes: raw, source: path, tableName: tableName, options: options, interruption: interruption)
+        try load(
+          bytes: raw, source: path, tableName: tableName, options: options, interruption: interruption,
+          mapped: file.isMapped)
       }
     }.get()
   }
@@ -51,11 +53,22 @@ public enum CSVReader {
     bytes: UnsafeRawBufferPointer, source: String, tableName: String, options: LoadOptions = .init(),
     interruption: (@Sendable () -> Bool)? = nil
   ) throws(LoadError) -> LoadReport {
+    try load(
+      bytes: bytes, source: source, tableName: tableName, options: options, interruption: interruption,
+      mapped: false)
+  }
+
+  /// `mapped`: the bytes are a read-only file mapping (`FileBytes`), whose pages the load maps
+  /// and unmaps chunk by chunk.
+  private static func load(
+    bytes: UnsafeRawBufferPointer, source: String, tableName: String, options: LoadOptions,
+    interruption: (@Sendable () -> Bool)?, mapped: Bool
+  ) throws(LoadError) -> LoadReport {
     guard bytes.count < Int(Int32.max) else { throw .tooLarge(file: source, bytes: bytes.count) }
     guard let base = bytes.baseAddress, bytes.count > 0 else { throw .empty(file: source) }
     let loader = CSVLoad(
       p: base.assumingMemoryBound(to: UInt8.self), n: bytes.count, source: source, options: options,
-      interruption: interruption)
+      interruption: interruption, mapped: mapped)
     return try loader.run(tableName: tableName)
   }
 }

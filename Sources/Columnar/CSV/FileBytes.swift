@@ -52,23 +52,42 @@ final class FileBytes {
     if let mapped { munmap(mapped, mappedCount) }
   }
 
+  /// Whether the bytes are the file's pages mapped read-only (see `populate` and `release`).
+  var isMapped: Bool { mapped != nil }
+
   /// Calls `body` with the bytes, valid only during the call.
   func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
     if let mapped { return body(UnsafeRawBufferPointer(start: mapped, count: mappedCount)) }
     return data.withUnsafeBytes(body)
   }
 
-  /// Maps the pages of `range` of a mapped file in one call, instead of one fault per 64 KiB
-  /// later; parallel workers each populate the range they are about to parse. Does nothing for
-  /// bytes read into memory or on kernels without `MADV_POPULATE_READ` (before Linux 5.14),
-  /// where pages fault in on first touch as usual.
+  /// Maps the pages of `range` of a mapped file's bytes `p` in one call, instead of one fault per
+  /// 64 KiB later; parallel workers each populate the range they are about to parse. On kernels
+  /// without `MADV_POPULATE_READ` (before Linux 5.14) pages fault in on first touch as usual.
   static func populate(_ p: UnsafeRawPointer, _ range: Range<Int>) {
+    advise(p, range, populateRead)
+  }
+
+  /// Unmaps the whole pages of `range` of a mapped file's bytes `p` once they are parsed, so that
+  /// the file does not count towards the load's memory on top of the table. The bytes stay
+  /// readable: a later read (an error message's line number, a chunk parsed again) maps them
+  /// from the page cache again. Only for mapped files: it would clear memory that holds a copy.
+  static func release(_ p: UnsafeRawPointer, _ range: Range<Int>) {
+    let page = 4096
+    let base = Int(bitPattern: p)
+    let from = (base + range.lowerBound + page - 1) & ~(page - 1)
+    let to = (base + range.upperBound) & ~(page - 1)
+    guard to > from else { return }
+    advise(p, (from - base)..<(to - base), MADV_DONTNEED)
+  }
+
+  private static func advise(_ p: UnsafeRawPointer, _ range: Range<Int>, _ advice: Int32) {
     let page = 4096
     let base = Int(bitPattern: p)
     let from = (base + range.lowerBound) & ~(page - 1)
     let to = base + range.upperBound
     guard to > from, let start = UnsafeMutableRawPointer(bitPattern: from) else { return }
-    _ = madvise(start, to - from, populateRead)
+    _ = madvise(start, to - from, advice)
   }
 
   /// `MADV_POPULATE_READ`, which Glibc's module does not export.

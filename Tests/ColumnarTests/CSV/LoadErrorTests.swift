@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Columnar
@@ -61,6 +62,31 @@ struct LoadErrorTests {
         message: "line 5002 has 3 fields, expected 2 (the header has 2 columns)")
     ) {
       try load(text) { $0.chunkBytes = 1024 }
+    }
+  }
+
+  /// A file's pages are unmapped chunk by chunk once parsed; what is read after that (the line
+  /// of an error, a chunk parsed again) must still see the file's bytes.
+  @Test func aMappedFileIsStillReadAfterItsPagesAreReleased() throws {
+    let path = "/tmp/seg-columnar-released-\(getpid()).csv"
+    defer { unlink(path) }
+    var text = "id,name\n"
+    for i in 0..<40_000 { text += "\(i),name \(i % 97)\n" }
+    let good = text
+    text += "40000,x,extra\n"
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(good.utf8)))
+    let loaded = try CSVReader.load(path: path, tableName: "t", options: .init())
+    #expect(loaded.table.rowCount == 40_000)
+    #expect(loaded.column("name").value(at: 39_999) == .string("name 35"))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
+    #expect(
+      throws: LoadError(
+        kind: .raggedRow(expected: 2, found: 3), file: path, line: 40_002, column: 3,
+        message: "line 40002 has 3 fields, expected 2 (the header has 2 columns)")
+    ) {
+      var options = LoadOptions()
+      options.chunkBytes = 64 << 10
+      return try CSVReader.load(path: path, tableName: "t", options: options)
     }
   }
 
