@@ -82,14 +82,20 @@ struct GroupedAggregator<T: AggregateValue, G: GroupSource> {
     }
     if let plan, let codes = codes?.baseAddress {
       let bits = plan.bucketBits
-      part.forEach { row in
-        let g = groups.group(row)
-        precondition(g < groupCount, "group number out of range")
-        let v = values.unsafelyUnwrapped[row]
-        T.add(v, to: &s[g])
-        let index = g &<< bits | plan.bucket(v.orderKey)
-        h[index] &+= 1
-        codes[row] = UInt16(truncatingIfNeeded: index)
+      plan.bases.withUnsafeBufferPointer { basesBuffer in
+        plan.shifts.withUnsafeBufferPointer { shiftsBuffer in
+          let bases = basesBuffer.baseAddress.unsafelyUnwrapped
+          let shifts = shiftsBuffer.baseAddress.unsafelyUnwrapped
+          part.forEach { row in
+            let g = groups.group(row)
+            precondition(g < groupCount, "group number out of range")
+            let v = values.unsafelyUnwrapped[row]
+            T.add(v, to: &s[g])
+            let index = g &<< bits | plan.bucket(v.orderKey, base: bases[g], shift: shifts[g])
+            h[index] &+= 1
+            codes[row] = UInt16(truncatingIfNeeded: index)
+          }
+        }
       }
     } else {
       part.forEach { row in

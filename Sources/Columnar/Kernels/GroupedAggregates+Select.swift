@@ -4,30 +4,46 @@ extension GroupedAggregator {
   /// Rows sampled to choose the histogram's key range.
   static var sampleSize: Int { 4096 }
 
-  /// Histogram buckets sized to the key range of a sample of the chosen rows, or `nil` when there
-  /// are too many groups for histograms (group and bucket must fit a 16-bit code).
+  /// Histogram buckets sized, group by group, to the key range of a sample of the chosen rows, or
+  /// `nil` when there are too many groups for histograms (group and bucket must fit a 16-bit code).
+  /// Each group gets its own range because groups often cover different ranges of the column
+  /// (tiers cut from spend): one shared range would put each group's values in a few buckets and
+  /// leave the last pass many values to select from. A group with too few sampled rows to say
+  /// where its values lie takes the range of the whole sample.
   func samplePlan() -> BucketPlan? {
     var bits = Self.maxBucketBits
     while bits > Self.minBucketBits && groupCount << bits > Self.cachedCounters { bits -= 1 }
     guard groupCount << bits <= 1 << 16 else { return nil }
-    var low = UInt64.max
-    var high: UInt64 = 0
+    var low = [UInt64](repeating: .max, count: groupCount)
+    var high = [UInt64](repeating: 0, count: groupCount)
+    var sampled = [Int](repeating: 0, count: groupCount)
+    var allLow = UInt64.max
+    var allHigh: UInt64 = 0
     let step = Swift.max(1, scan.rows.count / Self.sampleSize)
     var next = scan.rows.lowerBound
     while let row = scan.next(from: next) {
       let key = values[row].orderKey
-      low = Swift.min(low, key)
-      high = Swift.max(high, key)
+      let g = groups.group(row)
+      precondition(g < groupCount, "group number out of range")
+      low[g] = Swift.min(low[g], key)
+      high[g] = Swift.max(high[g], key)
+      sampled[g] += 1
+      allLow = Swift.min(allLow, key)
+      allHigh = Swift.max(allHigh, key)
       next = row + step
     }
-    guard low <= high else { return BucketPlan(base: 0, shift: 0, bucketBits: bits) }
-    let span = high - low
-    let shift = Swift.max(0, 64 - span.leadingZeroBitCount - bits)
-    // Centre the sample in the buckets, so values just outside it still get buckets of their own.
-    let spare = ((1 << UInt64(bits)) - 1 - (span >> UInt64(shift))) / 2
-    let margin = spare << UInt64(shift)
-    return BucketPlan(base: low >= margin ? low - margin : 0, shift: shift, bucketBits: bits)
+    var bases = [UInt64](repeating: 0, count: groupCount)
+    var shifts = [UInt64](repeating: 0, count: groupCount)
+    for g in 0..<groupCount {
+      let own = sampled[g] >= Self.minGroupSample
+      (bases[g], shifts[g]) = BucketPlan.range(
+        low: own ? low[g] : allLow, high: own ? high[g] : allHigh, bucketBits: bits)
+    }
+    return BucketPlan(bases: bases, shifts: shifts, bucketBits: bits)
   }
+
+  /// Sampled rows a group needs for a key range of its own.
+  static var minGroupSample: Int { 32 }
 
   /// The values at the ranks each group's quantiles need and at its first and last rank, from the
   /// histograms of the parts.
@@ -47,8 +63,8 @@ extension GroupedAggregator {
         let row = UnsafeBufferPointer(rebasing: h[(g << bits)..<((g + 1) << bits)])
         let ranks = RankTable.ranks(count: n, quantiles: quantiles, extremes: true)
         for (rank, spot) in zip(ranks, Self.locate(ranks, in: row)) {
-          if plan.holdsOneKey(spot.bucket) {
-            table.append(rank, T.double(orderKey: plan.base &+ UInt64(spot.bucket)))
+          if plan.holdsOneKey(spot.bucket, group: g) {
+            table.append(rank, T.double(orderKey: plan.bases[g] &+ UInt64(spot.bucket)))
           } else {
             slots.want(
               rank: rank - spot.before, at: g << bits | spot.bucket, size: Int(row[spot.bucket]),
@@ -159,29 +175,40 @@ extension GroupedAggregator {
   }
 }
 
-/// How keys map to histogram buckets: `(key − base) >> shift`, keys outside the range clamped into
-/// the first and last bucket.
+/// How keys map to histogram buckets, per group: `(key − base) >> shift`, keys outside the range
+/// clamped into the first and last bucket.
 struct BucketPlan {
-  let base: UInt64
-  let shift: UInt64
+  let bases: [UInt64]
+  let shifts: [UInt64]
   let bucketBits: Int
   let top: UInt64
 
-  init(base: UInt64, shift: Int, bucketBits: Int) {
-    self.base = base
-    self.shift = UInt64(shift)
+  init(bases: [UInt64], shifts: [UInt64], bucketBits: Int) {
+    self.bases = bases
+    self.shifts = shifts
     self.bucketBits = bucketBits
     top = (1 << UInt64(bucketBits)) - 1
   }
 
-  @inline(__always) func bucket(_ key: UInt64) -> Int {
+  /// The base and shift that spread keys `low...high` over `2^bucketBits` buckets, centred so that
+  /// keys just outside the range still get buckets of their own (`low > high`: no keys).
+  static func range(low: UInt64, high: UInt64, bucketBits bits: Int) -> (base: UInt64, shift: UInt64) {
+    guard low <= high else { return (0, 0) }
+    let span = high - low
+    let shift = Swift.max(0, 64 - span.leadingZeroBitCount - bits)
+    let spare = ((1 << UInt64(bits)) - 1 - (span >> UInt64(shift))) / 2
+    let margin = spare << UInt64(shift)
+    return (low >= margin ? low - margin : 0, UInt64(shift))
+  }
+
+  @inline(__always) func bucket(_ key: UInt64, base: UInt64, shift: UInt64) -> Int {
     let b = Swift.min((key &- base) &>> shift, top)
     return key < base ? 0 : Int(truncatingIfNeeded: b)
   }
 
-  /// Whether bucket `b` can hold only one key: buckets are one key wide and `b` is not an end
-  /// bucket, which also holds the clamped keys.
-  func holdsOneKey(_ b: Int) -> Bool {
-    shift == 0 && b != 0 && UInt64(b) != top
+  /// Whether bucket `b` of group `g` can hold only one key: its buckets are one key wide and `b` is
+  /// not an end bucket, which also holds the clamped keys.
+  func holdsOneKey(_ b: Int, group g: Int) -> Bool {
+    shifts[g] == 0 && b != 0 && UInt64(b) != top
   }
 }

@@ -33,8 +33,8 @@ extension Column {
   ///
   /// Nothing is sorted. Int8 columns (and Int16 with at most 16 groups) take one pass that counts
   /// every value per group, from which everything follows exactly. Otherwise each value maps to an
-  /// order-preserving 64-bit key; a sample of the rows fixes a key range of up to 2^16 buckets per
-  /// group, one pass sums each group and counts its keys per bucket, and the histogram then names
+  /// order-preserving 64-bit key; a sample of the rows fixes each group's key range, in up to 2^16
+  /// buckets, one pass sums each group and counts its keys per bucket, and the histogram then names
   /// the bucket holding each wanted rank (min and max are ranks too). Buckets one key wide give the
   /// value outright; the rest are collected in a second pass that reads 2-byte bucket codes saved by
   /// the first and touches values only in those buckets, and are selected in place. With more than

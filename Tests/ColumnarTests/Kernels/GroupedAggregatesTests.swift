@@ -67,17 +67,40 @@ struct GroupedAggregatesTests {
     #expect(Int64((sum * 100).rounded()) == cents)
   }
 
+  /// Groups cut from the values themselves, as tiers are cut from spend: each group holds its own
+  /// range of the column, sizes differ a hundredfold, and the two top groups are too small for the
+  /// sample to fix their ranges (one has a far tail the sample misses).
+  @Test(arguments: [ValueShape.doubleMoney, .int32])
+  func groupsCutFromTheirOwnValues(shape: ValueShape) {
+    var rng = AggregatesRandom(seed: 21)
+    let storage = shape.values(300_000, &rng)
+    let column = Column(name: "x", storage: storage, validity: nil)
+    let values = (0..<column.count).map { column.value(at: $0).number!.double }
+    let sorted = values.sorted()
+    let cuts = [0.3, 0.7, 0.97, 0.9995].map { sorted[Int(Double(sorted.count) * $0)] }
+    let groups = values.map { v in UInt32(cuts.firstIndex { v < $0 } ?? cuts.count) }
+    check(CaseData(column: column, groups: groups, rows: nil), groupCount: 5, "\(shape) tiers")
+    var chosen = Bitmap(count: column.count, allSet: true)
+    for row in stride(from: 0, to: column.count, by: 3) { chosen[row] = false }
+    check(CaseData(column: column, groups: groups, rows: chosen), groupCount: 5, "\(shape) tiers, chosen")
+  }
+
   func check(_ c: Case, sourceLocation: SourceLocation = #_sourceLocation) {
-    let data = c.make()
+    check(c.make(), groupCount: c.groupCount, "\(c)", sourceLocation: sourceLocation)
+  }
+
+  func check(
+    _ data: CaseData, groupCount: Int, _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let got = data.column.numericAggregates(
-      groups: data.groups, groupCount: c.groupCount, rows: data.rows, quantiles: Self.quantiles)
-    let want = reference(data, groupCount: data.groups == nil ? 1 : c.groupCount)
-    #expect(got.count == want.count, "\(c)", sourceLocation: sourceLocation)
+      groups: data.groups, groupCount: groupCount, rows: data.rows, quantiles: Self.quantiles)
+    let want = reference(data, groupCount: data.groups == nil ? 1 : groupCount)
+    #expect(got.count == want.count, "\(label)", sourceLocation: sourceLocation)
     for (g, (a, b)) in zip(got, want).enumerated() {
       let sumClose = abs(a.sum - b.sum) <= 1e-9 * Swift.max(1, b.absoluteSum)
       let same =
         a.count == b.count && a.min == b.min && a.max == b.max && a.quantiles == b.quantiles && sumClose
-      #expect(same, "\(c) group \(g): got \(a), want \(b.figures)", sourceLocation: sourceLocation)
+      #expect(same, "\(label) group \(g): got \(a), want \(b.figures)", sourceLocation: sourceLocation)
       if !same { return }
     }
   }
