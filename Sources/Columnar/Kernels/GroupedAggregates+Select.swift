@@ -76,8 +76,10 @@ extension GroupedAggregator {
     }
     table.startGroup()
     guard !slots.indices.isEmpty else { return table }
-    var wanted = [UInt64](repeating: 0, count: ((groupCount << bits) + 63) >> 6)
-    for index in slots.indices { wanted[index >> 6] |= 1 << UInt64(index & 63) }
+    // Each histogram index's slot, or -1: one load a row, where a bitmap test needed a search of the
+    // slots for every collected row (buckets of a popular value hold thousands).
+    var slotOf = [Int32](repeating: -1, count: groupCount << bits)
+    for (s, index) in slots.indices.enumerated() { slotOf[index] = Int32(s) }
     // Each part writes its rows' keys after those of the parts before it.
     var fills: [[Int]] = []
     var next = slots.starts
@@ -87,18 +89,15 @@ extension GroupedAggregator {
     }
     var keys = [UInt64](repeating: 0, count: slots.totalSize)
     keys.withUnsafeMutableBufferPointer { k in
-      wanted.withUnsafeBufferPointer { w in
-        slots.indices.withUnsafeBufferPointer { slotIndices in
-          _ = RowScan.run(parts) { p, part in
-            var fill = fills[p]
-            fill.withUnsafeMutableBufferPointer { f in
-              part.forEach { row in
-                let index = Int(codes[row])
-                if w[index >> 6] & (1 << UInt64(index & 63)) != 0 {
-                  let s = Self.search(slotIndices, index)
-                  k[f[s]] = values[row].orderKey
-                  f[s] += 1
-                }
+      slotOf.withUnsafeBufferPointer { slotOf in
+        _ = RowScan.run(parts) { p, part in
+          var fill = fills[p]
+          fill.withUnsafeMutableBufferPointer { f in
+            part.forEach { row in
+              let s = Int(slotOf[Int(codes[row])])
+              if s >= 0 {
+                k[f[s]] = values[row].orderKey
+                f[s] += 1
               }
             }
           }
@@ -160,18 +159,6 @@ extension GroupedAggregator {
       table.values[output] = T.double(orderKey: key)
     }
     return table
-  }
-
-  /// The position of `index` in the ascending `indices`, which holds it.
-  @inline(__always)
-  static func search(_ indices: UnsafeBufferPointer<Int>, _ index: Int) -> Int {
-    var lo = 0
-    var hi = indices.count - 1
-    while lo < hi {
-      let mid = (lo + hi) >> 1
-      if indices[mid] < index { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
   }
 }
 
