@@ -139,7 +139,7 @@ struct CSVLoad {
   private func parseChunks(_ parser: ChunkParser, from dataStart: Int, hadHeader: Bool) throws(LoadError)
     -> [ChunkResult]
   {
-    let size = max(options.chunkBytes, 1024)
+    let size = max(Self.chunkSize(bytes: n - dataStart, limit: options.chunkBytes), 1024)
     var bounds = [dataStart]
     var next = dataStart + size
     while next < n {
@@ -191,6 +191,14 @@ struct CSVLoad {
       results.append(r)
     }
     return results
+  }
+
+  /// The chunk size for `bytes` of records: `limit`, or less for a file too small to give every
+  /// core two chunks (a 2 MB file would otherwise be parsed on one core), but not below 64 KiB,
+  /// where the work of a chunk's own dictionaries starts to tell.
+  static func chunkSize(bytes: Int, limit: Int) -> Int {
+    let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    return min(limit, max(64 << 10, bytes / (2 * cores)))
   }
 
   /// Converts again, under the whole column's type, the chunk parts that guessed a type that

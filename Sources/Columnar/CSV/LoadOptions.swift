@@ -19,7 +19,8 @@ public struct LoadOptions: Sendable, Equatable {
   public var encoding: TextEncoding? = nil
   /// Skip records with the wrong number of fields (counting them) instead of failing.
   public var skipBadRows = false
-  /// Records scanned per parallel work unit; tests lower it to exercise chunk boundaries.
+  /// The most bytes of records per parallel work unit (smaller files get smaller chunks, so every
+  /// core has work); tests lower it to exercise chunk boundaries.
   public var chunkBytes = 1 << 21
 
   /// Options that detect everything.
