@@ -33,10 +33,9 @@ struct TextCache {
     let raw = UnsafeRawPointer(q)
     let w0 = raw.loadUnaligned(as: UInt64.self)
     let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-    if len >= 8 {
-      return (w0, len == 16 ? w1 : w1 & ((1 << UInt64((len &- 8) &* 8)) &- 1))
-    }
-    return (w0 & ((1 << UInt64(len &* 8)) &- 1), 0)
+    // Masks of the field's bytes, by shifts below 64 (`&>>` then needs no overshift test).
+    if len > 8 { return (w0, w1 & (~0 &>> UInt64(128 &- len &* 8))) }
+    return (w0 & (~0 &>> UInt64(64 &- len &* 8)), 0)
   }
 
   @inline(__always)
