@@ -33,7 +33,7 @@ extension CSVTokenizer {
     }
   }
 
-  /// Scans a record that has exactly `fields` fields, none of them quoted, and lies wholly before the
+  /// Scans a record that has exactly `fields` fields, none of them quoted, each starting before the
   /// input's last 64 bytes: the common case, in a loop of a few instructions per field that reads
   /// each field's end off the block bits. Stores the spans as `scanRecord` does and returns the
   /// offset just past the record's line break, or -1 for any other record, which the caller then

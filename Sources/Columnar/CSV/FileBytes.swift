@@ -73,7 +73,7 @@ final class FileBytes {
   /// readable: a later read (an error message's line number, a chunk parsed again) maps them
   /// from the page cache again. Only for mapped files: it would clear memory that holds a copy.
   static func release(_ p: UnsafeRawPointer, _ range: Range<Int>) {
-    let page = 4096
+    let page = pageSize
     let base = Int(bitPattern: p)
     let from = (base + range.lowerBound + page - 1) & ~(page - 1)
     let to = (base + range.upperBound) & ~(page - 1)
@@ -82,13 +82,17 @@ final class FileBytes {
   }
 
   private static func advise(_ p: UnsafeRawPointer, _ range: Range<Int>, _ advice: Int32) {
-    let page = 4096
+    let page = pageSize
     let base = Int(bitPattern: p)
     let from = (base + range.lowerBound) & ~(page - 1)
     let to = base + range.upperBound
     guard to > from, let start = UnsafeMutableRawPointer(bitPattern: from) else { return }
     _ = madvise(start, to - from, advice)
   }
+
+  /// The kernel's page size, which `madvise` ranges must start on (4 KiB on x86-64, 16 or 64 KiB on
+  /// some ARM kernels).
+  private static let pageSize = max(4096, sysconf(Int32(_SC_PAGESIZE)))
 
   /// `MADV_POPULATE_READ`, which Glibc's module does not export.
   private static let populateRead: Int32 = 22
