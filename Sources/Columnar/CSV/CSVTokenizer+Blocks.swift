@@ -33,11 +33,12 @@ extension CSVTokenizer {
     }
   }
 
-  /// Scans a record that has exactly `fields` fields, none of them quoted, each starting before the
-  /// input's last 64 bytes: the common case, in a loop of a few instructions per field that reads
-  /// each field's end off the block bits. Stores the spans as `scanRecord` does and returns the
-  /// offset just past the record's line break, or -1 for any other record, which the caller then
-  /// scans with `scanRecord` (spans stored here are overwritten).
+  /// Scans a record that has exactly `fields` fields, each starting before the input's last 64
+  /// bytes and either unquoted or quoted without doubled quotes and closed right before a break:
+  /// the common cases, in a loop of a few instructions per field that reads each field's end off
+  /// the block bits. Stores the spans as `scanRecord` does and returns the offset just past the
+  /// record's line break, or -1 for any other record, which the caller then scans with
+  /// `scanRecord` (spans stored here are overwritten).
   @inline(__always)
   func scanPlainRecord(
     from start: Int, fields: Int, into out: UnsafeMutablePointer<UInt64>, stride: Int,
@@ -51,7 +52,23 @@ extension CSVTokenizer {
     var o = out
     var f = 0
     while true {
-      guard i < limit && p[i] != Self.quote && f < fields else { return -1 }
+      guard i < limit && f < fields else { return -1 }
+      if p[i] == Self.quote {
+        // The inner bytes, as `scanRecord` reports a quoted field without doubled quotes.
+        guard let q = closingQuote(from: i &+ 1), q &+ 2 < n else { return -1 }
+        let k = q &+ 1
+        o.pointee = UInt64(truncatingIfNeeded: i &+ 1) | UInt64(truncatingIfNeeded: q) << 32
+        o += stride
+        f &+= 1
+        let c = p[k]
+        if c == delimiter {
+          i = k &+ 1
+          continue
+        }
+        guard f == fields else { return -1 }
+        if c == Self.newline { return k &+ 1 }
+        return c == Self.cr && p[k &+ 1] == Self.newline ? k &+ 2 : -1
+      }
       var k: Int
       let offset = i &- base
       if UInt(bitPattern: offset) < 64 && bits >> UInt64(offset) != 0 {
@@ -78,11 +95,50 @@ extension CSVTokenizer {
         continue
       }
       guard f == fields else { return -1 }
+      // Only a record's last field can end in the CR of a CRLF line break.
       if k > i && p[k &- 1] == Self.cr {
         (o - stride).pointee = UInt64(truncatingIfNeeded: i) | UInt64(truncatingIfNeeded: k &- 1) << 32
       }
       return k &+ 1
     }
+  }
+
+  /// The offset of the first quote at or after `from`, looked for 64 bytes at a time while whole
+  /// blocks remain; nil when there is none there (`scanRecord` then takes the record).
+  @inline(__always)
+  func closingQuote(from: Int) -> Int? {
+    var b = from
+    while b &+ 64 <= n {
+      let found = byteBits(b, Self.quote)
+      if found != 0 { return b &+ found.trailingZeroBitCount }
+      b &+= 64
+    }
+    return nil
+  }
+
+  /// The bits of the bytes equal to `c` in `p[base ..< base + 64]`.
+  @inline(__always)
+  func byteBits(_ base: Int, _ c: UInt8) -> UInt64 {
+    #if canImport(_Builtin_intrinsics.intel)
+      let cc = _mm_set1_epi8(CChar(bitPattern: c))
+      let raw = UnsafeRawPointer(p + base)
+      var bits: UInt64 = 0
+      for k in 0..<4 {
+        let v = _mm_loadu_si128(raw.advanced(by: k &* 16).assumingMemoryBound(to: __m128i.self))
+        bits |=
+          UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(_mm_cmpeq_epi8(v, cc)))) << UInt64(k &* 16)
+      }
+      return bits
+    #else
+      let cc = SWAR.broadcast(c)
+      let raw = UnsafeRawPointer(p + base)
+      var bits: UInt64 = 0
+      for k in 0..<8 {
+        let w = raw.loadUnaligned(fromByteOffset: k &* 8, as: UInt64.self)
+        bits |= SWAR.gather(SWAR.zeroBytes(w ^ cc)) << UInt64(k &* 8)
+      }
+      return bits
+    #endif
   }
 
   /// The delimiter and line-feed bits of `p[base ..< base + 64]`.

@@ -42,8 +42,9 @@ struct TokenizerTests {
     }
   }
 
-  /// Records of `columns` fields: mostly plain, some with quoted fields, CRLF endings, empty fields,
-  /// fields longer than a block, a missing or an extra field, and blank lines.
+  /// Records of `columns` fields: mostly plain, some with quoted fields (empty, multi-line, with a
+  /// delimiter or doubled quotes inside), CRLF endings, empty fields, fields longer than a block, a
+  /// missing or an extra field, and blank lines.
   static func mixedText(seed: UInt64, columns: Int, delimiter: Character) -> String {
     var noise = Noise(seed)
     var text = ""
@@ -58,6 +59,9 @@ struct TokenizerTests {
         case 2: record.append("")
         case 3: record.append(String(repeating: "long", count: 20 + noise.next(30)))
         case 4: record.append("mid\"quote")
+        case 5: record.append("\"\"")
+        case 6: record.append("\"multi\nline\"")
+        case 7, 8: record.append("\"v\(noise.next(1000))\"")
         default: record.append("v\(noise.next(1000))")
         }
       }
