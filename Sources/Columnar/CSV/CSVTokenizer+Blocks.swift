@@ -109,60 +109,40 @@ extension CSVTokenizer {
   func closingQuote(from: Int) -> Int? {
     var b = from
     while b &+ 64 <= n {
-      let found = byteBits(b, Self.quote)
+      let found = matchBits(b, Self.quote, Self.quote)
       if found != 0 { return b &+ found.trailingZeroBitCount }
       b &+= 64
     }
     return nil
   }
 
-  /// The bits of the bytes equal to `c` in `p[base ..< base + 64]`.
-  @inline(__always)
-  func byteBits(_ base: Int, _ c: UInt8) -> UInt64 {
-    #if canImport(_Builtin_intrinsics.intel)
-      let cc = _mm_set1_epi8(CChar(bitPattern: c))
-      let raw = UnsafeRawPointer(p + base)
-      var bits: UInt64 = 0
-      for k in 0..<4 {
-        let v = _mm_loadu_si128(raw.advanced(by: k &* 16).assumingMemoryBound(to: __m128i.self))
-        bits |=
-          UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(_mm_cmpeq_epi8(v, cc)))) << UInt64(k &* 16)
-      }
-      return bits
-    #else
-      let cc = SWAR.broadcast(c)
-      let raw = UnsafeRawPointer(p + base)
-      var bits: UInt64 = 0
-      for k in 0..<8 {
-        let w = raw.loadUnaligned(fromByteOffset: k &* 8, as: UInt64.self)
-        bits |= SWAR.gather(SWAR.zeroBytes(w ^ cc)) << UInt64(k &* 8)
-      }
-      return bits
-    #endif
-  }
-
   /// The delimiter and line-feed bits of `p[base ..< base + 64]`.
   @inline(__always)
-  func blockBits(_ base: Int) -> UInt64 {
+  func blockBits(_ base: Int) -> UInt64 { matchBits(base, delimiter, Self.newline) }
+
+  /// The bits of the bytes equal to `x` or `y` in `p[base ..< base + 64]`.
+  @inline(__always)
+  func matchBits(_ base: Int, _ x: UInt8, _ y: UInt8) -> UInt64 {
     #if canImport(_Builtin_intrinsics.intel)
       // SSE2, which every x86-64 processor has: 16 bytes compared per instruction.
-      let dd = _mm_set1_epi8(CChar(bitPattern: delimiter))
-      let nl = _mm_set1_epi8(CChar(bitPattern: Self.newline))
+      let xx = _mm_set1_epi8(CChar(bitPattern: x))
+      let yy = _mm_set1_epi8(CChar(bitPattern: y))
       let raw = UnsafeRawPointer(p + base)
       var bits: UInt64 = 0
       for k in 0..<4 {
         let v = _mm_loadu_si128(raw.advanced(by: k &* 16).assumingMemoryBound(to: __m128i.self))
-        let m = _mm_or_si128(_mm_cmpeq_epi8(v, dd), _mm_cmpeq_epi8(v, nl))
+        let m = _mm_or_si128(_mm_cmpeq_epi8(v, xx), _mm_cmpeq_epi8(v, yy))
         bits |= UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(m))) << UInt64(k &* 16)
       }
       return bits
     #else
-      let dd = SWAR.broadcast(delimiter)
+      let xx = SWAR.broadcast(x)
+      let yy = SWAR.broadcast(y)
       let raw = UnsafeRawPointer(p + base)
       var bits: UInt64 = 0
       for k in 0..<8 {
         let w = raw.loadUnaligned(fromByteOffset: k &* 8, as: UInt64.self)
-        let m = SWAR.zeroBytes(w ^ dd) | SWAR.zeroBytes(w ^ SWAR.newlines)
+        let m = SWAR.zeroBytes(w ^ xx) | SWAR.zeroBytes(w ^ yy)
         bits |= SWAR.gather(m) << UInt64(k &* 8)
       }
       return bits
@@ -184,7 +164,6 @@ extension CSVTokenizer {
 /// Byte-parallel tests on 64-bit words (little-endian: byte `k` of a word is the byte at offset `k`).
 enum SWAR {
   static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-  static let newlines: UInt64 = broadcast(10)
 
   /// `c` in every byte.
   @inline(__always) static func broadcast(_ c: UInt8) -> UInt64 { UInt64(c) &* 0x0101_0101_0101_0101 }
