@@ -65,7 +65,8 @@ final class FileBytes {
   /// 64 KiB later; parallel workers each populate the range they are about to parse. On kernels
   /// without `MADV_POPULATE_READ` (before Linux 5.14) pages fault in on first touch as usual.
   static func populate(_ p: UnsafeRawPointer, _ range: Range<Int>) {
-    advise(p, range, populateRead)
+    let base = Int(bitPattern: p)
+    advise(from: (base + range.lowerBound) & ~(pageSize - 1), to: base + range.upperBound, populateRead)
   }
 
   /// Unmaps the whole pages of `range` of a mapped file's bytes `p` once they are parsed, so that
@@ -73,19 +74,13 @@ final class FileBytes {
   /// readable: a later read (an error message's line number, a chunk parsed again) maps them
   /// from the page cache again. Only for mapped files: it would clear memory that holds a copy.
   static func release(_ p: UnsafeRawPointer, _ range: Range<Int>) {
-    let page = pageSize
     let base = Int(bitPattern: p)
-    let from = (base + range.lowerBound + page - 1) & ~(page - 1)
-    let to = (base + range.upperBound) & ~(page - 1)
-    guard to > from else { return }
-    advise(p, (from - base)..<(to - base), MADV_DONTNEED)
+    let from = (base + range.lowerBound + pageSize - 1) & ~(pageSize - 1)
+    advise(from: from, to: (base + range.upperBound) & ~(pageSize - 1), MADV_DONTNEED)
   }
 
-  private static func advise(_ p: UnsafeRawPointer, _ range: Range<Int>, _ advice: Int32) {
-    let page = pageSize
-    let base = Int(bitPattern: p)
-    let from = (base + range.lowerBound) & ~(page - 1)
-    let to = base + range.upperBound
+  /// `madvise` over the addresses `from..<to`; `from` is on a page boundary.
+  private static func advise(from: Int, to: Int, _ advice: Int32) {
     guard to > from, let start = UnsafeMutableRawPointer(bitPattern: from) else { return }
     _ = madvise(start, to - from, advice)
   }
