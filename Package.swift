@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Arrows point one way only (DESIGN §2): seg → SegmentShell → SegmentCore → Columnar,
-// and SegmentShell → CEditLine. Only SegmentShell and CEditLine know about terminals.
+// Arrows point one way only (DESIGN §2, §9): seg → SegmentShell → SegmentCore → SegmentPlan → Columnar,
+// SegmentCore → MemoryBackend → SegmentPlan, and SegmentShell → CEditLine. SegmentPlan is the seam every
+// engine plugs into; only SegmentShell and CEditLine know about terminals.
 let package = Package(
   name: "seg",
   products: [
@@ -20,7 +21,9 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "Columnar"),
-    .target(name: "SegmentCore", dependencies: ["Columnar"]),
+    .target(name: "SegmentPlan", dependencies: ["Columnar"]),
+    .target(name: "MemoryBackend", dependencies: ["SegmentPlan", "Columnar"]),
+    .target(name: "SegmentCore", dependencies: ["SegmentPlan", "MemoryBackend", "Columnar"]),
     .target(name: "SegmentShell", dependencies: ["SegmentCore", "CEditLine"]),
     .executableTarget(
       name: "seg",
@@ -31,6 +34,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
+    .testTarget(name: "MemoryBackendTests", dependencies: ["MemoryBackend", "SegmentPlan", "Columnar"]),
     .testTarget(name: "SegmentCoreTests", dependencies: ["SegmentCore", "Columnar"]),
     .testTarget(name: "SegmentShellTests", dependencies: ["SegmentShell", "SegmentCore"]),
     .testTarget(name: "SegEndToEndTests", dependencies: ["seg"]),

@@ -105,3 +105,28 @@ extension Column {
     return (plain, validity)
   }
 }
+
+extension Column {
+  /// A column of `type` from boxed values (`.null` for a null row), as a query's result is built.
+  /// A value of another type is a programmer's mistake.
+  /// - Complexity: O(n).
+  public static func of(_ name: String, type: ColumnType, _ values: [Value]) -> Column {
+    func typed<T>(_ extract: (Value) -> T?) -> [T?] {
+      values.map { value in
+        if value == .null { return nil }
+        guard let x = extract(value) else { preconditionFailure("\(value) in a \(type) column") }
+        return x
+      }
+    }
+    switch type {
+    case .int: return int(name, typed { if case .int(let x) = $0 { x } else { nil } })
+    case .double: return double(name, typed { if case .double(let x) = $0 { x } else { nil } })
+    case .bool: return bool(name, typed { if case .bool(let x) = $0 { x } else { nil } })
+    case .date: return date(name, days: typed { if case .date(let x) = $0 { x } else { nil } })
+    case .timestamp:
+      return timestamp(name, seconds: typed { if case .timestamp(let x) = $0 { x } else { nil } })
+    case .string: return string(name, typed { if case .string(let x) = $0 { x } else { nil } })
+    case .list: return list(name, typed { if case .list(let x) = $0 { x } else { nil } })
+    }
+  }
+}

@@ -64,8 +64,10 @@ extension Workspace {
       Self.aggregate(aggregate, of: column, rows: rows, rowCount: table.rowCount)
     }
     let total = measure(nil)
-    var ranked = chosen.enumerated().map {
-      (order: $0.offset, segment: $0.element, value: measure($0.element.members))
+    var ranked: [(order: Int, segment: Segment, size: Int, value: Double?)] = []
+    for (order, segment) in chosen.enumerated() {
+      let rows = try members(of: segment)
+      ranked.append((order, segment, rows.popcount(), measure(rows)))
     }
     ranked.sort { a, b in
       switch (a.value, b.value) {
@@ -91,7 +93,7 @@ extension Workspace {
     header.append(ResultColumn("", isDecoration: true))
     let rows: [[Cell]] = ranked.enumerated().map { i, entry in
       var row: [Cell] = [
-        .count(i + 1), .text(entry.segment.name), .count(entry.segment.size), cell(entry.value),
+        .count(i + 1), .text(entry.segment.name), .count(entry.size), cell(entry.value),
       ]
       if aggregate.hasShare {
         row.append(

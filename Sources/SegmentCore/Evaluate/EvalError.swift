@@ -111,3 +111,14 @@ public struct EvalError: Error, Sendable, Equatable {
     }
   }
 }
+
+extension EvalError {
+  /// An engine's error as the evaluator reports it.
+  init(engine error: EngineError) {
+    switch error.kind {
+    case .interrupted: self.init(.interrupted)
+    case .unknownTable(let name): self.init(.unknownTable(name))
+    case .unsupported(let what): self.init(.unsupported(what))
+    }
+  }
+}

@@ -21,12 +21,12 @@ extension Workspace {
     guard let table = table(named: segment.tableName) else {
       throw EvalError(.unknownTable(segment.tableName))
     }
-    guard segment.members.count == table.rowCount else {
+    if let frozen = segment.frozen, frozen.count != table.rowCount {
       throw EvalError(
         .brokenSegment(
           segment.name,
           reason:
-            "it has \(Figures.rows(segment.members.count)) and \(table.name) now has \(Figures.rows(table.rowCount))"
+            "it has \(Figures.rows(frozen.count)) and \(table.name) now has \(Figures.rows(table.rowCount))"
         ))
     }
     return table
@@ -39,7 +39,7 @@ extension Workspace {
     let segment = try namedSegment(command.segment, for: "profile")
     let table = try self.table(of: segment)
     var scope = ProfileScope(
-      table: table, segment: segment.members, segmentLabel: segment.name, comparison: nil,
+      table: table, segment: try members(of: segment), segmentLabel: segment.name, comparison: nil,
       baseLabel: table.name)
     if let baseName = command.base {
       let base = try namedSegment(baseName, for: "profile ... vs")
@@ -48,11 +48,15 @@ extension Workspace {
           .segmentOnOtherTable(base.name, table: base.tableName, current: segment.tableName),
           at: baseName.range)
       }
-      scope.comparison = base.members
+      scope.comparison = try members(of: base)
       scope.baseLabel = base.name
-      if base.size == 0 { return .message("segment \(base.name) is empty: there is nothing to compare with") }
+      if try size(of: base) == 0 {
+        return .message("segment \(base.name) is empty: there is nothing to compare with")
+      }
     }
-    if segment.size == 0 { return .message("segment \(segment.name) is empty: there is nothing to profile") }
+    if try size(of: segment) == 0 {
+      return .message("segment \(segment.name) is empty: there is nothing to profile")
+    }
     var columns: [(Column, named: Bool)] = []
     if let names = command.columns {
       for name in names { columns.append((try resolveColumn(name, in: table), true)) }
@@ -142,7 +146,8 @@ extension Workspace {
       chosen.append(segment)
     }
     let table = try self.table(of: chosen[0])
-    return .sequence(
-      SegmentComparison(chosen.map { ($0.name, $0.members) }, table: table.name).tables.map { .table($0) })
+    var memberships: [(String, Bitmap)] = []
+    for segment in chosen { memberships.append((segment.name, try members(of: segment))) }
+    return .sequence(SegmentComparison(memberships, table: table.name).tables.map { .table($0) })
   }
 }

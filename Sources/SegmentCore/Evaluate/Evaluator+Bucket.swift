@@ -35,7 +35,7 @@ extension Workspace {
     let (codes, dictionary) = Vector.compact(codes: bands, dictionary: labels, validity: validity)
     let column = Column(
       name: alias.text, storage: .string(codes: codes, dictionary: dictionary), validity: validity)
-    let edgeText = command.edges.map { Filters.literalText($0) }.joined(separator: ", ")
+    let edgeText = command.edges.map { Binder.literalText($0) }.joined(separator: ", ")
     try putComputed(column, on: table, definition: "bucket \(source.name) into \(edgeText) as \(alias.text)")
 
     var counts = [Int](repeating: 0, count: labels.count)

@@ -26,11 +26,18 @@ extension Workspace {
     case .timestamp(let seconds):
       labeled = Histogram.integerBins(
         selection, column, bins: bins,
-        read: { seconds[$0] >= 0 ? seconds[$0] / 86_400 : (seconds[$0] - 86_399) / 86_400 },
+        read: { Int64(CivilDate.splitTimestamp(seconds[$0]).days) },
         label: { CivilDate.format(days: Int32($0)) })
     case .string, .bool, .list:
-      let groups = try GroupCounter.count(selection, by: [column]).filter { $0.values[0] != .null }
-      labeled = groups.prefix(Workspace.maxCategories).map { (Figures.text($0.values[0]), $0.count) }
+      let frame = try execute(Query(.countBy([column.name]), over: try relation(command.source).0))
+      var groups: [(value: Value, count: Int)] = []
+      for row in 0..<frame.rowCount {
+        let value = frame.columns[0].value(at: row)
+        if value != .null, case .int(let n) = frame.columns[1].value(at: row) {
+          groups.append((value, Int(n)))
+        }
+      }
+      labeled = groups.prefix(Workspace.maxCategories).map { (Figures.text($0.value), $0.count) }
       let rest = groups.dropFirst(Workspace.maxCategories).reduce(0) { $0 + $1.count }
       if rest > 0 { labeled.append(("(other)", rest)) }
     }

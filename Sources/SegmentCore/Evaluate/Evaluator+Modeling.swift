@@ -39,7 +39,7 @@ extension Workspace {
     for column in scores.columns() {
       do { try table.addColumn(column) } catch { throw EvalError(.unsupported(error.message)) }
     }
-    try put(table, with: RFMSegment.all.map { ($0.name, $0.definition) }, members: scores.members())
+    try put(table, with: RFMSegment.all.map { ($0.name, $0.definition) })
 
     let unscored = table.rowCount - scores.scoredCount
     var headline = "rfm on \(table.name): scored \(Figures.rows(scores.scoredCount))"
@@ -67,17 +67,11 @@ extension Workspace {
     return .sequence([.message(headline), .table(summary)])
   }
 
-  /// Replaces `table` and defines or replaces segments on it whose members are already known (they
-  /// are what their predicates select), so that later changes of the table recompute them like any
-  /// segment.
-  ///
-  /// The new segments stay frozen while `put` refreshes the table's other segments, so their
-  /// predicates are not evaluated a second time, and the segments built on them see the new members.
-  mutating func put(
-    _ table: Table, with specs: [(name: String, definition: String)], members: [Bitmap]
-  ) throws(EvalError) {
+  /// Replaces `table` and defines or replaces segments on it by their definitions (over the columns the
+  /// table just gained), so that later changes of the table recompute them like any segment.
+  mutating func put(_ table: Table, with specs: [(name: String, definition: String)]) throws(EvalError) {
     var otherTables: [String] = []
-    for (spec, bits) in zip(specs, members) {
+    for spec in specs {
       if table.column(named: spec.name) != nil {
         throw EvalError(
           .unsupported("segment \(spec.name) cannot be defined: \(spec.name) is a column of \(table.name)"))
@@ -87,7 +81,7 @@ extension Workspace {
       }
       let segment = Segment(
         name: spec.name, tableName: table.name, predicate: parsed.predicate, definition: parsed.definition,
-        isSnapshot: true, members: bits)
+        frozen: nil)
       guard let i = segments.firstIndex(where: { $0.name.lowercased() == spec.name.lowercased() }) else {
         segments.append(segment)
         continue
@@ -99,10 +93,6 @@ extension Workspace {
       segments[i] = segment
     }
     try put(table)
-    let names = Set(specs.map { $0.name.lowercased() })
-    for i in segments.indices where names.contains(segments[i].name.lowercased()) {
-      segments[i].isSnapshot = false
-    }
     for name in otherTables { try refreshSegments(of: name) }
   }
 
@@ -168,9 +158,7 @@ extension Workspace {
       try table.addColumn(fit.column(rows: data.rows, tableRows: table.rowCount))
     } catch { throw EvalError(.unsupported(error.message)) }
     try dropOldClusterSegments(beyond: k, on: table.name)
-    try put(
-      table, with: (1...k).map { ("cluster_\($0)", "cluster = \($0)") },
-      members: fit.members(rows: data.rows, tableRows: table.rowCount))
+    try put(table, with: (1...k).map { ("cluster_\($0)", "cluster = \($0)") })
     let settled =
       fit.converged
       ? "settled after \(fit.iterations) iterations" : "stopped at \(KMeansFit.iterationLimit) iterations"

@@ -33,7 +33,8 @@ extension Workspace {
       let segment = try personaSegment(segmentName)
       let table = try personaTable(of: segment)
       let name = alias?.text ?? "\(segment.name)_draft"
-      var persona = PersonaDraft.make(name: name, segment: segment, table: table)
+      let members = try members(of: segment)
+      var persona = PersonaDraft.make(name: name, segment: segment, members: members, table: table)
       persona.hasPlaceholderName = alias == nil
       let replaced = try store(persona, replacing: name, at: alias?.range ?? segmentName.range)
       let asserted = persona.evidence.filter { !$0.isWeak }.count
@@ -42,7 +43,7 @@ extension Workspace {
         "\(replaced ? "redrafted" : "drafted") persona \(persona.name) for segment \(segment.name): "
         + "\(asserted) field\(asserted == 1 ? "" : "s") from the data"
       if weak > 0 { headline += ", \(weak) flagged as weak evidence" }
-      if segment.size == 0 {
+      if members.popcount() == 0 {
         headline += " (the segment has no members to read)"
       } else if persona.evidence.isEmpty {
         headline +=
@@ -79,10 +80,11 @@ extension Workspace {
 
   /// The card of a persona, with its segment's figures as they are now.
   func card(_ persona: Persona) -> PersonaCard {
+    // A segment that can no longer be computed shows the persona without figures.
     guard let segment = segment(named: persona.segment), let table = table(named: segment.tableName),
-      segment.members.count == table.rowCount
+      let members = try? members(of: segment), members.count == table.rowCount
     else { return PersonaCard(persona, figures: nil) }
-    return PersonaCard(persona, figures: PersonaFigures(segment: segment, table: table))
+    return PersonaCard(persona, figures: PersonaFigures(members: members, table: table))
   }
 
   /// Adds `persona`, or replaces the one called `old`; false when it is new.

@@ -7,23 +7,29 @@ extension Workspace {
       snapshot: definition.snapshot)
     let table = try resolveTable(nil)
     let base = table.rowCount
-    let share = base == 0 ? 0 : Double(segment.size) / Double(base)
+    let size = try self.size(of: segment)
+    let share = base == 0 ? 0 : Double(size) / Double(base)
     let verb = replaced ? "replaced" : "segment"
     let frozen = segment.isSnapshot ? ", frozen as a snapshot" : ""
     let headline =
-      "\(verb) \(segment.name): \(Figures.rows(segment.size)) (\(Figures.percent(share)) of \(table.name))\(frozen)"
+      "\(verb) \(segment.name): \(Figures.rows(size)) (\(Figures.percent(share)) of \(table.name))\(frozen)"
     let clauses = definition.predicate.topLevelClauses
     guard clauses.count > 1 else { return .message(headline) }
-    // Which condition shrinks the segment most: each clause alone, and the running intersection.
-    let evaluator = PredicateEvaluator(table: table, workspace: self)
-    var running = Bitmap(count: base, allSet: true)
+    // Which condition shrinks the segment most: each clause alone, and the running intersection, as
+    // count queries (the left-nested `and` of the first clauses is what the previous query filtered by).
+    let binder = Binder(workspace: self, table: try catalogSchema(of: table.name))
+    var running: Condition?
     var rows: [[Cell]] = []
     for clause in clauses {
-      let alone = try evaluator.members(clause)
-      running = running & alone
+      let condition = try binder.bind(clause)
+      running = running.map { .and($0, condition) } ?? condition
+      let alone = try execute(Query(.count, over: Relation(table: table.name, filter: condition)))
+        .integer("count")
+      let soFar = try execute(Query(.count, over: Relation(table: table.name, filter: running)))
+        .integer("count")
       rows.append([
-        .text(Parser.quote(clause, in: definition)), .count(alone.popcount()),
-        .share(base == 0 ? 0 : Double(alone.popcount()) / Double(base)), .count(running.popcount()),
+        .text(Parser.quote(clause, in: definition)), .count(alone),
+        .share(base == 0 ? 0 : Double(alone) / Double(base)), .count(soFar),
       ])
     }
     let breakdown = ResultTable(
@@ -34,14 +40,17 @@ extension Workspace {
     return .sequence([.message(headline), .table(breakdown)])
   }
 
-  func segmentsListing() -> ResultTable {
-    let rows: [[Cell]] = segments.map { segment in
+  func segmentsListing() throws(EvalError) -> ResultTable {
+    var rows: [[Cell]] = []
+    for segment in segments {
       let base = table(named: segment.tableName)?.rowCount ?? 0
-      return [
-        .text(segment.name), .text(segment.tableName), .count(segment.size),
-        .share(base == 0 ? 0 : Double(segment.size) / Double(base)),
-        .text(segment.definition + (segment.isSnapshot ? " (snapshot)" : "")),
-      ] + (personas.isEmpty ? [] : [.text(personas(of: segment.name).map(\.name).joined(separator: ", "))])
+      let size = try self.size(of: segment)
+      rows.append(
+        [
+          .text(segment.name), .text(segment.tableName), .count(size),
+          .share(base == 0 ? 0 : Double(size) / Double(base)),
+          .text(segment.definition + (segment.isSnapshot ? " (snapshot)" : "")),
+        ] + (personas.isEmpty ? [] : [.text(personas(of: segment.name).map(\.name).joined(separator: ", "))]))
     }
     // The persona column appears once there is a persona, so sessions without any read as before.
     return ResultTable(

@@ -32,7 +32,7 @@ extension Workspace {
       }
     }
     if let filter = command.filter {
-      let keep = try PredicateEvaluator(table: source, workspace: self).members(filter)
+      let keep = try members(filter, on: source)
       (~keep).forEachSetBit { targets[$0] = -1 }
     }
     let all = TraitAggregation(targets: targets, rowCount: table.rowCount)

@@ -8,6 +8,7 @@ extension Workspace {
   /// - Throws: `EvalError` naming what is wrong and, where it can, what would be right.
   public mutating func run(_ command: Command, interruption: Interruption) throws(EvalError) -> CommandOutput
   {
+    self.interruption = interruption
     switch command {
     case .help(let topic):
       return CommandOutput(.text(try HelpText.render(topic: topic)))
@@ -33,7 +34,7 @@ extension Workspace {
     case .segment(let definition):
       return CommandOutput(try defineSegment(definition))
     case .segments:
-      return CommandOutput(.table(segmentsListing()))
+      return CommandOutput(.table(try segmentsListing()))
     case .dropSegment(let name):
       let dropped = try dropSegment(name)
       return CommandOutput(.message("dropped segment \(dropped.name)"))

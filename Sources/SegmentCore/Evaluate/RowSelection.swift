@@ -31,12 +31,24 @@ extension Workspace {
   /// Resolves a command's rows: a segment or table by name (the current table when none), narrowed by
   /// `where`.
   func select(_ source: RowSource) throws(EvalError) -> RowSelection {
-    var selection: RowSelection
+    let (relation, label) = try self.relation(source)
+    guard let table = table(named: relation.table) else { throw EvalError(.unknownTable(relation.table)) }
+    do {
+      let mask = try memory.rows(relation, interruption: interruption)
+      return RowSelection(table: table, mask: mask, label: label)
+    } catch {
+      throw EvalError(engine: error)
+    }
+  }
+
+  /// The relation a command's rows stand for, and what to call it in titles: a segment or table by name
+  /// (the current table when none), narrowed by `where`.
+  func relation(_ source: RowSource) throws(EvalError) -> (Relation, label: String) {
+    var relation: Relation
+    let label: String
     if let name = source.name, let segment = segment(named: name.text), table(named: name.text) == nil {
-      guard let table = table(named: segment.tableName) else {
-        throw EvalError(.unknownTable(segment.tableName))
-      }
-      selection = RowSelection(table: table, mask: segment.members, label: "segment \(segment.name)")
+      relation = Relation(table: segment.tableName, filter: try condition(of: segment))
+      label = "segment \(segment.name)"
     } else if let name = source.name, table(named: name.text) == nil {
       let candidates = tables.map(\.name) + segments.map(\.name)
       if tables.isEmpty { throw EvalError(.noTable, at: name.range) }
@@ -47,13 +59,14 @@ extension Workspace {
       .renamed(.unknownTableOrSegment(name.text))
     } else {
       let table = try resolveTable(source.name)
-      selection = RowSelection(table: table, mask: nil, label: table.name)
+      relation = Relation(table: table.name)
+      label = table.name
     }
     if let filter = source.filter {
-      let members = try PredicateEvaluator(table: selection.table, workspace: self).members(filter)
-      selection.mask = selection.mask.map { $0 & members } ?? members
+      let schema = try catalogSchema(of: relation.table)
+      relation = relation.narrowed(by: try Binder(workspace: self, table: schema).bind(filter))
     }
-    return selection
+    return (relation, label)
   }
 }
 

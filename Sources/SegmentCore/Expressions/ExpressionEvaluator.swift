@@ -36,14 +36,13 @@ struct ExpressionEvaluator {
     throws(EvalError) -> Vector
   {
     let n = table.rowCount
-    let predicates = PredicateEvaluator(table: table, workspace: workspace)
     var remaining = Bitmap(count: n, allSet: true)
     var branches: [Vector] = []
     var takes: [Bitmap] = []
     var texts: [String] = []
     for clause in clauses {
       // Rows where the condition is unknown fall through to the next `when`, as in SQL.
-      let chosen = remaining & (try predicates.members(clause.condition))
+      let chosen = remaining & (try workspace.members(clause.condition, on: table))
       remaining = remaining & ~chosen
       branches.append(try evaluate(clause.value))
       takes.append(chosen)

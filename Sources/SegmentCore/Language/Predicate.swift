@@ -32,23 +32,6 @@ public struct Literal: Sendable, Equatable {
   }
 }
 
-/// A comparison operator.
-public enum ComparisonOperator: String, Sendable, Equatable, CaseIterable {
-  case equal = "="
-  case notEqual = "!="
-  case less = "<"
-  case lessOrEqual = "<="
-  case greater = ">"
-  case greaterOrEqual = ">="
-}
-
-/// The text tests: `contains`, `starts with`, `ends with`.
-public enum TextMatch: String, Sendable, Equatable {
-  case contains
-  case startsWith = "starts with"
-  case endsWith = "ends with"
-}
-
 /// The units of a duration: `90 days`, `3 months`, `1 year`.
 public enum DurationUnit: String, Sendable, Equatable, CaseIterable {
   case days

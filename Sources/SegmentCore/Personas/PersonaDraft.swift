@@ -13,11 +13,11 @@ struct PersonaDraft {
   let members: Bitmap
   var persona: Persona
 
-  /// Drafts a persona named `name` for `segment`, whose rows are in `table`.
+  /// Drafts a persona named `name` for `segment`, whose member rows of `table` are `members`.
   /// - Complexity: O(n log n) over the table's rows for each column read.
-  static func make(name: String, segment: Segment, table: Table) -> Persona {
+  static func make(name: String, segment: Segment, members: Bitmap, table: Table) -> Persona {
     var draft = PersonaDraft(
-      table: table, members: segment.members, persona: Persona(name: name, segment: segment.name))
+      table: table, members: members, persona: Persona(name: name, segment: segment.name))
     draft.persona.isDrafted = true
     draft.persona.hasPlaceholderName = true
     draft.fill()

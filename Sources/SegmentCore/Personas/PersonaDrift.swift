@@ -25,12 +25,11 @@ struct PersonaFigures: Sendable {
 }
 
 extension PersonaFigures {
-  /// Reads the figures of `segment` in `table`.
+  /// Reads the figures of a segment whose member rows of `table` are `members`.
   /// - Complexity: O(n) per category column of the table, O(n log n) for the age quartiles.
-  init(segment: Segment, table: Table) {
-    let members = segment.members
+  init(members: Bitmap, table: Table) {
     tableName = table.name
-    size = segment.size
+    size = members.popcount()
     base = table.rowCount
     if let column = SegmentFigures.column(table, Self.revenueColumns, where: SegmentFigures.isNumber) {
       var mine = 0.0

@@ -50,21 +50,26 @@ extension LessonExpectation {
     guard let tableName, let table = workspace.table(named: tableName) else { return "no table is loaded" }
     let expected: Bitmap
     do {
-      expected = try PredicateEvaluator(table: table, workspace: workspace).members(condition)
+      expected = try workspace.members(condition, on: table)
     } catch {
       return "this step's condition (\(text)) cannot be checked yet: \(error.message)"
     }
     let size = expected.popcount()
+    let members = { (segment: Segment) in
+      (try? workspace.members(of: segment)) ?? Bitmap(count: 0, allSet: false)
+    }
     if let named {
-      if named.members == expected { return nil }
-      return "segment \(named.name) has \(Figures.rows(named.size)); this step asks for "
-        + "\(Figures.rows(size)) (\(Figures.grouped((named.members & expected).popcount())) in both)"
+      let rows = members(named)
+      if rows == expected { return nil }
+      return "segment \(named.name) has \(Figures.rows(rows.popcount())); this step asks for "
+        + "\(Figures.rows(size)) (\(Figures.grouped((rows & expected).popcount())) in both)"
     }
     let onTable = workspace.segments.filter { $0.tableName.lowercased() == table.name.lowercased() }
-    if onTable.contains(where: { $0.members == expected }) { return nil }
+    if onTable.contains(where: { members($0) == expected }) { return nil }
     guard let latest = onTable.last else { return "there is no segment yet" }
-    return "your latest segment \(latest.name) has \(Figures.rows(latest.size)); this step asks for "
-      + "\(Figures.rows(size)) (\(Figures.grouped((latest.members & expected).popcount())) in both)"
+    let rows = members(latest)
+    return "your latest segment \(latest.name) has \(Figures.rows(rows.popcount())); this step asks for "
+      + "\(Figures.rows(size)) (\(Figures.grouped((rows & expected).popcount())) in both)"
   }
 
   /// The column names of every table in a result.

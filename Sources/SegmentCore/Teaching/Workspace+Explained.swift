@@ -87,8 +87,10 @@ extension Workspace {
   /// "is 12.3% of customers and brings 31.0% of revenue (total_spend)", the second half only when
   /// the table has a revenue column.
   private func worth(of segment: Segment) -> String {
-    guard let table = table(named: segment.tableName), table.rowCount > 0 else { return "is empty" }
-    let share = Double(segment.size) / Double(table.rowCount)
+    guard let table = table(named: segment.tableName), table.rowCount > 0,
+      let members = try? members(of: segment)
+    else { return "is empty" }
+    let share = Double(members.popcount()) / Double(table.rowCount)
     var text = "is \(Figures.percent(share)) of \(table.name)"
     let revenueNames = ["total_spend", "revenue", "monetary", "spend", "amount"]
     guard let column = revenueNames.lazy.compactMap({ table.column(named: $0) }).first else { return text }
@@ -97,7 +99,7 @@ extension Workspace {
     for row in 0..<table.rowCount {
       guard let x = Self.double(column.value(at: row)) else { continue }
       all += x
-      if segment.members[row] { mine += x }
+      if members[row] { mine += x }
     }
     guard all > 0 else { return text }
     text += " and brings \(Figures.percent(mine / all)) of revenue (\(column.name))"

@@ -2,8 +2,8 @@ import Columnar
 
 /// A named group of rows of one table, defined by a predicate (DESIGN §4).
 ///
-/// A dynamic segment is recomputed whenever its table changes; a snapshot keeps the members it had
-/// when it was defined.
+/// A segment is its definition: an engine computes its members when a query uses it (the in-memory engine
+/// caches them until the table changes). A snapshot keeps the members it had when it was defined.
 public struct Segment: Sendable {
   /// The segment's name.
   public var name: String
@@ -13,41 +13,9 @@ public struct Segment: Sendable {
   public var predicate: Predicate
   /// The predicate as the user wrote it.
   public var definition: String
+  /// For `as of snapshot`: the rows it held when it was defined, over the table as it was then.
+  public var frozen: Bitmap?
+
   /// True for `as of snapshot`: members are frozen.
-  public var isSnapshot: Bool
-  /// The member rows.
-  public var members: Bitmap
-
-  /// The number of members.
-  public var size: Int { members.popcount() }
-}
-
-/// A predicate's three-valued outcome per row (SQL semantics): true, false, or unknown (a null took part).
-struct Truth {
-  /// Rows where the predicate is true.
-  var isTrue: Bitmap
-  /// Rows where it is true or false; the others are unknown.
-  var isKnown: Bitmap
-
-  /// Rows where it is false.
-  var isFalse: Bitmap { isKnown & ~isTrue }
-
-  /// A truth with no unknowns.
-  static func certain(_ mask: Bitmap) -> Truth {
-    Truth(isTrue: mask, isKnown: Bitmap(count: mask.count, allSet: true))
-  }
-
-  static func && (a: Truth, b: Truth) -> Truth {
-    let isTrue = a.isTrue & b.isTrue
-    return Truth(isTrue: isTrue, isKnown: isTrue | a.isFalse | b.isFalse)
-  }
-
-  static func || (a: Truth, b: Truth) -> Truth {
-    let isTrue = a.isTrue | b.isTrue
-    return Truth(isTrue: isTrue, isKnown: isTrue | (a.isFalse & b.isFalse))
-  }
-
-  static prefix func ! (a: Truth) -> Truth {
-    Truth(isTrue: a.isFalse, isKnown: a.isKnown)
-  }
+  public var isSnapshot: Bool { frozen != nil }
 }

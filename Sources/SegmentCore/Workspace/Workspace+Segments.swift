@@ -7,23 +7,63 @@ extension Workspace {
   }
 
   /// The date `within` counts back from: `set today`, else the latest date in the table (never the clock).
-  /// - Complexity: O(n) over the table's date and timestamp columns.
+  /// - Complexity: O(n) over the table's date and timestamp columns, once per version of the table.
   public func today(for table: Table) -> Int32? {
+    today(forTableNamed: table.name)
+  }
+
+  /// The date `within` counts back from on the table called `name`, asked of the engine that holds it.
+  func today(forTableNamed name: String) -> Int32? {
     if let today = settings.today { return today }
-    var latest: Int32?
-    for column in table.columns {
-      switch column.storage {
-      case .date(let days):
-        for row in 0..<column.count where !column.isNull(row) { latest = max(latest ?? days[row], days[row]) }
-      case .timestamp(let seconds):
-        for row in 0..<column.count where !column.isNull(row) {
-          let day = Int32(seconds[row] >= 0 ? seconds[row] / 86_400 : (seconds[row] - 86_399) / 86_400)
-          latest = max(latest ?? day, day)
-        }
-      default: continue
-      }
+    let frame = try? engine.execute(Query(.maxDate, over: Relation(table: name)), interruption: interruption)
+    guard case .date(let day) = frame?.value("max", at: 0) else { return nil }
+    return day
+  }
+
+  /// Runs a query on the engine that holds its table.
+  /// - Throws: `EvalError` when the engine cannot answer, `.interrupted` on Ctrl-C.
+  func execute(_ query: Query) throws(EvalError) -> Frame {
+    do {
+      return try engine.execute(query, interruption: interruption)
+    } catch {
+      throw EvalError(engine: error)
     }
-    return latest
+  }
+
+  /// The condition a segment stands for on its table.
+  func condition(of segment: Segment) throws(EvalError) -> Condition {
+    let schema = try catalogSchema(of: segment.tableName)
+    return try Binder(workspace: self, table: schema).bind(
+      Predicate(.reference(Name(segment.name, at: segment.predicate.range)), at: segment.predicate.range))
+  }
+
+  /// The number of rows in a segment.
+  func size(of segment: Segment) throws(EvalError) -> Int {
+    let query = Query(.count, over: Relation(table: segment.tableName, filter: try condition(of: segment)))
+    return try execute(query).integer("count")
+  }
+
+  /// The member rows of a segment, for the analytics that still read memory directly.
+  /// - Complexity: a cache lookup once computed for the table's version; O(n) per condition otherwise.
+  func members(of segment: Segment) throws(EvalError) -> Bitmap {
+    let relation = Relation(table: segment.tableName, filter: try condition(of: segment))
+    do {
+      guard let rows = try memory.rows(relation, interruption: interruption) else {
+        preconditionFailure("a segment's relation always has a filter")
+      }
+      return rows
+    } catch {
+      throw EvalError(engine: error)
+    }
+  }
+
+  /// The schema of a table, asked of the engine that holds it.
+  func catalogSchema(of tableName: String) throws(EvalError) -> TableSchema {
+    do {
+      return try engine.schema(of: tableName)
+    } catch {
+      throw EvalError(engine: error)
+    }
   }
 
   /// Defines or replaces a segment on the current table. Returns true when it replaced one.
@@ -43,11 +83,17 @@ extension Workspace {
       throw EvalError(
         .unsupported("segment \(name.text) cannot be defined in terms of itself"), at: predicate.range)
     }
-    let members = try PredicateEvaluator(table: table, workspace: self).members(predicate)
+    let condition = try Binder(workspace: self, table: try catalogSchema(of: table.name)).bind(predicate)
+    var frozen: Bitmap?
+    if snapshot {
+      do {
+        frozen = try memory.rows(Relation(table: table.name, filter: condition), interruption: interruption)
+      } catch {
+        throw EvalError(engine: error)
+      }
+    }
     let segment = Segment(
-      name: name.text, tableName: table.name, predicate: predicate, definition: definition,
-      isSnapshot: snapshot,
-      members: members)
+      name: name.text, tableName: table.name, predicate: predicate, definition: definition, frozen: frozen)
     if let i = segments.firstIndex(where: { $0.name.lowercased() == name.text.lowercased() }) {
       segments[i] = segment
       try refreshSegments(of: table.name)
@@ -90,29 +136,43 @@ extension Workspace {
     return found
   }
 
-  /// Recomputes the dynamic segments of a table after it changed, in definition order (a segment only
-  /// uses segments defined before it).
+  /// Checks the segments of a table after it changed, in definition order (a segment only uses segments
+  /// defined before it): each dynamic one must still bind to the new columns, and a snapshot must still
+  /// have the table's row count. Their members are computed again when next used.
   /// - Throws: `EvalError` naming the first segment the change breaks.
   mutating func refreshSegments(of tableName: String) throws(EvalError) {
     guard let table = table(named: tableName) else { return }
-    for i in segments.indices where segments[i].tableName.lowercased() == tableName.lowercased() {
-      if segments[i].isSnapshot {
-        guard segments[i].members.count == table.rowCount else {
+    for segment in segments where segment.tableName.lowercased() == tableName.lowercased() {
+      if let frozen = segment.frozen {
+        guard frozen.count == table.rowCount else {
           throw EvalError(
             .brokenSegment(
-              segments[i].name,
+              segment.name,
               reason:
-                "it is a snapshot of \(Figures.rows(segments[i].members.count)) and the table now has \(Figures.rows(table.rowCount))"
+                "it is a snapshot of \(Figures.rows(frozen.count)) and the table now has \(Figures.rows(table.rowCount))"
             ))
         }
         continue
       }
       do {
-        segments[i].members = try PredicateEvaluator(table: table, workspace: self).members(
-          segments[i].predicate)
+        _ = try Binder(workspace: self, table: try catalogSchema(of: table.name)).bind(segment.predicate)
       } catch {
-        throw EvalError(.brokenSegment(segments[i].name, reason: error.message))
+        throw EvalError(.brokenSegment(segment.name, reason: error.message))
       }
+    }
+  }
+}
+
+extension Workspace {
+  /// The rows of `table` (a table this workspace holds) where a predicate is true, for the column
+  /// computations that still read memory directly (`case when`, `trait ... where`).
+  func members(_ predicate: Predicate, on table: Table) throws(EvalError) -> Bitmap {
+    let condition = try Binder(workspace: self, table: try catalogSchema(of: table.name)).bind(predicate)
+    do {
+      return try memory.rows(Relation(table: table.name, filter: condition), interruption: interruption)
+        ?? Bitmap(count: table.rowCount, allSet: true)
+    } catch {
+      throw EvalError(engine: error)
     }
   }
 }

@@ -1,12 +1,13 @@
 import Columnar
+import MemoryBackend
 
 /// Everything a session has made: its tables, the current table and its settings.
 ///
 /// A value type, so that a command runs on a copy and the copy replaces the original only when the
 /// command succeeds: a failed command changes nothing.
 public struct Workspace: Sendable {
-  /// The tables, in the order they were first loaded.
-  public private(set) var tables: [Table] = []
+  /// The in-memory engine, which holds the loaded tables and answers queries over them.
+  public private(set) var memory = MemoryEngine()
   /// The name of the table that commands use when none is named.
   public private(set) var currentTableName: String?
   /// The session's settings.
@@ -22,12 +23,21 @@ public struct Workspace: Sendable {
   /// with the command that made each: these may be redefined, while loaded columns are never overwritten.
   public internal(set) var computedColumns: [String: [String: String]] = [:]
 
+  /// The flag the running command's queries poll; `run` sets it to the front end's.
+  var interruption = Interruption()
+
   /// Creates an empty workspace.
   public init() {}
 
+  /// The tables, in the order they were first loaded.
+  public var tables: [Table] { memory.tables }
+
+  /// The engine that holds a table: every table is in memory until connections come.
+  public var engine: any Engine { memory }
+
   /// The table named `name` (exact match first, then case-insensitive).
   public func table(named name: String) -> Table? {
-    tables.first { $0.name == name } ?? tables.first { $0.name.lowercased() == name.lowercased() }
+    memory.table(named: name)
   }
 
   /// The table a command names, or the current table when it names none.
@@ -64,13 +74,9 @@ public struct Workspace: Sendable {
   @discardableResult
   public mutating func put(_ table: Table) throws(EvalError) -> Bool {
     currentTableName = table.name
-    if let i = tables.firstIndex(where: { $0.name.lowercased() == table.name.lowercased() }) {
-      tables[i] = table
-      try refreshSegments(of: table.name)
-      return true
-    }
-    tables.append(table)
-    return false
+    guard memory.put(table) else { return false }
+    try refreshSegments(of: table.name)
+    return true
   }
 
   /// Makes an existing table current.

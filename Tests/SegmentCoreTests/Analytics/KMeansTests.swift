@@ -95,7 +95,9 @@ struct KMeansTests {
       let anyNull = result.columns[0..<3].contains { $0.isNull(row) }
       #expect(column.isNull(row) == anyNull)
     }
-    let sizes = (1...3).map { workspace.segment(named: "cluster_\($0)")?.size ?? -1 }
+    let sizes = try (1...3).map {
+      try workspace.size(of: #require(workspace.segment(named: "cluster_\($0)")))
+    }
     #expect(sizes.reduce(0, +) == 270)
     #expect(sizes == sizes.sorted(by: >))
     guard case .sequence(let parts) = output.result, case .message(let headline) = parts[0] else {

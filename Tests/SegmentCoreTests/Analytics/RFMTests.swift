@@ -152,10 +152,10 @@ struct RFMTests {
     var total = 0
     for spec in RFMSegment.all {
       let segment = try #require(workspace.segment(named: spec.name))
-      let evaluated = try PredicateEvaluator(table: table, workspace: workspace).members(segment.predicate)
-      #expect(segment.members == evaluated, "\(spec.name)")
-      union = union | segment.members
-      total += segment.size
+      let members = try workspace.members(of: segment)
+      #expect((union & members).popcount() == 0, "\(spec.name) overlaps another RFM segment")
+      union = union | members
+      total += try workspace.size(of: segment)
     }
     #expect(union == table.column(named: "r")!.validMask)
     #expect(total == union.popcount())

@@ -42,7 +42,7 @@ struct PredicateTests {
     parser.source = Array(source)
     let predicate = try parser.predicate()
     let table = try workspace.resolveTable(nil)
-    return try PredicateEvaluator(table: table, workspace: workspace).members(predicate).setIndices()
+    return try workspace.members(predicate, on: table).setIndices()
   }
 
   @Test(arguments: [

@@ -60,10 +60,10 @@ struct SegmentTests {
     let session = Session()
     _ = session.perform(
       "load sample rows 100 seed 1; segment young = age < 30; segment frozen = age < 30 as of snapshot")
-    let dynamicBefore = try #require(session.workspace.segment(named: "young")).size
+    let dynamicBefore = try session.workspace.size(of: #require(session.workspace.segment(named: "young")))
     _ = session.perform("load sample rows 100 seed 2")
-    let dynamicAfter = try #require(session.workspace.segment(named: "young")).size
-    let frozen = try #require(session.workspace.segment(named: "frozen")).size
+    let dynamicAfter = try session.workspace.size(of: #require(session.workspace.segment(named: "young")))
+    let frozen = try session.workspace.size(of: #require(session.workspace.segment(named: "frozen")))
     #expect(frozen == dynamicBefore)
     #expect(dynamicAfter != dynamicBefore)
     // A reload with another row count would break the snapshot: refused, nothing changes.

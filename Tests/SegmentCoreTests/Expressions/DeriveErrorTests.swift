@@ -73,9 +73,9 @@ struct DeriveErrorTests {
     var workspace = try F.workspace()
     try F.run(&workspace, "derive score = age")
     try F.run(&workspace, "segment high = score > 30")
-    #expect(workspace.segment(named: "high")?.size == 3)
+    #expect(try workspace.segment(named: "high").map { try workspace.size(of: $0) } == 3)
     try F.run(&workspace, "derive score = age - 20")
-    #expect(workspace.segment(named: "high")?.size == 1)
+    #expect(try workspace.segment(named: "high").map { try workspace.size(of: $0) } == 1)
     // A redefinition that breaks the segment is refused and changes nothing.
     let error = try #require(try F.error(workspace, "derive score = name"))
     #expect(error.kind == .brokenSegment("high", reason: "score is String, 30 is an Int"))

@@ -21,7 +21,8 @@ public enum Suggestions {
   }
 
   /// Damerau-Levenshtein distance (optimal string alignment), so a swapped pair of letters costs one.
-  static func distance(_ a: [Character], _ b: [Character]) -> Int {
+  /// - Complexity: O(n · m).
+  public static func distance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous2 = [Int](repeating: 0, count: b.count + 1)

@@ -1,0 +1,66 @@
+import Columnar
+import SegmentPlan
+
+/// Evaluates bound conditions over one table with Columnar's vectorised filters, in SQL's three-valued
+/// logic. Conditions arrive checked against the schema, so nothing here can fail.
+struct ConditionEvaluator {
+  let table: Table
+  let version: UInt64
+  let cache: SelectionCache
+
+  /// The rows where `condition` is true; a top-level condition is remembered for its table version.
+  func members(_ condition: Condition) -> Bitmap {
+    if let known = cache.selection(condition, version: version) { return known }
+    let rows = evaluate(condition).isTrue
+    cache.store(rows, for: condition, version: version)
+    return rows
+  }
+
+  func evaluate(_ condition: Condition) -> Truth {
+    switch condition {
+    case .and(let a, let b): return evaluate(a) && evaluate(b)
+    case .or(let a, let b): return evaluate(a) || evaluate(b)
+    case .not(let c): return !evaluate(c)
+    case .segment(_, let definition): return Truth.certain(members(definition))
+    case .frozen(_, let rows): return Truth.certain(rows)
+    case .isNull(let name, let negated):
+      let column = self.column(name)
+      return Truth.certain(negated ? column.validMask : ~column.validMask)
+    case .isTrue(let name):
+      let column = self.column(name)
+      return Truth(isTrue: column.boolEquals(true), isKnown: column.validMask)
+    case .compare(let name, let op, let value):
+      let column = self.column(name)
+      if op == .notEqual {
+        let equal = Filters.compare(column, .equal, value)
+        return Truth(isTrue: column.validMask & ~equal, isKnown: column.validMask)
+      }
+      return Truth(isTrue: Filters.compare(column, op, value), isKnown: column.validMask)
+    case .between(let name, let low, let high, let negated):
+      let column = self.column(name)
+      return truth(Filters.between(column, low, high), of: column, negated: negated)
+    case .oneOf(let name, let values, let negated):
+      let column = self.column(name)
+      return truth(Filters.oneOf(column, values), of: column, negated: negated)
+    case .text(let name, let match, let needle, let negated):
+      let column = self.column(name)
+      return truth(Filters.text(column, match, needle), of: column, negated: negated)
+    case .dayRange(let name, let from, let through):
+      let column = self.column(name)
+      let rows = column.dayRange(from ?? Int32.min, through ?? Int32.max)
+      return Truth(isTrue: rows, isKnown: column.validMask)
+    }
+  }
+
+  private func truth(_ mask: Bitmap, of column: Column, negated: Bool) -> Truth {
+    let valid = column.validMask
+    return negated ? Truth(isTrue: valid & ~mask, isKnown: valid) : Truth(isTrue: mask, isKnown: valid)
+  }
+
+  private func column(_ name: String) -> Column {
+    guard let column = table.column(named: name) else {
+      preconditionFailure("condition names column \(name), which \(table.name) lacks: bind it first")
+    }
+    return column
+  }
+}

@@ -1,0 +1,121 @@
+import Columnar
+import SegmentPlan
+
+/// Counts rows per combination of group values (`Operation.countBy`).
+enum GroupCounter {
+  /// Groups ordered by count (largest first), ties by value so the order never depends on hashing.
+  /// - Complexity: O(n) array increments when the group space is small, a hash map otherwise.
+  static func count(_ table: Table, rows: Bitmap?, by names: [String]) throws(EngineError) -> Frame {
+    var columns: [Column] = []
+    for name in names {
+      guard let column = table.column(named: name) else {
+        throw EngineError(.unsupported("no column '\(name)' in table \(table.name)"))
+      }
+      columns.append(column)
+    }
+    // A list column explodes: each item of a row is a group of its own.
+    var indexes: [GroupIndex] = []
+    var listColumn: Int?
+    for (i, column) in columns.enumerated() {
+      if column.type == .list {
+        guard listColumn == nil else { throw EngineError(.unsupported("group by one list column at a time")) }
+        listColumn = i
+        indexes.append(GroupIndex(keys: [], values: []))
+      } else {
+        indexes.append(column.groupIndex())
+      }
+    }
+    let chosen = Chosen(rowCount: table.rowCount, mask: rows)
+    var found: [(key: UInt64, count: Int)]
+    if let li = listColumn, case .list(let offsets, let codes, let dictionary) = columns[li].storage {
+      let order = dictionary.indices.sorted {
+        dictionary[$0].utf8.lexicographicallyPrecedes(dictionary[$1].utf8)
+      }
+      var rank = [UInt32](repeating: 0, count: dictionary.count)
+      for (r, code) in order.enumerated() { rank[code] = UInt32(r) }
+      indexes[li].values = order.map { .string(dictionary[$0]) } + [.null]
+      let list = columns[li]
+      let explode: (Int, (UInt32) -> Void) -> Void = { row, emit in
+        if list.isNull(row) {
+          emit(UInt32(dictionary.count))
+          return
+        }
+        for i in Int(offsets[row])..<Int(offsets[row + 1]) { emit(rank[Int(codes[i])]) }
+      }
+      found = tally(chosen, indexes, explode: explode, listAt: li)
+    } else {
+      found = tally(chosen, indexes, explode: nil, listAt: nil)
+    }
+    let sizes = indexes.map { UInt64($0.values.count) }
+    var keyValues = [[Value]](repeating: [], count: indexes.count)
+    for (key, _) in found {
+      var rest = key
+      for i in stride(from: indexes.count - 1, through: 0, by: -1) {
+        keyValues[i].append(indexes[i].values[Int(rest % sizes[i])])
+        rest /= sizes[i]
+      }
+    }
+    var frame: [Column] = []
+    for (i, column) in columns.enumerated() {
+      frame.append(Column.of(column.name, type: i == listColumn ? .string : column.type, keyValues[i]))
+    }
+    frame.append(Column.int("count", found.map { Int64($0.count) }))
+    return Frame(columns: frame)
+  }
+
+  private static func tally(
+    _ chosen: Chosen, _ indexes: [GroupIndex],
+    explode: ((Int, (UInt32) -> Void) -> Void)?, listAt: Int?
+  ) -> [(key: UInt64, count: Int)] {
+    let sizes = indexes.map { UInt64($0.values.count) }
+    let space = sizes.reduce(1, *)
+    var dense = space <= 4_000_000 ? [Int](repeating: 0, count: Int(space)) : []
+    var sparse: [UInt64: Int] = [:]
+    func key(_ row: Int, list item: UInt32?) -> UInt64 {
+      var k: UInt64 = 0
+      for (i, index) in indexes.enumerated() {
+        let part = i == listAt ? UInt64(item ?? 0) : UInt64(index.keys[row])
+        k = k * sizes[i] + part
+      }
+      return k
+    }
+    func add(_ k: UInt64) {
+      if space <= 4_000_000 { dense[Int(k)] += 1 } else { sparse[k, default: 0] += 1 }
+    }
+    if indexes.count == 1, listAt == nil {
+      let keys = indexes[0].keys
+      keys.withUnsafeBufferPointer { k in
+        dense.withUnsafeMutableBufferPointer { d in chosen.forEachRow { d[Int(k[$0])] += 1 } }
+      }
+    } else if let explode {
+      chosen.forEachRow { row in explode(row) { add(key(row, list: $0)) } }
+    } else {
+      chosen.forEachRow { add(key($0, list: nil)) }
+    }
+    var found: [(key: UInt64, count: Int)] = []
+    if space <= 4_000_000 {
+      for (k, n) in dense.enumerated() where n > 0 { found.append((UInt64(k), n)) }
+    } else {
+      found = sparse.map { ($0.key, $0.value) }
+    }
+    // Largest first; equal counts in key order, which is value order with nulls last.
+    found.sort { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+    return found
+  }
+}
+
+/// The rows a kernel visits: every row of a table, or those set in a mask.
+struct Chosen {
+  let rowCount: Int
+  let mask: Bitmap?
+
+  /// Calls `body` with each chosen row number, in order, without building an array.
+  @inline(__always)
+  func forEachRow(_ body: (Int) -> Void) {
+    guard let mask else {
+      for row in 0..<rowCount { body(row) }
+      return
+    }
+    mask.forEachSetBit(body)
+  }
+}

@@ -1,0 +1,113 @@
+import Columnar
+import SegmentPlan
+import Synchronization
+
+/// The embedded engine: tables held in memory as Columnar's typed columns, queries answered with its
+/// vectorised kernels (DESIGN §6).
+///
+/// A value type, so a command can work on a copy that is dropped when it fails. Every version of a
+/// table gets a number never used before, so the selection cache, shared by all copies, can never
+/// confuse two of them.
+public struct MemoryEngine: Engine {
+  /// The tables, in the order they were first added.
+  public private(set) var tables: [Table] = []
+  /// Each table's version number, parallel to `tables`.
+  private var versions: [UInt64] = []
+  private let cache = SelectionCache()
+  private static let lastVersion = Atomic<UInt64>(0)
+
+  /// Creates an engine with no tables.
+  public init() {}
+
+  /// The table called `name`: an exact match first, then one that matches ignoring case.
+  public func table(named name: String) -> Table? {
+    index(of: name).map { tables[$0] }
+  }
+
+  /// Adds a table, or replaces the one of the same name (ignoring case); returns true when it replaced.
+  @discardableResult
+  public mutating func put(_ table: Table) -> Bool {
+    let version = MemoryEngine.lastVersion.add(1, ordering: .relaxed).newValue
+    if let i = tables.firstIndex(where: { $0.name.lowercased() == table.name.lowercased() }) {
+      tables[i] = table
+      versions[i] = version
+      return true
+    }
+    tables.append(table)
+    versions.append(version)
+    return false
+  }
+
+  public var catalog: Catalog {
+    Catalog(tables: tables.map(MemoryEngine.schema(of:)))
+  }
+
+  public func schema(of table: String) throws(EngineError) -> TableSchema {
+    MemoryEngine.schema(of: try stored(table).table)
+  }
+
+  public func execute(_ query: Query, interruption: Interruption) throws(EngineError) -> Frame {
+    let (table, version) = try stored(query.relation.table)
+    switch query.operation {
+    case .maxDate:
+      let latest = cache.maxDate(version: version) { MemoryEngine.latestDay(in: table) }
+      return Frame(columns: [Column.date("max", days: [latest])])
+    case .count:
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      return Frame(columns: [Column.int("count", [Int64(rows?.popcount() ?? table.rowCount)])])
+    case .countBy(let keys):
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      return try GroupCounter.count(table, rows: rows, by: keys)
+    }
+  }
+
+  /// The rows of a relation as a bitmap over its table (nil for every row), for the analytics that
+  /// still read memory directly; they move onto queries one command at a time.
+  /// - Complexity: O(n) per condition not already cached.
+  public func rows(_ relation: Relation, interruption: Interruption) throws(EngineError) -> Bitmap? {
+    let (table, version) = try stored(relation.table)
+    return try chosen(relation, table: table, version: version, interruption: interruption)
+  }
+
+  private func chosen(_ relation: Relation, table: Table, version: UInt64, interruption: Interruption)
+    throws(EngineError) -> Bitmap?
+  {
+    guard let filter = relation.filter else { return nil }
+    if interruption.isRequested { throw EngineError(.interrupted) }
+    return ConditionEvaluator(table: table, version: version, cache: cache).members(filter)
+  }
+
+  private func index(of name: String) -> Int? {
+    if let i = tables.firstIndex(where: { $0.name == name }) { return i }
+    let lower = name.lowercased()
+    return tables.firstIndex { $0.name.lowercased() == lower }
+  }
+
+  private func stored(_ name: String) throws(EngineError) -> (table: Table, version: UInt64) {
+    guard let i = index(of: name) else { throw EngineError(.unknownTable(name)) }
+    return (tables[i], versions[i])
+  }
+
+  static func schema(of table: Table) -> TableSchema {
+    TableSchema(name: table.name, columns: table.columns.map { ColumnSchema(name: $0.name, type: $0.type) })
+  }
+
+  /// The latest day in any date or timestamp column, nulls left out.
+  /// - Complexity: O(n) over those columns.
+  static func latestDay(in table: Table) -> Int32? {
+    var latest: Int32?
+    for column in table.columns {
+      switch column.storage {
+      case .date(let days):
+        for row in 0..<column.count where !column.isNull(row) { latest = max(latest ?? days[row], days[row]) }
+      case .timestamp(let seconds):
+        for row in 0..<column.count where !column.isNull(row) {
+          let day = CivilDate.splitTimestamp(seconds[row]).days
+          latest = max(latest ?? day, day)
+        }
+      default: continue
+      }
+    }
+    return latest
+  }
+}

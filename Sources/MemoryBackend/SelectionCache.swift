@@ -1,0 +1,50 @@
+import Columnar
+import SegmentPlan
+import Synchronization
+
+/// Selections (the rows where a condition is true) and latest dates already computed, per table
+/// version, so that a segment used again costs a lookup instead of a scan (DESIGN §6).
+///
+/// Shared by every copy of a `MemoryEngine`; versions are never reused, so an entry always describes the
+/// table it was computed from. Bounded: the oldest entries go first.
+final class SelectionCache: Sendable {
+  private struct Key: Hashable {
+    var version: UInt64
+    var condition: Condition
+  }
+
+  private struct State {
+    var selections: [Key: Bitmap] = [:]
+    var order: [Key] = []
+    var maxDates: [UInt64: Int32?] = [:]
+  }
+
+  /// About 32 MB of bitmaps for a million-row table.
+  private static let capacity = 256
+  private let state = Mutex(State())
+
+  /// The cached rows where `condition` is true on table version `version`, or nil.
+  func selection(_ condition: Condition, version: UInt64) -> Bitmap? {
+    state.withLock { $0.selections[Key(version: version, condition: condition)] }
+  }
+
+  /// Remembers the rows where `condition` is true on table version `version`.
+  func store(_ rows: Bitmap, for condition: Condition, version: UInt64) {
+    let key = Key(version: version, condition: condition)
+    state.withLock { state in
+      guard state.selections.updateValue(rows, forKey: key) == nil else { return }
+      state.order.append(key)
+      if state.order.count > SelectionCache.capacity {
+        state.selections[state.order.removeFirst()] = nil
+      }
+    }
+  }
+
+  /// The latest date of table version `version`, computed once.
+  func maxDate(version: UInt64, compute: () -> Int32?) -> Int32? {
+    if let known = state.withLock({ $0.maxDates[version] }) { return known }
+    let latest = compute()
+    state.withLock { $0.maxDates[version] = latest }
+    return latest
+  }
+}

@@ -1,0 +1,45 @@
+/// Something that holds tables and answers bound queries over them: the in-memory engine, or a database
+/// or cluster reached over the network. SegmentCore talks to every engine through this protocol only.
+public protocol Engine: Sendable {
+  /// The schemas of the tables it holds, in a stable order.
+  var catalog: Catalog { get }
+
+  /// The schema of one table.
+  /// - Throws: `EngineError.unknownTable` when it holds no such table.
+  func schema(of table: String) throws(EngineError) -> TableSchema
+
+  /// Runs a query and returns its frame, in the shape and order its operation states.
+  /// - Parameter interruption: polled during long work; a raised flag stops the query.
+  /// - Throws: `EngineError`, e.g. `.interrupted` when stopped.
+  func execute(_ query: Query, interruption: Interruption) throws(EngineError) -> Frame
+}
+
+/// Why an engine could not answer.
+public struct EngineError: Error, Sendable, Equatable {
+  /// What went wrong.
+  public enum Kind: Sendable, Equatable {
+    /// The interruption flag was raised.
+    case interrupted
+    /// The engine holds no table of that name.
+    case unknownTable(String)
+    /// The engine cannot run this kind of query (what, and what to do instead).
+    case unsupported(String)
+  }
+
+  /// What went wrong.
+  public var kind: Kind
+
+  /// Creates an engine error.
+  public init(_ kind: Kind) {
+    self.kind = kind
+  }
+
+  /// Lowercase text without a final period, for users.
+  public var message: String {
+    switch kind {
+    case .interrupted: return "interrupted; nothing was changed"
+    case .unknownTable(let name): return "no table named '\(name)'"
+    case .unsupported(let what): return what
+    }
+  }
+}

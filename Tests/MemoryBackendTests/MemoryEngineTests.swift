@@ -1,0 +1,106 @@
+import Columnar
+import MemoryBackend
+import SegmentPlan
+import Testing
+
+@Suite("Memory engine")
+struct MemoryEngineTests {
+  /// Six customers: a city with a null, ages with a null, signup dates, interests as a list.
+  static func engine() throws -> MemoryEngine {
+    var engine = MemoryEngine()
+    let table = try Table(
+      name: "customers",
+      columns: [
+        Column.string("city", ["Perth", "Oslo", nil, "Perth", "Oslo", "Perth"]),
+        Column.int("age", [21, 35, 40, nil, 35, 19]),
+        Column.date("signup", days: [20_000, 20_010, nil, 20_005, 19_990, 20_001]),
+        Column.list("interests", [["golf", "tea"], ["tea"], nil, [], ["golf"], ["tea"]]),
+      ])
+    engine.put(table)
+    return engine
+  }
+
+  static func run(_ engine: MemoryEngine, _ operation: Operation, filter: Condition? = nil) throws -> Frame {
+    try engine.execute(
+      Query(operation, over: Relation(table: "customers", filter: filter)), interruption: Interruption())
+  }
+
+  @Test func countsEveryRowOrTheFilteredOnes() throws {
+    let engine = try Self.engine()
+    #expect(try Self.run(engine, .count).integer("count") == 6)
+    #expect(try Self.run(engine, .count, filter: .compare("age", .greater, .int(30))).integer("count") == 3)
+  }
+
+  @Test func aNullMakesATestUnknownAndNotKeepsItUnknown() throws {
+    let engine = try Self.engine()
+    // Row 4 has no age: neither `age < 30` nor `not (age < 30)` chooses it.
+    let young = Condition.compare("age", .less, .int(30))
+    #expect(try Self.run(engine, .count, filter: young).integer("count") == 2)
+    #expect(try Self.run(engine, .count, filter: .not(young)).integer("count") == 3)
+    // Membership is never unknown: everyone outside the segment.
+    let segment = Condition.segment("young", young)
+    #expect(try Self.run(engine, .count, filter: .not(segment)).integer("count") == 4)
+  }
+
+  @Test func groupsComeLargestFirstThenByValueWithNullsLast() throws {
+    let frame = try Self.run(try Self.engine(), .countBy(["city"]))
+    #expect(frame.columns.map(\.name) == ["city", "count"])
+    #expect(frame.columns[0].values == [.string("Perth"), .string("Oslo"), .null])
+    #expect(frame.columns[1].values == [.int(3), .int(2), .int(1)])
+  }
+
+  @Test func aListKeyCountsARowOncePerItem() throws {
+    let frame = try Self.run(try Self.engine(), .countBy(["interests"]))
+    #expect(frame.columns[0].values == [.string("tea"), .string("golf"), .null])
+    #expect(frame.columns[1].values == [.int(3), .int(2), .int(1)])
+  }
+
+  @Test func twoKeysOrderByTheFirstKeyFirstOnEqualCounts() throws {
+    let frame = try Self.run(
+      try Self.engine(), .countBy(["city", "age"]), filter: .isNull("age", negated: true))
+    // A null city sorts after Perth even though its age is larger.
+    #expect(frame.columns[0].values == [.string("Oslo"), .string("Perth"), .string("Perth"), .null])
+    #expect(frame.columns[1].values == [.int(35), .int(19), .int(21), .int(40)])
+    #expect(frame.columns[2].values == [.int(2), .int(1), .int(1), .int(1)])
+  }
+
+  @Test func dayRangesHaveOpenEnds() throws {
+    let engine = try Self.engine()
+    let after = Condition.dayRange("signup", from: 20_001, through: nil)
+    #expect(try Self.run(engine, .count, filter: after).integer("count") == 3)
+    let window = Condition.dayRange("signup", from: 19_990, through: 20_000)
+    #expect(try Self.run(engine, .count, filter: window).integer("count") == 2)
+  }
+
+  @Test func theLatestDateIsTheMaximumOverDateColumns() throws {
+    let frame = try Self.run(try Self.engine(), .maxDate)
+    #expect(frame.value("max", at: 0) == .date(20_010))
+  }
+
+  @Test func aReplacedTableIsNeverAnsweredFromTheOldOnesCache() throws {
+    var engine = try Self.engine()
+    let perth = Condition.segment("perth", .compare("city", .equal, .string("Perth")))
+    #expect(try Self.run(engine, .count, filter: perth).integer("count") == 3)
+    let copy = engine
+    engine.put(try Table(name: "customers", columns: [Column.string("city", ["Perth", "Oslo"])]))
+    #expect(try Self.run(engine, .count, filter: perth).integer("count") == 1)
+    #expect(try Self.run(copy, .count, filter: perth).integer("count") == 3)
+  }
+
+  @Test func anUnknownTableIsAnError() throws {
+    let engine = try Self.engine()
+    #expect(throws: EngineError(.unknownTable("orders"))) {
+      try engine.execute(Query(.count, over: Relation(table: "orders")), interruption: Interruption())
+    }
+  }
+
+  @Test func aRaisedInterruptionStopsAFilteredQuery() throws {
+    let engine = try Self.engine()
+    let stop = Interruption()
+    stop.request()
+    #expect(throws: EngineError(.interrupted)) {
+      try engine.execute(
+        Query(.count, over: Relation(table: "customers", filter: .isTrue("x"))), interruption: stop)
+    }
+  }
+}
