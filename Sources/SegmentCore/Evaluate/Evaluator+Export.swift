@@ -5,20 +5,25 @@ import Columnar
 #endif
 
 extension Workspace {
+  /// `export NAME to "file.csv"`: writes a table, or a segment's rows of its table, atomically.
   func export(_ command: ExportCommand) throws(EvalError) -> CommandOutput {
-    let table = try resolveTable(command.source)
+    let selection = try select(RowSource(name: command.source))
+    let table = selection.table
     if !command.replace, access(command.path, F_OK) == 0 {
       throw EvalError(.fileExists(command.path))
     }
     let bytes: Int
     do {
-      bytes = try CSVWriter.write(table, rows: nil, columns: nil, to: command.path)
+      // A table is written whole (rows nil); a segment writes its members, in table order.
+      let rows = selection.mask == nil ? nil : selection.rows
+      bytes = try CSVWriter.write(table, rows: rows, to: command.path)
     } catch {
       throw EvalError(.write(path: command.path, reason: error.message))
     }
+    let what = selection.mask == nil ? table.name : "\(selection.label) (\(table.name))"
     return CommandOutput(
       .message(
-        "wrote \(Figures.rows(table.rowCount)) of \(table.name) to \(command.path) (\(Figures.grouped(bytes)) bytes)"
+        "wrote \(Figures.rows(selection.count)) of \(what) to \(command.path) (\(Figures.grouped(bytes)) bytes)"
       ))
   }
 }

@@ -236,7 +236,7 @@ public enum SettingChange: Sendable, Equatable {
 
 /// A parsed `export` command.
 public struct ExportCommand: Sendable, Equatable {
-  /// The table to export.
+  /// The table or segment to export.
   public var source: Name
   /// The file to write.
   public var path: String

@@ -64,8 +64,9 @@ public enum CommandRegistry {
       keywords: ["columns", "where", "sort", "by", "desc", "asc", "limit", "persona"]),
     CommandSpec(
       name: "export", aliases: [], group: .data,
-      syntax: "export NAME to \"FILE.csv\" [replace]\nexport personas to \"FILE.md\"|\"FILE.json\" [replace]",
-      summary: "write a table to a CSV file, or the persona cards to Markdown or JSON",
+      syntax: "export TABLE|SEGMENT to \"FILE.csv\" [replace]\n"
+        + "export personas to \"FILE.md\"|\"FILE.json\" [replace]",
+      summary: "write a table or segment to a CSV file, or the persona cards to Markdown or JSON",
       example: "export customers to \"customers.csv\"", keywords: ["to", "replace", "personas"]),
     CommandSpec(
       name: "segment", aliases: [], group: .segments,

@@ -122,7 +122,7 @@ extension Parser {
   }
 
   mutating func export() throws(ParseError) -> ExportCommand {
-    let source = try name("a table name")
+    let source = try name("a table or segment name")
     try expect("to")
     let (path, _) = try string("a file name in quotes")
     let replace = accept("replace")

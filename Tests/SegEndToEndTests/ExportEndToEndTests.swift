@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `export`: the built `seg` writes a table or a segment's rows to CSV.
+@Suite("Export end to end")
+struct ExportEndToEndTests {
+  @Test func exportingASegmentWritesItsRows() throws {
+    let dir = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try SegBinary.run(
+      [
+        "-c",
+        "load sample customers rows 500 seed 1; segment young = age < 30; "
+          + "export young to \"y.csv\"; export customers to \"c.csv\"",
+      ], directory: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.isEmpty)
+    #expect(
+      result.stdout == """
+        loaded customers: 500 rows, 24 columns (sample, seed 1)
+        segment young: 109 rows (21.8% of customers)
+        wrote 109 rows of segment young (customers) to y.csv (19,657 bytes)
+        wrote 500 rows of customers to c.csv (88,889 bytes)
+
+        """)
+    let lines = try String(contentsOf: dir.appendingPathComponent("y.csv"), encoding: .utf8)
+      .split(separator: "\n")
+    #expect(lines.count == 1 + 109)
+    #expect(lines.first?.hasPrefix("customer_id,first_name,") == true)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["c.csv", "y.csv"])
+  }
+
+  @Test func anUnknownNameFailsWithDidYouMean() throws {
+    let dir = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try SegBinary.run(
+      ["-c", "load sample customers rows 50 seed 1; segment young = age < 30; export yuong to \"y.csv\""],
+      directory: dir)
+    #expect(result.status == 1)
+    #expect(
+      result.stdout
+        == "loaded customers: 50 rows, 24 columns (sample, seed 1)\nsegment young: 14 rows (28.0% of customers)\n"
+    )
+    #expect(
+      result.stderr == """
+        error: no table or segment named 'yuong'
+          export yuong to "y.csv"
+                 ^^^^^
+          did you mean 'young'?
+
+        """)
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("y.csv").path))
+  }
+}
