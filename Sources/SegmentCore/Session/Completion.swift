@@ -92,11 +92,9 @@ enum Completer {
     }
   }
 
-  /// A column name as it must be typed: bare when it is an identifier, else in backticks.
+  /// A column name as it must be typed: bare when it is an identifier, else in backticks. The same rule as
+  /// the printers use, so that a completed name reads back as the name (a column named `and` too).
   static func quotedIfNeeded(_ name: String) -> String {
-    let bare =
-      !name.isEmpty && !(name.first!.isNumber)
-      && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-    return bare ? name : "`\(name)`"
+    Name.commandText(for: name)
   }
 }
