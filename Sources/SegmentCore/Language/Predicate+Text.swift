@@ -38,7 +38,7 @@ extension Literal {
   /// their quotes doubled, doubles with enough digits and never in exponent form (the lexer has none),
   /// dates in ISO.
   ///
-  /// `Filters.literalText` stays separate on purpose: it writes values for messages (`5` for 5.0, text
+  /// `Binder.literalText` stays separate on purpose: it writes values for messages (`5` for 5.0, text
   /// unescaped) and its output is part of error texts that must not change.
   public var commandText: String {
     switch value {
