@@ -7,12 +7,7 @@ enum GroupCounter {
   /// - Complexity: O(n) array increments when the group space is small, a hash map otherwise.
   static func count(_ table: Table, rows: Bitmap?, by names: [String]) throws(EngineError) -> Frame {
     var columns: [Column] = []
-    for name in names {
-      guard let column = table.column(named: name) else {
-        throw EngineError(.unsupported("no column '\(name)' in table \(table.name)"))
-      }
-      columns.append(column)
-    }
+    for name in names { columns.append(try MemoryEngine.column(name, of: table)) }
     // A list column explodes: each item of a row is a group of its own.
     var indexes: [GroupIndex] = []
     var listColumn: Int?

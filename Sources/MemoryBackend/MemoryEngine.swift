@@ -58,7 +58,34 @@ public struct MemoryEngine: Engine {
     case .countBy(let keys):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       return try GroupCounter.count(table, rows: rows, by: keys)
+    case .summarize(let columns, let by, let quantiles):
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      return try Summarizer.frame(
+        table, chosen: Chosen(rowCount: table.rowCount, mask: rows), columns: columns, by: by,
+        quantiles: quantiles)
+    case .rows(let names, let order, let limit):
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      var keys: [(Column, descending: Bool)] = []
+      for key in order { keys.append((try MemoryEngine.column(key.column, of: table), key.descending)) }
+      var columns: [Column] = []
+      for name in names { columns.append(try MemoryEngine.column(name, of: table)) }
+      let picked = RowOrder.first(limit, of: Chosen(rowCount: table.rowCount, mask: rows), sortedBy: keys)
+      return Frame(
+        columns: columns.map { c in Column.of(c.name, type: c.type, picked.map { c.value(at: $0) }) })
+    case .bins(let name, let count):
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      return try Bins.frame(
+        try MemoryEngine.column(name, of: table), count: count,
+        chosen: Chosen(rowCount: table.rowCount, mask: rows))
     }
+  }
+
+  /// A column a query names; a name the binder did not check is the caller's mistake, reported as such.
+  static func column(_ name: String, of table: Table) throws(EngineError) -> Column {
+    guard let column = table.column(named: name) else {
+      throw EngineError(.unsupported("no column '\(name)' in table \(table.name)"))
+    }
+    return column
   }
 
   /// The rows of a relation as a bitmap over its table (nil for every row), for the analytics that

@@ -30,6 +30,63 @@ public enum Operation: Sendable, Hashable {
   /// The latest day among all the table's date and timestamp columns: one Date column `max` with one
   /// row, null when there is none. What *today* is when the session has not pinned it.
   case maxDate
+  /// Figures of number columns, per group of the `by` column when there is one (never a list).
+  ///
+  /// The frame has, when `by` is given, the key column (named as in the table) first; then `rows`, an
+  /// Int: the group's rows whether or not they hold values; then for the i-th measured column
+  /// (counting from 0) `count.i` (Int, its non-null values), `sum.i`, `mean.i`, `min.i` and `max.i`
+  /// (Double, null when the group has no values), and `q.i.j`, the j-th of `quantiles` (continuous, as
+  /// SQL's `percentile_cont`). One row per group that has rows, largest first, equal sizes in key order
+  /// (nulls last); without `by`, exactly one row.
+  case summarize([String], by: String?, quantiles: [Double])
+  /// Rows themselves: the named columns, at most `limit` rows in the order of the keys, ties in the
+  /// table's row order. A null sorts after every value whether the key ascends or descends; text in
+  /// byte order; a list as its items joined by `;`. Without keys, the first rows in table order.
+  case rows([String], order: [SortColumn], limit: Int)
+  /// An equal-width histogram of the non-null values of a number, date or timestamp column; the frame
+  /// has `start`, `end` and `count` per bin, in order, and no rows when there are no values.
+  ///
+  /// For whole numbers (Int, and Date or Timestamp by day) the width is the smallest whole number
+  /// that covers `max - min + 1` in at most `count` bins, and `start`/`end` are a bin's first and last
+  /// value (Int, or Date). For a Double column there are `count` bins of width `(max - min) / count`
+  /// (one bin when all values are equal), each closed below and open above but the last, which is
+  /// closed; `start`/`end` are Doubles, the last `end` being the maximum.
+  case bins(String, count: Int)
+}
+
+/// A sort key of `Operation.rows`.
+public struct SortColumn: Sendable, Hashable {
+  /// The column to sort by.
+  public var column: String
+  /// True for largest first.
+  public var descending: Bool
+
+  /// Creates a sort key.
+  public init(_ column: String, descending: Bool = false) {
+    self.column = column
+    self.descending = descending
+  }
+}
+
+extension Operation {
+  /// The name of a `summarize` frame's column for a figure of the i-th measured column.
+  public static func summaryColumn(_ figure: SummaryFigure, of i: Int) -> String {
+    switch figure {
+    case .count: "count.\(i)"
+    case .sum: "sum.\(i)"
+    case .mean: "mean.\(i)"
+    case .min: "min.\(i)"
+    case .max: "max.\(i)"
+    case .quantile(let j): "q.\(i).\(j)"
+    }
+  }
+}
+
+/// A figure `Operation.summarize` computes for each measured column.
+public enum SummaryFigure: Sendable, Hashable {
+  case count, sum, mean, min, max
+  /// The j-th of the requested quantiles.
+  case quantile(Int)
 }
 
 /// A bound query: an operation over a relation, ready for any engine.

@@ -6,30 +6,25 @@ extension Workspace {
   /// Categories shown before the rest are summed as "(other)".
   static let maxCategories = 20
 
+  /// `histogram c [in SEG] [bins N]`: `bins` for numbers and dates, `countBy` for categories.
   func histogram(_ command: HistogramCommand) throws(EvalError) -> ResultTable {
-    let selection = try select(command.source)
-    let column = try resolveColumn(command.column, in: selection.table)
+    let (relation, label) = try self.relation(command.source)
+    let column = try Binder(workspace: self, table: try catalogSchema(of: relation.table)).column(
+      command.column)
     let bins = command.bins ?? Workspace.defaultBins
-    var labeled: [(String, Int)]
-    var nulls = 0
-    selection.forEachRow { if column.isNull($0) { nulls += 1 } }
-    switch column.storage {
-    case .int(let buffer):
-      labeled = Histogram.integerBins(
-        selection, column, bins: bins, read: { buffer[$0] }, label: { String($0) })
-    case .date(let days):
-      labeled = Histogram.integerBins(
-        selection, column, bins: bins, read: { Int64(days[$0]) }, label: { CivilDate.format(days: Int32($0)) }
-      )
-    case .double(let values):
-      labeled = Histogram.doubleBins(selection, column, bins: bins, values: values)
-    case .timestamp(let seconds):
-      labeled = Histogram.integerBins(
-        selection, column, bins: bins,
-        read: { Int64(CivilDate.splitTimestamp(seconds[$0]).days) },
-        label: { CivilDate.format(days: Int32($0)) })
+    var labeled: [(String, Int)] = []
+    switch column.type {
+    case .int, .double, .date, .timestamp:
+      let frame = try execute(Query(.bins(column.name, count: bins), over: relation))
+      // Whole-number bins are one value wide exactly when the first (always full) bin is.
+      let single = frame.rowCount > 0 && frame.columns[0].value(at: 0) == frame.columns[1].value(at: 0)
+      for row in 0..<frame.rowCount {
+        guard case .int(let n) = frame.columns[2].value(at: row) else { continue }
+        let (start, end) = (frame.columns[0].value(at: row), frame.columns[1].value(at: row))
+        labeled.append((Histogram.label(start, end, single: single, last: row == frame.rowCount - 1), Int(n)))
+      }
     case .string, .bool, .list:
-      let frame = try execute(Query(.countBy([column.name]), over: try relation(command.source).0))
+      let frame = try execute(Query(.countBy([column.name]), over: relation))
       var groups: [(value: Value, count: Int)] = []
       for row in 0..<frame.rowCount {
         let value = frame.columns[0].value(at: row)
@@ -41,8 +36,10 @@ extension Workspace {
       let rest = groups.dropFirst(Workspace.maxCategories).reduce(0) { $0 + $1.count }
       if rest > 0 { labeled.append(("(other)", rest)) }
     }
+    let nulls = try execute(Query(.count, over: relation.narrowed(by: .isNull(column.name, negated: false))))
+      .integer("count")
     if nulls > 0 { labeled.append(("(null)", nulls)) }
-    let total = selection.count
+    let total = try execute(Query(.count, over: relation)).integer("count")
     let largest = labeled.map(\.1).max() ?? 0
     let rows: [[Cell]] = labeled.map { label, n in
       [
@@ -51,7 +48,7 @@ extension Workspace {
       ]
     }
     return ResultTable(
-      title: "\(column.name) in \(selection.label)",
+      title: "\(column.name) in \(label)",
       columns: [
         ResultColumn(
           column.type == .string || column.type == .bool || column.type == .list ? "value" : "bin"),
@@ -62,7 +59,7 @@ extension Workspace {
   }
 }
 
-/// Binning and bars for `histogram`.
+/// Bin labels and bars for `histogram`.
 enum Histogram {
   static let barWidth = 30
 
@@ -74,61 +71,12 @@ enum Histogram {
     return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
   }
 
-  /// Equal-width bins of whole numbers (ints, days), labelled `lo-hi`; one bin per value when few.
-  static func integerBins(
-    _ selection: RowSelection, _ column: Column, bins: Int, read: (Int) -> Int64, label: (Int64) -> String
-  ) -> [(String, Int)] {
-    var lo = Int64.max
-    var hi = Int64.min
-    selection.forEachRow { row in
-      if !column.isNull(row) {
-        let v = read(row)
-        lo = min(lo, v)
-        hi = max(hi, v)
-      }
+  /// A bin's label: `lo – hi` for whole numbers and dates (just the value when bins are one value
+  /// wide), `[lo, hi)` for decimals, the last bin closed: `[lo, hi]`.
+  static func label(_ start: Value, _ end: Value, single: Bool, last: Bool) -> String {
+    if case .double(let lo) = start, case .double(let hi) = end {
+      return "[\(Figures.fixed(lo, decimals: 2)), \(Figures.fixed(hi, decimals: 2))\(last ? "]" : ")")"
     }
-    guard lo <= hi else { return [] }
-    let span = hi - lo + 1
-    let width = max(1, (span + Int64(bins) - 1) / Int64(bins))
-    let count = Int((span + width - 1) / width)
-    var counts = [Int](repeating: 0, count: count)
-    selection.forEachRow { row in
-      if !column.isNull(row) { counts[Int((read(row) - lo) / width)] += 1 }
-    }
-    return counts.enumerated().map { i, n in
-      let start = lo + Int64(i) * width
-      let end = min(hi, start + width - 1)
-      return (width == 1 ? label(start) : "\(label(start)) – \(label(end))", n)
-    }
-  }
-
-  /// Equal-width bins of decimals between the minimum and the maximum, the last bin closed.
-  static func doubleBins(_ selection: RowSelection, _ column: Column, bins: Int, values: [Double]) -> [(
-    String, Int
-  )] {
-    var lo = Double.infinity
-    var hi = -Double.infinity
-    selection.forEachRow { row in
-      if !column.isNull(row) {
-        lo = min(lo, values[row])
-        hi = max(hi, values[row])
-      }
-    }
-    guard lo <= hi else { return [] }
-    let n = lo == hi ? 1 : bins
-    let width = (hi - lo) / Double(n)
-    var counts = [Int](repeating: 0, count: n)
-    selection.forEachRow { row in
-      if !column.isNull(row) {
-        let i = width == 0 ? 0 : Int((values[row] - lo) / width)
-        counts[min(n - 1, max(0, i))] += 1
-      }
-    }
-    return counts.enumerated().map { i, c in
-      let start = lo + Double(i) * width
-      let end = i == n - 1 ? hi : lo + Double(i + 1) * width
-      let close = i == n - 1 ? "]" : ")"
-      return ("[\(Figures.fixed(start, decimals: 2)), \(Figures.fixed(end, decimals: 2))\(close)", c)
-    }
+    return single ? Figures.text(start) : "\(Figures.text(start)) – \(Figures.text(end))"
   }
 }

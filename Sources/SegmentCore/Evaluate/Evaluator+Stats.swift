@@ -4,11 +4,14 @@ extension Workspace {
   /// The quantiles `stats` reports: median, p25, p75 (continuous, as DuckDB's `quantile_cont`).
   static let statsQuantiles = [0.5, 0.25, 0.75]
 
+  /// `stats c, d [in SEG] [by c]`: a `summarize` query, shaped here.
   func stats(_ command: StatsCommand) throws(EvalError) -> ResultTable {
-    let selection = try select(command.source)
-    var columns: [Column] = []
+    let (relation, label) = try self.relation(command.source)
+    let schema = try catalogSchema(of: relation.table)
+    let binder = Binder(workspace: self, table: schema)
+    var columns: [ColumnSchema] = []
     for name in command.columns {
-      let column = try resolveColumn(name, in: selection.table)
+      let column = try binder.column(name)
       guard column.type.isNumeric else {
         throw EvalError(
           .unsupported("stats needs numbers; \(column.name) is \(column.type.displayName)"), at: name.range)
@@ -16,67 +19,63 @@ extension Workspace {
       columns.append(column)
     }
     var header: [ResultColumn] = []
-    // One pass per column computes every group's figures (Columnar's grouped aggregates kernel).
-    var index: GroupIndex?
-    var order: [Int] = [0]
+    var group: ColumnSchema?
     if let by = command.group {
-      let column = try resolveColumn(by, in: selection.table)
+      let column = try binder.column(by)
       guard column.type != .list else {
         throw EvalError(
           .unsupported("stats cannot group by a list column; use count by \(column.name)"), at: by.range)
       }
-      let groups = column.groupIndex()
-      order = Workspace.groupsBySize(groups, in: selection)
-      index = groups
+      group = column
       header.append(ResultColumn(column.name))
     }
     header.append(ResultColumn("column"))
     for name in ["count", "mean", "median", "p25", "p75", "min", "max", "sum"] {
       header.append(ResultColumn(name, alignment: .right))
     }
-    let figures = columns.map { column in
-      column.numericAggregates(
-        groups: index?.keys, groupCount: index?.values.count ?? 1, rows: selection.mask,
-        quantiles: Workspace.statsQuantiles)
-    }
+    let quantiles = Workspace.statsQuantiles
+    let frame = try execute(
+      Query(.summarize(columns.map(\.name), by: group?.name, quantiles: quantiles), over: relation))
     var rows: [[Cell]] = []
-    for group in order {
-      for (c, column) in columns.enumerated() {
-        var row: [Cell] = []
-        if let index { row.append(.value(index.values[group])) }
-        row.append(.text(column.name))
-        row.append(contentsOf: Workspace.statsCells(figures[c][group], isInt: column.type == .int))
-        rows.append(row)
+    for row in 0..<frame.rowCount {
+      for (i, column) in columns.enumerated() {
+        var cells: [Cell] = []
+        if group != nil { cells.append(.value(frame.columns[0].value(at: row))) }
+        cells.append(.text(column.name))
+        cells.append(
+          contentsOf: Workspace.statsCells(frame, row: row, measure: i, isInt: column.type == .int))
+        rows.append(cells)
       }
     }
-    return ResultTable(
-      columns: header, rows: rows, footer: "\(Figures.rows(selection.count)) of \(selection.label)")
+    let chosen = try execute(Query(.count, over: relation)).integer("count")
+    return ResultTable(columns: header, rows: rows, footer: "\(Figures.rows(chosen)) of \(label)")
   }
 
-  /// Groups that hold chosen rows, largest first, equal sizes in value order (nulls last).
-  static func groupsBySize(_ index: GroupIndex, in selection: RowSelection) -> [Int] {
-    var sizes = [Int](repeating: 0, count: index.values.count)
-    index.keys.withUnsafeBufferPointer { keys in selection.forEachRow { sizes[Int(keys[$0])] += 1 } }
-    return sizes.indices.filter { sizes[$0] > 0 }.sorted {
-      sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1
-    }
-  }
-
-  /// count, mean, median, p25, p75, min, max, sum; blank where there are no values.
-  static func statsCells(_ a: NumericAggregates, isInt: Bool) -> [Cell] {
+  /// count, mean, median, p25, p75, min, max, sum of the i-th measured column of a `summarize` frame;
+  /// blank where there are no values.
+  static func statsCells(_ frame: Frame, row: Int, measure i: Int, isInt: Bool) -> [Cell] {
     let blank = Cell.text("")
+    func figure(_ f: SummaryFigure) -> Double? {
+      guard case .double(let x) = frame.value(Operation.summaryColumn(f, of: i), at: row) else { return nil }
+      return x
+    }
     func value(_ x: Double?) -> Cell {
       guard let x else { return blank }
       return .value(isInt ? .int(Int64(x)) : .double(x))
     }
-    var cells: [Cell] = [.count(a.count)]
-    for figure in [a.mean] + a.quantiles { cells.append(figure.map { .number($0, decimals: 2) } ?? blank) }
-    cells.append(value(a.min))
-    cells.append(value(a.max))
-    if a.count == 0 {
-      cells.append(blank)
+    guard case .int(let count) = frame.value(Operation.summaryColumn(.count, of: i), at: row) else {
+      return []
+    }
+    var cells: [Cell] = [.count(Int(count))]
+    for f in [SummaryFigure.mean] + statsQuantiles.indices.map({ .quantile($0) }) {
+      cells.append(figure(f).map { .number($0, decimals: 2) } ?? blank)
+    }
+    cells.append(value(figure(.min)))
+    cells.append(value(figure(.max)))
+    if let sum = figure(.sum) {
+      cells.append(isInt ? .value(.int(Int64(sum))) : .number(sum, decimals: 2))
     } else {
-      cells.append(isInt ? .value(.int(Int64(a.sum))) : .number(a.sum, decimals: 2))
+      cells.append(blank)
     }
     return cells
   }

@@ -1,0 +1,91 @@
+import Columnar
+import SegmentPlan
+
+/// Equal-width histograms of a column's non-null chosen values (`Operation.bins`).
+enum Bins {
+  /// The frame of `start`, `end` and `count` per bin.
+  /// - Complexity: two passes over the chosen rows.
+  static func frame(_ column: Column, count bins: Int, chosen: Chosen) throws(EngineError) -> Frame {
+    switch column.storage {
+    case .int(let buffer):
+      return whole(column, bins, chosen, type: .int) { buffer[$0] }
+    case .date(let days):
+      return whole(column, bins, chosen, type: .date) { Int64(days[$0]) }
+    case .timestamp(let seconds):
+      return whole(column, bins, chosen, type: .date) { Int64(CivilDate.splitTimestamp(seconds[$0]).days) }
+    case .double(let values):
+      return decimal(column, bins, chosen, values: values)
+    case .string, .bool, .list:
+      throw EngineError(
+        .unsupported("bins need numbers or dates; \(column.name) is \(column.type.displayName)"))
+    }
+  }
+
+  /// Whole-number bins (ints, days): the smallest whole width that covers the range in `bins` bins.
+  private static func whole(
+    _ column: Column, _ bins: Int, _ chosen: Chosen, type: ColumnType, read: (Int) -> Int64
+  ) -> Frame {
+    var lo = Int64.max
+    var hi = Int64.min
+    chosen.forEachRow { row in
+      if !column.isNull(row) {
+        let v = read(row)
+        lo = min(lo, v)
+        hi = max(hi, v)
+      }
+    }
+    var starts: [Value] = []
+    var ends: [Value] = []
+    var counts: [Int64] = []
+    if lo <= hi {
+      let span = hi - lo + 1
+      let width = max(1, (span + Int64(max(1, bins)) - 1) / Int64(max(1, bins)))
+      counts = [Int64](repeating: 0, count: Int((span + width - 1) / width))
+      chosen.forEachRow { row in
+        if !column.isNull(row) { counts[Int((read(row) - lo) / width)] += 1 }
+      }
+      let box = { (v: Int64) -> Value in type == .date ? .date(Int32(v)) : .int(v) }
+      for i in counts.indices {
+        let start = lo + Int64(i) * width
+        starts.append(box(start))
+        ends.append(box(min(hi, start + width - 1)))
+      }
+    }
+    return Frame(columns: [
+      Column.of("start", type: type, starts), Column.of("end", type: type, ends), Column.int("count", counts),
+    ])
+  }
+
+  /// Decimal bins between the minimum and the maximum, the last one closed.
+  private static func decimal(_ column: Column, _ bins: Int, _ chosen: Chosen, values: [Double]) -> Frame {
+    var lo = Double.infinity
+    var hi = -Double.infinity
+    chosen.forEachRow { row in
+      if !column.isNull(row) {
+        lo = min(lo, values[row])
+        hi = max(hi, values[row])
+      }
+    }
+    var starts: [Double?] = []
+    var ends: [Double?] = []
+    var counts: [Int64] = []
+    if lo <= hi {
+      let n = lo == hi ? 1 : max(1, bins)
+      let width = (hi - lo) / Double(n)
+      counts = [Int64](repeating: 0, count: n)
+      chosen.forEachRow { row in
+        if !column.isNull(row) {
+          let i = width == 0 ? 0 : Int((values[row] - lo) / width)
+          counts[min(n - 1, max(0, i))] += 1
+        }
+      }
+      for i in 0..<n {
+        starts.append(lo + Double(i) * width)
+        ends.append(i == n - 1 ? hi : lo + Double(i + 1) * width)
+      }
+    }
+    return Frame(columns: [
+      Column.double("start", starts), Column.double("end", ends), Column.int("count", counts),
+    ])
+  }
+}
