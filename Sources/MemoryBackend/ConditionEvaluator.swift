@@ -8,11 +8,18 @@ struct ConditionEvaluator {
   let version: UInt64
   let cache: SelectionCache
 
-  /// The rows where `condition` is true; a top-level condition is remembered for its table version.
+  /// The rows where `condition` is true.
   func members(_ condition: Condition) -> Bitmap {
-    if let known = cache.selection(condition, version: version) { return known }
-    let rows = evaluate(condition).isTrue
-    cache.store(rows, for: condition, version: version)
+    evaluate(condition).isTrue
+  }
+
+  /// A segment's members, remembered for the table's version: a segment is computed once until its
+  /// table changes (DESIGN §6). Ad-hoc filters are not remembered, so a repeated query costs what the
+  /// first did and benchmarks measure work, not the cache.
+  private func segmentMembers(_ definition: Condition) -> Bitmap {
+    if let known = cache.selection(definition, version: version) { return known }
+    let rows = evaluate(definition).isTrue
+    cache.store(rows, for: definition, version: version)
     return rows
   }
 
@@ -21,7 +28,7 @@ struct ConditionEvaluator {
     case .and(let a, let b): return evaluate(a) && evaluate(b)
     case .or(let a, let b): return evaluate(a) || evaluate(b)
     case .not(let c): return !evaluate(c)
-    case .segment(_, let definition): return Truth.certain(members(definition))
+    case .segment(_, let definition): return Truth.certain(segmentMembers(definition))
     case .frozen(_, let rows): return Truth.certain(rows)
     case .isNull(let name, let negated):
       let column = self.column(name)

@@ -58,6 +58,21 @@ public struct MemoryEngine: Engine {
     case .countBy(let keys):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       return try GroupCounter.count(table, rows: rows, by: keys)
+    case .countWhere(let conditions):
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      let evaluator = ConditionEvaluator(table: table, version: version, cache: cache)
+      var counts: [Column] = []
+      for (i, condition) in conditions.enumerated() {
+        if interruption.isRequested { throw EngineError(.interrupted) }
+        let meets = evaluator.members(condition)
+        counts.append(Column.int("n.\(i)", [Int64((rows.map { $0 & meets } ?? meets).popcount())]))
+      }
+      return Frame(columns: counts)
+    case .countByPeriod(let name, let period):
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      return try Periods.count(
+        try MemoryEngine.column(name, of: table), by: period,
+        chosen: Chosen(rowCount: table.rowCount, mask: rows))
     case .summarize(let columns, let by, let quantiles):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       return try Summarizer.frame(

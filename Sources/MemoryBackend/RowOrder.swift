@@ -33,21 +33,24 @@ enum RowOrder {
     return best.sorted()
   }
 
-  /// One number or date key read straight from its buffer: a bounded heap, no ranking pass.
+  /// One number or date key read straight from its buffer: a bounded heap of the non-null rows, then
+  /// the null rows in row order if fewer than `limit` had values (nulls sort last either way).
   private static func best<Key: Comparable>(
     _ limit: Int, _ chosen: Chosen, _ column: Column, _ descending: Bool, _ key: (Int) -> Key
   ) -> [Int] {
-    // A null row ranks after every value; equal keys in row order.
-    var best = BestOf<(key: Key?, row: Int)>(limit) { a, b in
-      switch (a.key, b.key) {
-      case (let x?, let y?) where x != y: return descending ? x > y : x < y
-      case (.some, nil): return true
-      case (nil, .some): return false
-      default: return a.row < b.row
+    var best = BestOf<(key: Key, row: Int)>(limit) { a, b in
+      a.key != b.key ? (descending ? a.key > b.key : a.key < b.key) : a.row < b.row
+    }
+    var nulls: [Int] = []
+    chosen.forEachRow { row in
+      if column.isNull(row) {
+        if nulls.count < limit { nulls.append(row) }
+      } else {
+        best.offer((key(row), row))
       }
     }
-    chosen.forEachRow { row in best.offer((column.isNull(row) ? nil : key(row), row)) }
-    return best.sorted().map(\.row)
+    let rows = best.sorted().map(\.row)
+    return rows + nulls.prefix(limit - rows.count)
   }
 
   /// Per-row ranks of a column in sort order: ascending or descending by value, nulls last either way.

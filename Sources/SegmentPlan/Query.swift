@@ -27,6 +27,13 @@ public enum Operation: Sendable, Hashable {
   /// key first, text in byte order, false before true, nulls after every value. A list key counts a
   /// row once per item (a null list is one null item); at most one key may be a list.
   case countBy([String])
+  /// How many rows meet each of several conditions, in one pass: one row of Int columns `n.0`, `n.1`...
+  /// (a segment's clauses, the parts of a Venn diagram).
+  case countWhere([Condition])
+  /// Rows per period of a date or timestamp column: `period` (the period's Int key,
+  /// `TrendPeriod.key(days:)`) and `count`, ascending by key, only periods that have rows; null dates
+  /// are left out.
+  case countByPeriod(String, TrendPeriod)
   /// The latest day among all the table's date and timestamp columns: one Date column `max` with one
   /// row, null when there is none. What *today* is when the session has not pinned it.
   case maxDate

@@ -3,26 +3,40 @@ import Columnar
 /// How two or three segments of one table overlap: their sizes, each pair's overlap with its Jaccard
 /// index (|A ∩ B| ÷ |A ∪ B|), and the exclusive parts of the Venn diagram.
 struct SegmentComparison {
-  /// The segments' names and members, all of one table.
-  var segments: [(name: String, members: Bitmap)]
+  /// The segments' names, all of one table.
+  var names: [String]
+  /// The rows of each region of the Venn diagram: `regionCounts[r]` counts the rows inside exactly
+  /// the segments whose bits are set in `r` (bit i for `names[i]`); region 0 is the rows in none.
+  var regionCounts: [Int]
   /// The table's name, for titles.
   var tableName: String
 
   /// Creates a comparison of two or three segments.
-  init(_ segments: [(name: String, members: Bitmap)], table: String) {
-    precondition((2...3).contains(segments.count), "compare takes two or three segments")
-    self.segments = segments
+  init(names: [String], regionCounts: [Int], table: String) {
+    precondition((2...3).contains(names.count), "compare takes two or three segments")
+    precondition(regionCounts.count == 1 << names.count, "one count per region")
+    self.names = names
+    self.regionCounts = regionCounts
     self.tableName = table
   }
 
-  private var rowCount: Int { segments[0].members.count }
+  private var rowCount: Int { regionCounts.reduce(0, +) }
+
+  /// The rows in every segment of `mask` (bit i for `names[i]`), whatever the others.
+  private func rows(inAll mask: Int) -> Int {
+    regionCounts.indices.filter { $0 & mask == mask }.reduce(0) { $0 + regionCounts[$1] }
+  }
+
+  /// The rows in at least one segment of `mask`.
+  private func rows(inAny mask: Int) -> Int {
+    regionCounts.indices.filter { $0 & mask != 0 }.reduce(0) { $0 + regionCounts[$1] }
+  }
 
   private func share(_ n: Int, of total: Int) -> Cell {
     total == 0 ? .text("") : .share(Double(n) / Double(total))
   }
 
   /// The three tables: sizes, overlaps and parts.
-  /// - Complexity: O(n / 64) per bitmap operation, a few dozen of them.
   var tables: [ResultTable] { [sizes, overlaps, parts] }
 
   /// Each segment's size and share of the table.
@@ -33,23 +47,21 @@ struct SegmentComparison {
         ResultColumn("segment"), ResultColumn("size", alignment: .right),
         ResultColumn("share of \(tableName)", alignment: .right),
       ],
-      rows: segments.map {
-        [.text($0.name), .count($0.members.popcount()), share($0.members.popcount(), of: rowCount)]
+      rows: names.indices.map { i in
+        [.text(names[i]), .count(rows(inAll: 1 << i)), share(rows(inAll: 1 << i), of: rowCount)]
       })
   }
 
   /// Each pair's rows in both, as a share of each, and the pair's Jaccard index.
   var overlaps: ResultTable {
     var rows: [[Cell]] = []
-    for i in segments.indices {
-      for j in segments.indices where j > i {
-        let a = segments[i].members
-        let b = segments[j].members
-        let both = (a & b).popcount()
-        let either = (a | b).popcount()
+    for i in names.indices {
+      for j in names.indices where j > i {
+        let both = self.rows(inAll: 1 << i | 1 << j)
+        let either = self.rows(inAny: 1 << i | 1 << j)
         rows.append([
-          .text(segments[i].name), .text(segments[j].name), .count(both), share(both, of: a.popcount()),
-          share(both, of: b.popcount()),
+          .text(names[i]), .text(names[j]), .count(both), share(both, of: self.rows(inAll: 1 << i)),
+          share(both, of: self.rows(inAll: 1 << j)),
           either == 0 ? .text("") : .number(Double(both) / Double(either), decimals: 3),
         ])
       }
@@ -66,19 +78,14 @@ struct SegmentComparison {
 
   /// Every region of the Venn diagram: rows in exactly the named segments, and rows in none.
   var parts: ResultTable {
-    let n = segments.count
+    let n = names.count
     var rows: [[Cell]] = []
     // Regions in a reading order: one segment only, then pairs, then all three, then none.
     let regions = (1..<(1 << n)).sorted { a, b in
       a.nonzeroBitCount != b.nonzeroBitCount ? a.nonzeroBitCount < b.nonzeroBitCount : a < b
     }
-    let everyone = Bitmap(count: rowCount, allSet: true)
     for region in regions + [0] {
-      var mask = everyone
-      for (i, segment) in segments.enumerated() {
-        mask = mask & (region & (1 << i) != 0 ? segment.members : ~segment.members)
-      }
-      let count = mask.popcount()
+      let count = regionCounts[region]
       rows.append([.text(label(region)), .count(count), share(count, of: rowCount)])
     }
     return ResultTable(
@@ -91,14 +98,14 @@ struct SegmentComparison {
   }
 
   private func label(_ region: Int) -> String {
-    let n = segments.count
-    let inside = segments.indices.filter { region & (1 << $0) != 0 }.map { segments[$0].name }
+    let n = names.count
+    let inside = names.indices.filter { region & (1 << $0) != 0 }.map { names[$0] }
     switch inside.count {
     case 0: return n == 2 ? "neither" : "none of them"
     case 1: return "only \(inside[0])"
     case n: return n == 2 ? "both" : "all three"
     default:
-      let outside = segments.indices.filter { region & (1 << $0) == 0 }.map { segments[$0].name }
+      let outside = names.indices.filter { region & (1 << $0) == 0 }.map { names[$0] }
       return "\(inside.joined(separator: " and ")), not \(outside.joined(separator: " or "))"
     }
   }

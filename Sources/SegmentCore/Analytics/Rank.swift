@@ -39,13 +39,12 @@ public struct RankCommand: Sendable, Equatable {
 extension Workspace {
   /// Every segment of the current table ordered by an aggregate of its rows, largest first, with its
   /// share of the table's total for sums and counts.
-  /// - Complexity: O(n) per segment.
   func rank(_ command: RankCommand) throws(EvalError) -> ResultTable {
-    let table = try resolveTable(nil)
+    let table = try catalogSchema(of: try resolveTable(nil).name)
     let aggregate = command.aggregate
-    var column: Column?
+    var column: ColumnSchema?
     if let name = command.column {
-      let c = try resolveColumn(name, in: table)
+      let c = try Binder(workspace: self, table: table).column(name)
       guard aggregate == .count || c.type == .int || c.type == .double else {
         throw EvalError(
           .unsupported("\(aggregate.rawValue) needs numbers; \(c.name) is \(c.type.displayName)"),
@@ -60,14 +59,12 @@ extension Workspace {
     }
     let label =
       "\(aggregate.rawValue)(\(command.column?.text ?? "*"))"
-    let measure = { (rows: Bitmap?) -> Double? in
-      Self.aggregate(aggregate, of: column, rows: rows, rowCount: table.rowCount)
-    }
-    let total = measure(nil)
+    let total = try measure(aggregate, of: column, over: Relation(table: table.name))
     var ranked: [(order: Int, segment: Segment, size: Int, value: Double?)] = []
     for (order, segment) in chosen.enumerated() {
-      let rows = try members(of: segment)
-      ranked.append((order, segment, rows.popcount(), measure(rows)))
+      let rows = Relation(table: table.name, filter: try condition(of: segment))
+      let size = try execute(Query(.count, over: rows)).integer("count")
+      ranked.append((order, segment, size, try measure(aggregate, of: column, over: rows)))
     }
     ranked.sort { a, b in
       switch (a.value, b.value) {
@@ -113,23 +110,29 @@ extension Workspace {
       title: "segments of \(table.name) by \(label)", columns: header, rows: rows, footer: footer)
   }
 
-  /// An aggregate of a column (or, for count with no column, of rows) over chosen rows; nil when a mean
+  /// An aggregate of a column (or, for count with no column, of rows) over a relation; nil when a mean
   /// or median has no values.
-  static func aggregate(_ aggregate: RankAggregate, of column: Column?, rows: Bitmap?, rowCount: Int)
-    -> Double?
+  private func measure(_ aggregate: RankAggregate, of column: ColumnSchema?, over rows: Relation)
+    throws(EvalError) -> Double?
   {
-    guard let column else { return Double(rows?.popcount() ?? rowCount) }
+    guard let column else { return Double(try execute(Query(.count, over: rows)).integer("count")) }
     if aggregate == .count {
-      let valid = column.validRows(within: rows)
-      return Double(valid?.popcount() ?? rowCount)
+      let valid = rows.narrowed(by: .isNull(column.name, negated: true))
+      return Double(try execute(Query(.count, over: valid)).integer("count"))
     }
-    let figures = column.numericAggregates(
-      groups: nil, groupCount: 1, rows: rows, quantiles: aggregate == .median ? [0.5] : [])[0]
+    let quantiles = aggregate == .median ? [0.5] : []
+    let frame = try execute(Query(.summarize([column.name], by: nil, quantiles: quantiles), over: rows))
+    let figure: SummaryFigure
     switch aggregate {
-    case .sum: return figures.sum
-    case .mean: return figures.mean
-    case .median: return figures.quantiles[0]
-    case .count: return Double(figures.count)
+    case .sum:
+      // A sum of no values is 0 here, as a total.
+      guard case .double(let sum) = frame.value(Operation.summaryColumn(.sum, of: 0), at: 0) else { return 0 }
+      return sum
+    case .mean: figure = .mean
+    case .median: figure = .quantile(0)
+    case .count: figure = .count
     }
+    guard case .double(let x) = frame.value(Operation.summaryColumn(figure, of: 0), at: 0) else { return nil }
+    return x
   }
 }

@@ -146,8 +146,18 @@ extension Workspace {
       chosen.append(segment)
     }
     let table = try self.table(of: chosen[0])
-    var memberships: [(String, Bitmap)] = []
-    for segment in chosen { memberships.append((segment.name, try members(of: segment))) }
-    return .sequence(SegmentComparison(memberships, table: table.name).tables.map { .table($0) })
+    // Every part of the Venn diagram in one query: rows inside exactly the segments of a region's bits.
+    var conditions: [Condition] = []
+    for segment in chosen { conditions.append(try condition(of: segment)) }
+    let regions: [Condition] = (0..<(1 << chosen.count)).map { region in
+      let parts = conditions.indices.map { i in region & (1 << i) != 0 ? conditions[i] : .not(conditions[i]) }
+      return parts.dropFirst().reduce(parts[0]) { .and($0, $1) }
+    }
+    let frame = try execute(Query(.countWhere(regions), over: Relation(table: table.name)))
+    let counts = (0..<regions.count).map { frame.integer("n.\($0)") }
+    return .sequence(
+      SegmentComparison(names: chosen.map(\.name), regionCounts: counts, table: table.name).tables.map {
+        .table($0)
+      })
   }
 }
