@@ -115,62 +115,59 @@ public struct Parser {
       if atEnd { throw unexpected("a command") }
       throw unexpected("a command word such as 'load', 'show' or 'help'")
     }
-    guard let spec = CommandRegistry.spec(named: word) else {
+    guard let commandWord = CommandWord(word: word) else {
       throw ParseError(
         .unknownCommand(current.text), at: current.range, hint: "type 'help' to list the commands",
         suggestions: Suggestions.closest(to: word, among: CommandRegistry.words))
     }
-    let commandWord = advance()
-    switch spec.name {
-    case "help":
+    _ = advance()
+    switch commandWord {
+    case .help:
       return .help(topic: atEnd ? nil : try name("a command name"))
-    case "quit": return .quit
-    case "load": return .load(try load())
-    case "tables": return .tables
-    case "use": return .use(try name("a table name"))
-    case "describe": return .describe(atEnd ? nil : try name("a table name"))
-    case "show":
+    case .quit: return .quit
+    case .load: return .load(try load())
+    case .tables: return .tables
+    case .use: return .use(try name("a table name"))
+    case .describe: return .describe(atEnd ? nil : try name("a table name"))
+    case .show:
       if accept("persona") { return .persona(.show(try personaName())) }
       return .show(try show())
-    case "set": return .set(try setting())
-    case "export":
+    case .set: return .set(try setting())
+    case .export:
       if accept("personas") { return .persona(try personaExport()) }
       return .export(try export())
-    case "segment": return .segment(try segmentDefinition())
-    case "segments": return .segments
-    case "drop":
+    case .segment: return .segment(try segmentDefinition())
+    case .segments: return .segments
+    case .drop:
       if accept("persona") { return .persona(.drop(try personaName())) }
       guard accept("segment") else {
         let near = current.keyword.map { Suggestions.closest(to: $0, among: ["segment", "persona"]) }
         throw unexpected("'segment' or 'persona'", suggestions: near ?? [])
       }
       return .dropSegment(try name("a segment name"))
-    case "count": return .count(try countCommand())
-    case "stats": return .stats(try statsCommand())
-    case "histogram": return .histogram(try histogramCommand())
-    case "top": return .top(try topCommand())
-    case "profile": return .profile(try profileCommand())
-    case "compare": return .compare(try compareCommand())
-    case "rank": return .rank(try rankCommand())
-    case "trend": return .trend(try trendCommand())
-    case "derive": return .derive(try deriveCommand())
-    case "bucket": return .bucket(try bucketCommand())
-    case "trait": return .trait(try traitCommand())
-    case "rfm": return .rfm(try rfmCommand())
-    case "cluster": return .cluster(try clusterCommand())
-    case "persona": return .persona(try personaCommand())
-    case "personas": return .persona(.list)
-    case "save": return .session(.save(try saveCommand()))
-    case "history": return .session(.history(try historyFilter()))
-    case "run":
+    case .count: return .count(try countCommand())
+    case .stats: return .stats(try statsCommand())
+    case .histogram: return .histogram(try histogramCommand())
+    case .top: return .top(try topCommand())
+    case .profile: return .profile(try profileCommand())
+    case .compare: return .compare(try compareCommand())
+    case .rank: return .rank(try rankCommand())
+    case .trend: return .trend(try trendCommand())
+    case .derive: return .derive(try deriveCommand())
+    case .bucket: return .bucket(try bucketCommand())
+    case .trait: return .trait(try traitCommand())
+    case .rfm: return .rfm(try rfmCommand())
+    case .cluster: return .cluster(try clusterCommand())
+    case .persona: return .persona(try personaCommand())
+    case .personas: return .persona(.list)
+    case .save: return .session(.save(try saveCommand()))
+    case .history: return .session(.history(try historyFilter()))
+    case .run:
       let (path, range) = try string("a script's file name in quotes, such as \"session.seg\"")
       return .session(.run(path: path, range: range))
-    case "restore": return .session(.restore)
-    case "explain": return .explain(topic: try explainTopic())
-    case "lesson": return .lesson(try lessonCommand())
-    default:
-      // Every registry entry has a case above; reaching this is a programmer's mistake.
-      preconditionFailure("command '\(commandWord.text)' is in the registry but not in the parser")
+    case .restore: return .session(.restore)
+    case .explain: return .explain(topic: try explainTopic())
+    case .lesson: return .lesson(try lessonCommand())
     }
   }
 }

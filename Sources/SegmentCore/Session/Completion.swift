@@ -65,26 +65,27 @@ enum Completer {
     let names = workspace.completionNames
     let columns = names.columns.map(quotedIfNeeded)
     let personas = workspace.personas.map { quotedIfNeeded($0.name) }
-    guard let command = words.first, let spec = CommandRegistry.spec(named: command) else { return [] }
+    guard let word = words.first, let command = CommandWord(word: word) else { return [] }
+    let spec = command.spec
     let last = words.last ?? ""
-    switch spec.name {
-    case "use", "describe": return words.count == 1 ? names.tables : []
-    case "export": return words.count == 1 ? names.tables : spec.keywords
-    case "help": return words.count == 1 ? CommandRegistry.words : []
-    case "show", "count":
-      if spec.name == "show", last == "persona" { return personas }
+    switch command {
+    case .use, .describe: return words.count == 1 ? names.tables : []
+    case .export: return words.count == 1 ? names.tables : spec.keywords
+    case .help: return words.count == 1 ? CommandRegistry.words : []
+    case .show, .count:
+      if command == .show, last == "persona" { return personas }
       if last == "columns" || last == "by" || last.hasSuffix(",") { return columns }
       if words.count == 1 { return names.tables + names.segments + spec.keywords }
       return spec.keywords + columns + names.segments
-    case "drop":
+    case .drop:
       if words.count == 1 { return spec.keywords }
       return last == "segment" ? names.segments : (last == "persona" ? personas : [])
-    case "persona":
+    case .persona:
       if words.count == 1 { return ["draft"] + personas }
       if last == "for" { return names.segments }
       if last == "set" || last == "add" { return PersonaField.allCases.map(\.rawValue) }
       return words.count == 2 ? (words[1] == "draft" ? ["for"] : ["set", "add", "for"]) : []
-    case "stats", "histogram", "top":
+    case .stats, .histogram, .top:
       if last == "in" { return names.segments }
       return spec.keywords + columns
     default:
