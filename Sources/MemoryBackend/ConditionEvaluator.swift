@@ -35,14 +35,14 @@ struct ConditionEvaluator {
       return Truth.certain(negated ? column.validMask : ~column.validMask)
     case .isTrue(let name):
       let column = self.column(name)
-      return Truth(isTrue: column.boolEquals(true), isKnown: column.validMask)
+      return Truth(isTrue: column.boolEquals(true), isKnown: column.validity)
     case .compare(let name, let op, let value):
       let column = self.column(name)
       if op == .notEqual {
         let equal = Filters.compare(column, .equal, value)
-        return Truth(isTrue: column.validMask & ~equal, isKnown: column.validMask)
+        return Truth(isTrue: column.validity.map { $0 & ~equal } ?? ~equal, isKnown: column.validity)
       }
-      return Truth(isTrue: Filters.compare(column, op, value), isKnown: column.validMask)
+      return Truth(isTrue: Filters.compare(column, op, value), isKnown: column.validity)
     case .between(let name, let low, let high, let negated):
       let column = self.column(name)
       return truth(Filters.between(column, low, high), of: column, negated: negated)
@@ -55,13 +55,14 @@ struct ConditionEvaluator {
     case .dayRange(let name, let from, let through):
       let column = self.column(name)
       let rows = column.dayRange(from ?? Int32.min, through ?? Int32.max)
-      return Truth(isTrue: rows, isKnown: column.validMask)
+      return Truth(isTrue: rows, isKnown: column.validity)
     }
   }
 
+  /// A test's truth: unknown where the column is null (the filters never set a null row).
   private func truth(_ mask: Bitmap, of column: Column, negated: Bool) -> Truth {
-    let valid = column.validMask
-    return negated ? Truth(isTrue: valid & ~mask, isKnown: valid) : Truth(isTrue: mask, isKnown: valid)
+    guard negated else { return Truth(isTrue: mask, isKnown: column.validity) }
+    return Truth(isTrue: column.validity.map { $0 & ~mask } ?? ~mask, isKnown: column.validity)
   }
 
   private func column(_ name: String) -> Column {

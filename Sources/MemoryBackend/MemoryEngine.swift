@@ -115,8 +115,17 @@ public struct MemoryEngine: Engine {
     throws(EngineError) -> Bitmap?
   {
     guard let filter = relation.filter else { return nil }
+    if let known = cache.commandFilter(filter, version: version) { return known }
     if interruption.isRequested { throw EngineError(.interrupted) }
-    return ConditionEvaluator(table: table, version: version, cache: cache).members(filter)
+    let rows = ConditionEvaluator(table: table, version: version, cache: cache).members(filter)
+    cache.storeCommandFilter(rows, for: filter, version: version)
+    return rows
+  }
+
+  /// Tells the engine a new command begins: filters computed for the previous one are forgotten
+  /// (segments stay cached until their table changes).
+  public func beginCommand() {
+    cache.beginCommand()
   }
 
   private func index(of name: String) -> Int? {

@@ -17,6 +17,10 @@ final class SelectionCache: Sendable {
     var selections: [Key: Bitmap] = [:]
     var order: [Key] = []
     var maxDates: [UInt64: Int32?] = [:]
+    /// The filters of the running command's queries: a command that asks several queries of one
+    /// relation (a count and its groups, rows and their total) filters once. Emptied when the next
+    /// command begins, so a command run again costs what it did the first time.
+    var commandFilters: [Key: Bitmap] = [:]
   }
 
   /// About 32 MB of bitmaps for a million-row table.
@@ -38,6 +42,21 @@ final class SelectionCache: Sendable {
         state.selections[state.order.removeFirst()] = nil
       }
     }
+  }
+
+  /// The rows of a filter already computed by the running command, or nil.
+  func commandFilter(_ condition: Condition, version: UInt64) -> Bitmap? {
+    state.withLock { $0.commandFilters[Key(version: version, condition: condition)] }
+  }
+
+  /// Remembers a filter's rows until the next command begins.
+  func storeCommandFilter(_ rows: Bitmap, for condition: Condition, version: UInt64) {
+    state.withLock { $0.commandFilters[Key(version: version, condition: condition)] = rows }
+  }
+
+  /// Forgets the previous command's filters.
+  func beginCommand() {
+    state.withLock { $0.commandFilters = [:] }
   }
 
   /// The latest date of table version `version`, computed once.

@@ -9,6 +9,7 @@ extension Workspace {
   public mutating func run(_ command: Command, interruption: Interruption) throws(EvalError) -> CommandOutput
   {
     self.interruption = interruption
+    memory.beginCommand()
     switch command {
     case .help(let topic):
       return CommandOutput(.text(try HelpText.render(topic: topic)))
