@@ -130,3 +130,34 @@ extension Column {
     }
   }
 }
+
+extension Column {
+  /// The chosen rows of this column, in the order given, as a column of the same type: typed values
+  /// are copied, and text keeps its dictionary (codes are copied, no string is hashed).
+  /// - Complexity: O(rows.count), plus the items of the chosen rows for a list.
+  public func taking(_ rows: [Int]) -> Column {
+    let validity = self.validity.map { valid in Bitmap(rows.map { valid[$0] }) }
+    let storage: ColumnStorage
+    switch self.storage {
+    case .int(.int8(let a)): storage = .int(.int8(rows.map { a[$0] }))
+    case .int(.int16(let a)): storage = .int(.int16(rows.map { a[$0] }))
+    case .int(.int32(let a)): storage = .int(.int32(rows.map { a[$0] }))
+    case .int(.int64(let a)): storage = .int(.int64(rows.map { a[$0] }))
+    case .double(let a): storage = .double(rows.map { a[$0] })
+    case .bool(let bits): storage = .bool(Bitmap(rows.map { bits[$0] }))
+    case .date(let a): storage = .date(rows.map { a[$0] })
+    case .timestamp(let a): storage = .timestamp(rows.map { a[$0] })
+    case .string(let codes, let dictionary):
+      storage = .string(codes: rows.map { codes[$0] }, dictionary: dictionary)
+    case .list(let offsets, let codes, let dictionary):
+      var taken: [UInt32] = [0]
+      var items: [UInt32] = []
+      for row in rows {
+        items.append(contentsOf: codes[Int(offsets[row])..<Int(offsets[row + 1])])
+        taken.append(UInt32(items.count))
+      }
+      storage = .list(offsets: taken, codes: items, dictionary: dictionary)
+    }
+    return Column(name: name, storage: storage, validity: validity)
+  }
+}

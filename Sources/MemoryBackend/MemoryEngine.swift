@@ -85,8 +85,7 @@ public struct MemoryEngine: Engine {
       var columns: [Column] = []
       for name in names { columns.append(try MemoryEngine.column(name, of: table)) }
       let picked = RowOrder.first(limit, of: Chosen(rowCount: table.rowCount, mask: rows), sortedBy: keys)
-      return Frame(
-        columns: columns.map { c in Column.of(c.name, type: c.type, picked.map { c.value(at: $0) }) })
+      return Frame(columns: columns.map { $0.taking(picked) })
     case .bins(let name, let count):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       return try Bins.frame(
