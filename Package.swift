@@ -23,7 +23,8 @@ let package = Package(
     .target(name: "Columnar"),
     .target(name: "SegmentPlan", dependencies: ["Columnar"]),
     .target(name: "MemoryBackend", dependencies: ["SegmentPlan", "Columnar"]),
-    .target(name: "SegmentCore", dependencies: ["SegmentPlan", "MemoryBackend", "Columnar"]),
+    .target(name: "SQLBackend", dependencies: ["SegmentPlan", "Columnar"]),
+    .target(name: "SegmentCore", dependencies: ["SegmentPlan", "MemoryBackend", "SQLBackend", "Columnar"]),
     .target(name: "SegmentShell", dependencies: ["SegmentCore", "CEditLine"]),
     .executableTarget(
       name: "seg",
@@ -35,6 +36,7 @@ let package = Package(
     ),
     .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
     .testTarget(name: "MemoryBackendTests", dependencies: ["MemoryBackend", "SegmentPlan", "Columnar"]),
+    .testTarget(name: "SQLBackendTests", dependencies: ["SQLBackend", "SegmentPlan", "Columnar"]),
     .testTarget(name: "SegmentCoreTests", dependencies: ["SegmentCore", "Columnar"]),
     .testTarget(name: "SegmentShellTests", dependencies: ["SegmentShell", "SegmentCore"]),
     .testTarget(name: "SegEndToEndTests", dependencies: ["seg"]),

@@ -38,9 +38,8 @@ enum Bins {
     var ends: [Value] = []
     var counts: [Int64] = []
     if lo <= hi {
-      let span = hi - lo + 1
-      let width = max(1, (span + Int64(max(1, bins)) - 1) / Int64(max(1, bins)))
-      counts = [Int64](repeating: 0, count: Int((span + width - 1) / width))
+      let (width, count) = BinLayout.whole(lo: lo, hi: hi, bins: bins)
+      counts = [Int64](repeating: 0, count: count)
       chosen.forEachRow { row in
         if !column.isNull(row) { counts[Int((read(row) - lo) / width)] += 1 }
       }
@@ -70,14 +69,10 @@ enum Bins {
     var ends: [Double?] = []
     var counts: [Int64] = []
     if lo <= hi {
-      let n = lo == hi ? 1 : max(1, bins)
-      let width = (hi - lo) / Double(n)
+      let (width, n) = BinLayout.decimal(lo: lo, hi: hi, bins: bins)
       counts = [Int64](repeating: 0, count: n)
       chosen.forEachRow { row in
-        if !column.isNull(row) {
-          let i = width == 0 ? 0 : Int((values[row] - lo) / width)
-          counts[min(n - 1, max(0, i))] += 1
-        }
+        if !column.isNull(row) { counts[BinLayout.bin(of: values[row], lo: lo, width: width, count: n)] += 1 }
       }
       for i in 0..<n {
         starts.append(lo + Double(i) * width)

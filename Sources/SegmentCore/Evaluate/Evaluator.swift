@@ -75,6 +75,8 @@ extension Workspace {
     case .lesson:
       // `Session` runs lessons: they follow the learner's commands and remember progress on disk.
       throw EvalError(.unsupported("lessons need a session"))
+    case .sql(let request):
+      return try sql(request, interruption: interruption)
     }
   }
 

@@ -74,6 +74,8 @@ public enum Command: Sendable, Equatable {
   case explain(topic: Name?)
   /// `lesson [N | stop | next | check "FILE"]`: guided lessons, run by the session
   case lesson(LessonCommand)
+  /// `sql SEGMENT` or `sql COMMAND`: the SQL it stands for, instead of its result
+  case sql(SQLRequest)
 
   /// True for commands about the session itself, which are never journaled or saved (DESIGN §7).
   public var isAboutSession: Bool {
@@ -250,4 +252,12 @@ public enum OutputFormat: String, Sendable, Equatable, CaseIterable {
   case csv
   case json
   case markdown
+}
+
+/// What `sql` shows the SQL of.
+public indirect enum SQLRequest: Sendable, Equatable {
+  /// A segment: the rows it stands for.
+  case segment(Name)
+  /// A command: every statement it runs.
+  case command(Command)
 }

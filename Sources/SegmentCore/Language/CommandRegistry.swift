@@ -7,6 +7,7 @@ public enum CommandGroup: String, Sendable, CaseIterable {
   case analytics = "Segment analytics"
   case columns = "Computed columns"
   case output = "Output and settings"
+  case engines = "Databases and clusters"
   case session = "Session"
   case learning = "Learning"
 }
@@ -48,6 +49,7 @@ public enum CommandWord: String, Sendable, CaseIterable {
   case profile, compare, rank, trend, rfm, cluster
   case derive, bucket, trait
   case set
+  case sql
   case help, save, history, run, restore, quit
   case explain, lesson
 
@@ -267,6 +269,12 @@ public enum CommandWord: String, Sendable, CaseIterable {
         word: self, aliases: [], group: .session, syntax: "restore",
         summary: "bring back the session a crashed or closed shell left unsaved", example: "restore",
         keywords: [])
+    case .sql:
+      return CommandSpec(
+        word: self, aliases: [], group: .engines, syntax: "sql SEGMENT\nsql COMMAND",
+        summary:
+          "the SQL a segment stands for, or that a command runs (PostgreSQL's, to paste into a console)",
+        example: "sql count by region where young_men", keywords: [])
     case .quit:
       return CommandSpec(
         word: self, aliases: ["exit"], group: .session, syntax: "quit",

@@ -168,6 +168,7 @@ public struct Parser {
     case .restore: return .session(.restore)
     case .explain: return .explain(topic: try explainTopic())
     case .lesson: return .lesson(try lessonCommand())
+    case .sql: return .sql(try sqlRequest())
     }
   }
 }

@@ -1,5 +1,6 @@
 import Columnar
 import MemoryBackend
+import SQLBackend
 
 /// Everything a session has made: its tables, the current table and its settings.
 ///
@@ -32,8 +33,15 @@ public struct Workspace: Sendable {
   /// The tables, in the order they were first loaded.
   public var tables: [Table] { memory.tables }
 
-  /// The engine that holds a table: every table is in memory until connections come.
-  public var engine: any Engine { memory }
+  /// The engine that holds a table: every table is in memory until connections come. While `sql`
+  /// runs a command, the engine writes down the SQL of each query.
+  public var engine: any Engine {
+    guard let sqlLog else { return memory }
+    return RecordingEngine(inner: memory, dialect: Workspace.defaultDialect, log: sqlLog)
+  }
+
+  /// Set while `sql COMMAND` runs the command, to collect the statements it runs.
+  var sqlLog: SQLLog?
 
   /// The table named `name` (exact match first, then case-insensitive).
   public func table(named name: String) -> Table? {

@@ -40,6 +40,7 @@ struct CommandWordTests {
     case .quit: "quit"
     case .explain: "explain"
     case .lesson: "lesson"
+    case .sql: "sql tables"
     }
   }
 

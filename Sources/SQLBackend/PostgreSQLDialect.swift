@@ -1,0 +1,82 @@
+import Columnar
+import SegmentPlan
+
+/// PostgreSQL (12 and later): double-quoted identifiers, `$n` placeholders, `COLLATE "C"` for byte
+/// order, lists as `text[]`.
+public struct PostgreSQLDialect: SQLDialect {
+  /// Creates the dialect.
+  public init() {}
+
+  public var name: String { "PostgreSQL" }
+
+  public func identifier(_ name: String) -> String {
+    "\"" + name.doubling("\"") + "\""
+  }
+
+  public func stringLiteral(_ value: String) -> String {
+    // standard_conforming_strings is on by default since 9.1: a backslash is an ordinary character.
+    "'" + value.doubling("'") + "'"
+  }
+
+  public func placeholder(_ n: Int) -> String { "$\(n)" }
+
+  public func dateLiteral(days: Int32) -> String { "DATE '\(CivilDate.format(days: days))'" }
+
+  public func bytewise(_ text: String) -> String { "(\(text) COLLATE \"C\")" }
+
+  public func day(of timestamp: String) -> String { "CAST(\(timestamp) AS DATE)" }
+
+  public func dayNumber(of date: String) -> String { "(\(date) - DATE '1970-01-01')" }
+
+  public func year(of date: String) -> String { "CAST(EXTRACT(YEAR FROM \(date)) AS BIGINT)" }
+
+  public func month(of date: String) -> String { "CAST(EXTRACT(MONTH FROM \(date)) AS BIGINT)" }
+
+  public func floorDivide(_ a: String, _ b: Int) -> String { "CAST(floor((\(a)) / \(b).0) AS BIGINT)" }
+
+  public func double(_ expression: String) -> String { "CAST(\(expression) AS DOUBLE PRECISION)" }
+
+  public func quantile(_ q: Double, of expression: String) -> String {
+    "percentile_cont(\(q)) WITHIN GROUP (ORDER BY \(expression))"
+  }
+
+  public func countWhere(_ condition: SQLText) -> SQLText {
+    "count(*) FILTER (WHERE " + condition + ")"
+  }
+
+  public func textTest(_ match: TextMatch, _ text: String, _ needle: SQLText) -> SQLText {
+    switch match {
+    case .contains: return "(strpos(\(text), " + needle + ") > 0)"
+    case .startsWith: return "starts_with(\(text), " + needle + ")"
+    case .endsWith: return "(right(\(text), char_length(" + needle + ")) = " + needle + ")"
+    }
+  }
+
+  public func listAny(_ list: String, equalTo items: [SQLText]) -> SQLText {
+    "(\(list) && CAST(ARRAY[" + SQLText.joined(items, separator: ", ") + "] AS TEXT[]))"
+  }
+
+  public func listAny(_ list: String, _ match: TextMatch, _ needle: SQLText) -> SQLText {
+    "(CASE WHEN \(list) IS NULL THEN NULL ELSE EXISTS (SELECT 1 FROM unnest(\(list)) AS seg_items(item) WHERE "
+      + textTest(match, "seg_items.item", needle) + ") END)"
+  }
+
+  public func listText(_ list: String) -> String { "array_to_string(\(list), ';')" }
+
+  public func explode(_ list: String, alias: String) -> String {
+    "CROSS JOIN LATERAL unnest(CASE WHEN \(list) IS NULL THEN CAST(ARRAY[NULL] AS TEXT[]) ELSE \(list) END) "
+      + "AS \(alias)(item)"
+  }
+}
+
+extension String {
+  /// The text with every `quote` written twice, as SQL escapes a quote inside quotes.
+  func doubling(_ quote: Character) -> String {
+    var out = ""
+    for c in self {
+      out.append(c)
+      if c == quote { out.append(c) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,176 @@
+import Columnar
+import SegmentPlan
+
+extension SQLCompiler {
+  /// The one statement that answers a query, in the frame's column order and row order; nil for
+  /// `bins`, which takes two (`binRange` then `binCounts`).
+  public func statement(_ query: Query) throws(EngineError) -> SQLText? {
+    let relation = query.relation
+    switch query.operation {
+    case .count:
+      return "SELECT count(*) AS \(dialect.identifier("count"))" + (try fromWhere(relation))
+    case .countWhere(let conditions):
+      var counts: [SQLText] = []
+      for (i, c) in conditions.enumerated() {
+        counts.append(dialect.countWhere(try condition(c)) + " AS \(dialect.identifier("n.\(i)"))")
+      }
+      return "SELECT " + SQLText.joined(counts, separator: ", ") + (try fromWhere(relation))
+    case .countBy(let keys):
+      return try countBy(keys, relation)
+    case .maxDate:
+      var latest: [String] = []
+      for c in schema.columns {
+        if c.type == .date { latest.append("max(\(column(c.name)))") }
+        if c.type == .timestamp { latest.append("max(\(dialect.day(of: column(c.name))))") }
+      }
+      let max = dialect.identifier("max")
+      guard !latest.isEmpty else { return SQLText("SELECT CAST(NULL AS DATE) AS \(max)") }
+      let greatest = latest.count == 1 ? latest[0] : "GREATEST(\(latest.joined(separator: ", ")))"
+      return SQLText("SELECT \(greatest) AS \(max) FROM \(from)")
+    case .summarize(let columns, let by, let quantiles):
+      return try summarize(columns, by: by, quantiles: quantiles, relation)
+    case .rows(let columns, let order, let limit):
+      var keys: [String] = []
+      for key in order {
+        keys.append("\(try sortExpression(key.column)) \(key.descending ? "DESC" : "ASC") NULLS LAST")
+      }
+      keys += try tieBreakers()
+      let list = columns.map(column).joined(separator: ", ")
+      return "SELECT \(list)" + (try fromWhere(relation))
+        + " ORDER BY \(keys.joined(separator: ", ")) LIMIT \(max(0, limit))"
+    case .countByPeriod(let name, let period):
+      let date = try type(of: name) == .timestamp ? dialect.day(of: column(name)) : column(name)
+      let key: String
+      switch period {
+      case .week: key = dialect.floorDivide("\(dialect.dayNumber(of: date)) + 3", 7)
+      case .month: key = "(\(dialect.year(of: date)) * 12 + \(dialect.month(of: date)) - 1)"
+      case .quarter: key = "(\(dialect.year(of: date)) * 4 + (\(dialect.month(of: date)) - 1) / 3)"
+      case .year: key = dialect.year(of: date)
+      }
+      let notNull = SQLText("\(column(name)) IS NOT NULL")
+      return "SELECT \(key) AS \(dialect.identifier("period")), count(*) AS \(dialect.identifier("count"))"
+        + (try fromWhere(relation, extra: notNull)) + " GROUP BY 1 ORDER BY 1"
+    case .bins:
+      return nil
+    }
+  }
+
+  private func countBy(_ keys: [String], _ relation: Relation) throws(EngineError) -> SQLText {
+    var selected: [String] = []
+    var order: [String] = []
+    var join: String?
+    for name in keys {
+      let type = try self.type(of: name)
+      var key = column(name)
+      if type == .list {
+        join = dialect.explode(column(name), alias: "seg_exploded")
+        key = "seg_exploded.item"
+      }
+      selected.append("\(key) AS \(column(name))")
+      order.append("\(type == .string || type == .list ? dialect.bytewise(key) : key) ASC NULLS LAST")
+    }
+    let groups = (1...keys.count).map(String.init).joined(separator: ", ")
+    return "SELECT \(selected.joined(separator: ", ")), count(*) AS \(dialect.identifier("count"))"
+      + (try fromWhere(relation, join: join))
+      + " GROUP BY \(groups) ORDER BY count(*) DESC, \(order.joined(separator: ", "))"
+  }
+
+  private func summarize(_ columns: [String], by: String?, quantiles: [Double], _ relation: Relation)
+    throws(EngineError) -> SQLText
+  {
+    var selected: [String] = []
+    if let by { selected.append("\(column(by)) AS \(column(by))") }
+    selected.append("count(*) AS \(dialect.identifier("rows"))")
+    for (i, name) in columns.enumerated() {
+      let x = dialect.double(column(name))
+      let named = { (f: SummaryFigure) in self.dialect.identifier(Operation.summaryColumn(f, of: i)) }
+      selected.append("count(\(column(name))) AS \(named(.count))")
+      selected.append("sum(\(x)) AS \(named(.sum))")
+      // The mean is the sum over the count, worked out by the engine as memory does: no server rounding.
+      selected.append("min(\(x)) AS \(named(.min))")
+      selected.append("max(\(x)) AS \(named(.max))")
+      for (j, q) in quantiles.enumerated() {
+        selected.append("\(dialect.quantile(q, of: x)) AS \(named(.quantile(j)))")
+      }
+    }
+    var text = "SELECT \(selected.joined(separator: ", "))" + (try fromWhere(relation))
+    if let by {
+      let key = try type(of: by) == .string ? dialect.bytewise(column(by)) : column(by)
+      text.append(" GROUP BY 1 ORDER BY count(*) DESC, \(key) ASC NULLS LAST")
+    }
+    return text
+  }
+
+  /// The value a histogram bins: a number, or a date's (a timestamp's day's) day number.
+  private func binValue(_ name: String) throws(EngineError) -> String {
+    switch try type(of: name) {
+    case .date: return dialect.dayNumber(of: column(name))
+    case .timestamp: return dialect.dayNumber(of: dialect.day(of: column(name)))
+    default: return column(name)
+    }
+  }
+
+  /// `bins`, first step: the least and greatest value (`lo`, `hi`).
+  public func binRange(_ name: String, _ relation: Relation) throws(EngineError) -> SQLText {
+    let x = try binValue(name)
+    return "SELECT min(\(x)) AS \(dialect.identifier("lo")), max(\(x)) AS \(dialect.identifier("hi"))"
+      + (try fromWhere(relation))
+  }
+
+  /// `bins`, second step: rows per bin number (`bin`, `count`) for bins of `width` from `lo`, the bin
+  /// number clamped to `0..<count` (the maximum of decimals falls in the last bin).
+  public func binCounts(_ name: String, _ relation: Relation, low: Value, width: Value, count: Int)
+    throws(EngineError) -> SQLText
+  {
+    let x = try binValue(name)
+    let offset = "(\(x) - \(dialect.numberLiteral(low)))"
+    let bin: String
+    switch width {
+    case .int(let w): bin = "(\(offset) / \(w))"
+    case .double(let w) where w == 0: bin = "0"
+    default:
+      bin =
+        "LEAST(GREATEST(CAST(floor(\(offset) / \(dialect.numberLiteral(width))) AS BIGINT), 0), \(count - 1))"
+    }
+    let notNull = SQLText("\(column(name)) IS NOT NULL")
+    return "SELECT \(bin) AS \(dialect.identifier("bin")), count(*) AS \(dialect.identifier("count"))"
+      + (try fromWhere(relation, extra: notNull)) + " GROUP BY 1 ORDER BY 1"
+  }
+}
+
+extension SQLCompiler {
+  /// Every row of a relation, every column: what a segment stands for.
+  public func selectAll(_ relation: Relation) throws(EngineError) -> SQLText {
+    "SELECT *" + (try fromWhere(relation))
+  }
+
+  /// The statements that answer a query, as an engine of this dialect would run them; for `bins`, the
+  /// second statement uses the range found in `answer` (the frame the query returned).
+  public func statements(for query: Query, answer: Frame) throws(EngineError) -> [SQLText] {
+    if let one = try statement(query) { return [one] }
+    guard case .bins(let name, let bins) = query.operation else { return [] }
+    var texts = [try binRange(name, query.relation)]
+    guard answer.rowCount > 0 else { return texts }
+    let lo = answer.columns[0].value(at: 0)
+    let hi = answer.columns[1].value(at: answer.rowCount - 1)
+    switch (lo, hi) {
+    case (.double(let l), .double(let h)):
+      let (width, count) = BinLayout.decimal(lo: l, hi: h, bins: bins)
+      texts.append(try binCounts(name, query.relation, low: .double(l), width: .double(width), count: count))
+    default:
+      let l = Self.whole(lo)
+      let (width, count) = BinLayout.whole(lo: l, hi: Self.whole(hi), bins: bins)
+      texts.append(try binCounts(name, query.relation, low: .int(l), width: .int(width), count: count))
+    }
+    return texts
+  }
+
+  /// An Int, or a Date's day number.
+  static func whole(_ value: Value) -> Int64 {
+    switch value {
+    case .int(let n): return n
+    case .date(let d): return Int64(d)
+    default: return 0
+    }
+  }
+}

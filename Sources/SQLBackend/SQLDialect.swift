@@ -1,0 +1,59 @@
+import Columnar
+import SegmentPlan
+
+/// What differs between SQL engines, and nothing else: quoting, placeholders and the few functions
+/// whose names or semantics differ. The compiler writes everything else once, so a third dialect
+/// (ClickHouse, BigQuery) is one file.
+public protocol SQLDialect: Sendable {
+  /// The dialect's name, for `sql` and messages: "PostgreSQL".
+  var name: String { get }
+  /// An identifier quoted so that any name (spaces, quotes, keywords) stands for itself.
+  func identifier(_ name: String) -> String
+  /// A string written as a literal, every quote escaped: for showing SQL, never for running it.
+  func stringLiteral(_ value: String) -> String
+  /// The placeholder of the n-th parameter (from 1).
+  func placeholder(_ n: Int) -> String
+  /// A date literal for a day number (days since 1970-01-01).
+  func dateLiteral(days: Int32) -> String
+  /// An expression ordered and compared by bytes (UTF-8), whatever the database's collation.
+  func bytewise(_ text: String) -> String
+  /// The day (a date) of a timestamp expression.
+  func day(of timestamp: String) -> String
+  /// Days since 1970-01-01 of a date expression, as an integer.
+  func dayNumber(of date: String) -> String
+  /// The calendar year and month (1-12) of a date expression, as integers.
+  func year(of date: String) -> String
+  func month(of date: String) -> String
+  /// `floor(a / b)` for integers, rounding towards minus infinity.
+  func floorDivide(_ a: String, _ b: Int) -> String
+  /// An expression as a double-precision float.
+  func double(_ expression: String) -> String
+  /// The continuous quantile `q` (0-1) of an expression, as `percentile_cont`.
+  func quantile(_ q: Double, of expression: String) -> String
+  /// The number of rows where a condition is true, as an aggregate.
+  func countWhere(_ condition: SQLText) -> SQLText
+  /// True when the text contains, starts or ends with the needle (a parameter).
+  func textTest(_ match: TextMatch, _ text: String, _ needle: SQLText) -> SQLText
+  /// For a list column: true when an item equals one of `items`, or passes a text test; null when the
+  /// list is null (so that a test of a missing list stays unknown).
+  func listAny(_ list: String, equalTo items: [SQLText]) -> SQLText
+  func listAny(_ list: String, _ match: TextMatch, _ needle: SQLText) -> SQLText
+  /// A list's items joined by `;`, as seg prints lists (for sorting).
+  func listText(_ list: String) -> String
+  /// A FROM item that turns a list column into one row per item (a null list into one null item),
+  /// with the item in column `item` of the alias.
+  func explode(_ list: String, alias: String) -> String
+}
+
+extension SQLDialect {
+  /// A number as SQL: integers as they are, doubles in a form that reads back to the same value.
+  public func numberLiteral(_ value: Value) -> String {
+    switch value {
+    case .int(let n): return String(n)
+    case .double(let d):
+      // Swift's shortest round-trip form; an exponent is written with an explicit sign SQL accepts.
+      return d.description
+    default: preconditionFailure("not a number: \(value)")
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import SQLBackend
+
+extension Workspace {
+  /// The dialect `sql` writes: PostgreSQL until a connection names another.
+  static let defaultDialect: any SQLDialect = PostgreSQLDialect()
+
+  /// `sql SEGMENT` prints the query a segment stands for; `sql COMMAND` runs the command on a copy of
+  /// the workspace (which is then dropped: nothing changes) and prints each statement it ran.
+  func sql(_ request: SQLRequest, interruption: Interruption) throws(EvalError) -> CommandOutput {
+    let dialect = Workspace.defaultDialect
+    switch request {
+    case .segment(let name):
+      let segment = try namedSegment(name, for: "sql")
+      let schema = try catalogSchema(of: segment.tableName)
+      let compiler = SQLCompiler(dialect: dialect, schema: schema, from: dialect.identifier(schema.name))
+      let relation = Relation(table: schema.name, filter: try condition(of: segment))
+      do {
+        return CommandOutput(.text(try compiler.selectAll(relation).inlined(dialect) + ";"))
+      } catch {
+        throw EvalError(engine: error)
+      }
+    case .command(let command):
+      if case .sql = command {
+        throw EvalError(.unsupported("sql shows the SQL of a query command, not of sql itself"))
+      }
+      if command.isAboutSession {
+        throw EvalError(
+          .unsupported("sql shows the queries a command runs; this command is about the session"))
+      }
+      var copy = self
+      let log = SQLLog()
+      copy.sqlLog = log
+      _ = try copy.run(command, interruption: interruption)
+      let statements = log.all
+      guard !statements.isEmpty else {
+        return CommandOutput(.message("this command runs no query on a table"))
+      }
+      return CommandOutput(.text(statements.joined(separator: "\n")))
+    }
+  }
+}

@@ -1,0 +1,12 @@
+extension Parser {
+  /// `sql SEGMENT` or `sql COMMAND`: a command word starts a command; any other lone name is a segment.
+  mutating func sqlRequest() throws(ParseError) -> SQLRequest {
+    if atEnd { throw unexpected("a segment's name or a command, such as 'sql count by region'") }
+    if let word = current.keyword, CommandWord(word: word) != nil {
+      return .command(try command())
+    }
+    let segment = try name("a segment's name or a command")
+    guard atEnd else { throw unexpected("the end of the command after the segment's name") }
+    return .segment(segment)
+  }
+}
