@@ -12,7 +12,11 @@ let package = Package(
     .library(name: "Columnar", targets: ["Columnar"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // The PostgreSQL client of the postgresql:// engine; only the executable links it.
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     .systemLibrary(
@@ -24,6 +28,14 @@ let package = Package(
     .target(name: "SegmentPlan", dependencies: ["Columnar"]),
     .target(name: "MemoryBackend", dependencies: ["SegmentPlan", "Columnar"]),
     .target(name: "SQLBackend", dependencies: ["SegmentPlan", "Columnar"]),
+    .target(
+      name: "PostgresBackend",
+      dependencies: [
+        "SQLBackend", "SegmentPlan", "Columnar",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
     .target(name: "SegmentCore", dependencies: ["SegmentPlan", "MemoryBackend", "SQLBackend", "Columnar"]),
     .target(name: "SegmentShell", dependencies: ["SegmentCore", "CEditLine"]),
     .executableTarget(
@@ -31,6 +43,7 @@ let package = Package(
       dependencies: [
         "SegmentShell",
         "SegmentCore",
+        "PostgresBackend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

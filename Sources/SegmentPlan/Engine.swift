@@ -24,6 +24,10 @@ public struct EngineError: Error, Sendable, Equatable {
     case unknownTable(String)
     /// The engine cannot run this kind of query (what, and what to do instead).
     case unsupported(String)
+    /// The connection failed or broke: what the client or the server said.
+    case connection(String)
+    /// The server refused a statement: its message, and the statement's first line.
+    case server(String)
   }
 
   /// What went wrong.
@@ -40,6 +44,8 @@ public struct EngineError: Error, Sendable, Equatable {
     case .interrupted: return "interrupted; nothing was changed"
     case .unknownTable(let name): return "no table named '\(name)'"
     case .unsupported(let what): return what
+    case .connection(let what): return what
+    case .server(let what): return what
     }
   }
 }

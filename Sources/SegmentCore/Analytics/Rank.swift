@@ -40,7 +40,7 @@ extension Workspace {
   /// Every segment of the current table ordered by an aggregate of its rows, largest first, with its
   /// share of the table's total for sums and counts.
   func rank(_ command: RankCommand) throws(EvalError) -> ResultTable {
-    let table = try catalogSchema(of: try resolveTable(nil).name)
+    let table = try resolveSchema(nil)
     let aggregate = command.aggregate
     var column: ColumnSchema?
     if let name = command.column {

@@ -118,7 +118,19 @@ extension EvalError {
     switch error.kind {
     case .interrupted: self.init(.interrupted)
     case .unknownTable(let name): self.init(.unknownTable(name))
-    case .unsupported(let what): self.init(.unsupported(what))
+    case .unsupported(let what), .connection(let what), .server(let what): self.init(.unsupported(what))
     }
+  }
+}
+
+extension EvalError {
+  /// A command that reads a table in memory was given a table on a connection.
+  static func needsMemory(_ table: String, at range: SourceRange? = nil) -> EvalError {
+    let local = table.split(separator: ".").last.map(String.init) ?? table
+    return EvalError(
+      .unsupported(
+        "this command needs the table in memory; \(table) is on a connection: load \(table) as \(local) first"
+      ),
+      at: range)
   }
 }

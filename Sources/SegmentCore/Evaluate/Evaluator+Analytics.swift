@@ -4,7 +4,7 @@ extension Workspace {
   /// The segment a command names, with did-you-mean when there is none; a table's name is not one.
   func namedSegment(_ name: Name, for command: String) throws(EvalError) -> Segment {
     guard let segment = segment(named: name.text) else {
-      if table(named: name.text) != nil {
+      if engine.catalog.table(named: name.text) != nil {
         throw EvalError(
           .unsupported("\(command) takes segments; \(name.text) is a table"), at: name.range,
           suggestions: Suggestions.closest(to: name.text, among: segments.map(\.name)))
@@ -18,6 +18,7 @@ extension Workspace {
 
   /// The table a segment belongs to, checked to still have the rows the segment was made on.
   func table(of segment: Segment) throws(EvalError) -> Table {
+    if isRemote(segment.tableName) { throw EvalError.needsMemory(segment.tableName) }
     guard let table = table(named: segment.tableName) else {
       throw EvalError(.unknownTable(segment.tableName))
     }
@@ -145,7 +146,7 @@ extension Workspace {
       }
       chosen.append(segment)
     }
-    let table = try self.table(of: chosen[0])
+    let table = try catalogSchema(of: chosen[0].tableName)
     // Every part of the Venn diagram in one query: rows inside exactly the segments of a region's bits.
     var conditions: [Condition] = []
     for segment in chosen { conditions.append(try condition(of: segment)) }

@@ -41,6 +41,21 @@ extension Workspace {
           "skipped \(Figures.rows(report.skippedRows)) with the wrong number of fields (\(place)\(more))")
       }
       detail = " from \(path)"
+    case .table(let source):
+      // A server's table copied into memory: every column, every row, in the engine's row order.
+      let schema = try resolveSchema(source)
+      guard isRemote(schema.name) else {
+        throw EvalError(.unsupported("\(schema.name) is already in memory"), at: source.range)
+      }
+      let everything = Operation.rows(schema.columns.map(\.name), order: [], limit: Int.max)
+      let frame = try execute(Query(everything, over: Relation(table: schema.name)))
+      let local = schema.name.split(separator: ".").last.map(String.init) ?? schema.name
+      do {
+        table = try Table(name: local, columns: frame.columns)
+      } catch {
+        throw EvalError(.unsupported(error.message), at: source.range)
+      }
+      detail = " from \(schema.name)"
     }
     var named = table
     if let alias = command.alias { named.name = alias.text }

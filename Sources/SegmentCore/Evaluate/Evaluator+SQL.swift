@@ -7,21 +7,22 @@ extension Workspace {
   /// `sql SEGMENT` prints the query a segment stands for; `sql COMMAND` runs the command on a copy of
   /// the workspace (which is then dropped: nothing changes) and prints each statement it ran.
   func sql(_ request: SQLRequest, interruption: Interruption) throws(EvalError) -> CommandOutput {
-    let dialect = Workspace.defaultDialect
     switch request {
     case .segment(let name):
       let segment = try namedSegment(name, for: "sql")
-      let schema = try catalogSchema(of: segment.tableName)
-      let compiler = SQLCompiler(dialect: dialect, schema: schema, from: dialect.identifier(schema.name))
-      let relation = Relation(table: schema.name, filter: try condition(of: segment))
+      let relation = Relation(table: segment.tableName, filter: try condition(of: segment))
+      let router = EngineRouter(memory: memory, connections: connections)
       do {
-        return CommandOutput(.text(try compiler.selectAll(relation).inlined(dialect) + ";"))
+        let compiler = try RecordingEngine.compiler(for: segment.tableName, in: router)
+        return CommandOutput(.text(try compiler.selectAll(relation).inlined(compiler.dialect) + ";"))
       } catch {
         throw EvalError(engine: error)
       }
     case .command(let command):
-      if case .sql = command {
-        throw EvalError(.unsupported("sql shows the SQL of a query command, not of sql itself"))
+      switch command {
+      case .sql, .connect, .disconnect:
+        throw EvalError(.unsupported("sql shows the SQL of a query command: count, show, stats, segment..."))
+      default: break
       }
       if command.isAboutSession {
         throw EvalError(

@@ -5,8 +5,8 @@ extension Workspace {
     let (segment, replaced) = try defineSegment(
       definition.name, predicate: definition.predicate, definition: definition.definition,
       snapshot: definition.snapshot)
-    let table = try resolveTable(nil)
-    let base = table.rowCount
+    let table = try resolveSchema(nil)
+    let base = try execute(Query(.count, over: Relation(table: table.name))).integer("count")
     let size = try self.size(of: segment)
     let share = base == 0 ? 0 : Double(size) / Double(base)
     let verb = replaced ? "replaced" : "segment"
@@ -17,7 +17,7 @@ extension Workspace {
     guard clauses.count > 1 else { return .message(headline) }
     // Which condition shrinks the segment most: each clause alone, and the running intersection, as
     // count queries (the left-nested `and` of the first clauses is what the previous query filtered by).
-    let binder = Binder(workspace: self, table: try catalogSchema(of: table.name))
+    let binder = Binder(workspace: self, table: table)
     var running: Condition?
     var rows: [[Cell]] = []
     for clause in clauses {
@@ -43,7 +43,7 @@ extension Workspace {
   func segmentsListing() throws(EvalError) -> ResultTable {
     var rows: [[Cell]] = []
     for segment in segments {
-      let base = table(named: segment.tableName)?.rowCount ?? 0
+      let base = try execute(Query(.count, over: Relation(table: segment.tableName))).integer("count")
       let size = try self.size(of: segment)
       rows.append(
         [

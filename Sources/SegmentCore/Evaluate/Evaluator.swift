@@ -21,9 +21,10 @@ extension Workspace {
       return CommandOutput(.table(tablesListing()))
     case .use(let name):
       try use(name)
-      let table = try resolveTable(name)
+      let table = try resolveSchema(name)
+      let rows = try execute(Query(.count, over: Relation(table: table.name))).integer("count")
       return CommandOutput(
-        .message("using \(table.name): \(Figures.rows(table.rowCount)), \(table.columns.count) columns"))
+        .message("using \(table.name): \(Figures.rows(rows)), \(table.columns.count) columns"))
     case .describe(let name):
       return CommandOutput(.table(try describe(try resolveTable(name))))
     case .show(let show):
@@ -77,6 +78,10 @@ extension Workspace {
       throw EvalError(.unsupported("lessons need a session"))
     case .sql(let request):
       return try sql(request, interruption: interruption)
+    case .connect(let connect):
+      return try self.connect(connect, interruption: interruption)
+    case .disconnect(let name):
+      return CommandOutput(.message(try disconnect(name)))
     }
   }
 

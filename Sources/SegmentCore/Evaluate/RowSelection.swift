@@ -32,6 +32,7 @@ extension Workspace {
   /// `where`.
   func select(_ source: RowSource) throws(EvalError) -> RowSelection {
     let (relation, label) = try self.relation(source)
+    if isRemote(relation.table) { throw EvalError.needsMemory(relation.table) }
     guard let table = table(named: relation.table) else { throw EvalError(.unknownTable(relation.table)) }
     do {
       let mask = try memory.rows(relation, interruption: interruption)
@@ -46,19 +47,21 @@ extension Workspace {
   func relation(_ source: RowSource) throws(EvalError) -> (Relation, label: String) {
     var relation: Relation
     let label: String
-    if let name = source.name, let segment = segment(named: name.text), table(named: name.text) == nil {
+    let catalog = engine.catalog
+    if let name = source.name, let segment = segment(named: name.text), catalog.table(named: name.text) == nil
+    {
       relation = Relation(table: segment.tableName, filter: try condition(of: segment))
       label = "segment \(segment.name)"
-    } else if let name = source.name, table(named: name.text) == nil {
-      let candidates = tables.map(\.name) + segments.map(\.name)
-      if tables.isEmpty { throw EvalError(.noTable, at: name.range) }
+    } else if let name = source.name, catalog.table(named: name.text) == nil {
+      let candidates = catalog.tables.map(\.name) + segments.map(\.name)
+      if catalog.tables.isEmpty { throw EvalError(.noTable, at: name.range) }
       throw EvalError(
         .unknownName(name.text, table: currentTableName ?? ""), at: name.range,
         suggestions: Suggestions.closest(to: name.text, among: candidates)
       )
       .renamed(.unknownTableOrSegment(name.text))
     } else {
-      let table = try resolveTable(source.name)
+      let table = try resolveSchema(source.name)
       relation = Relation(table: table.name)
       label = table.name
     }

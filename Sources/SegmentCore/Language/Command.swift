@@ -76,6 +76,10 @@ public enum Command: Sendable, Equatable {
   case lesson(LessonCommand)
   /// `sql SEGMENT` or `sql COMMAND`: the SQL it stands for, instead of its result
   case sql(SQLRequest)
+  /// `connect "URL" as NAME`
+  case connect(ConnectCommand)
+  /// `disconnect NAME`
+  case disconnect(Name)
 
   /// True for commands about the session itself, which are never journaled or saved (DESIGN §7).
   public var isAboutSession: Bool {
@@ -92,6 +96,8 @@ public enum LoadSource: Sendable, Equatable {
   case file(path: String, range: SourceRange)
   /// The built-in synthetic data set.
   case sample(kind: SampleKind, rows: Int, seed: UInt64)
+  /// A table on a connection (`pg.customers`), copied into memory.
+  case table(Name)
 }
 
 /// The built-in sample tables.
@@ -260,4 +266,21 @@ public indirect enum SQLRequest: Sendable, Equatable {
   case segment(Name)
   /// A command: every statement it runs.
   case command(Command)
+}
+
+/// A parsed `connect "URL" as NAME`.
+public struct ConnectCommand: Sendable, Equatable {
+  /// The URL as written (it may hold a password, which is never recorded).
+  public var url: String
+  /// Where the URL stands.
+  public var urlRange: SourceRange
+  /// The connection's name.
+  public var name: Name
+
+  /// Creates a connect command.
+  public init(url: String, urlRange: SourceRange, name: Name) {
+    self.url = url
+    self.urlRange = urlRange
+    self.name = name
+  }
 }

@@ -49,7 +49,7 @@ public enum CommandWord: String, Sendable, CaseIterable {
   case profile, compare, rank, trend, rfm, cluster
   case derive, bucket, trait
   case set
-  case sql
+  case connect, disconnect, sql
   case help, save, history, run, restore, quit
   case explain, lesson
 
@@ -268,6 +268,18 @@ public enum CommandWord: String, Sendable, CaseIterable {
       return CommandSpec(
         word: self, aliases: [], group: .session, syntax: "restore",
         summary: "bring back the session a crashed or closed shell left unsaved", example: "restore",
+        keywords: [])
+    case .connect:
+      return CommandSpec(
+        word: self, aliases: [], group: .engines,
+        syntax: "connect \"postgresql://USER@HOST:PORT/DB\" as NAME",
+        summary:
+          "open a database: its tables become NAME.table; the password comes from PGPASSWORD or ~/.pgpass and is never saved",
+        example: "connect \"postgresql://analyst@localhost:5432/shop\" as pg", keywords: ["as"])
+    case .disconnect:
+      return CommandSpec(
+        word: self, aliases: [], group: .engines, syntax: "disconnect NAME",
+        summary: "close a connection (its tables must have no segments)", example: "disconnect pg",
         keywords: [])
     case .sql:
       return CommandSpec(

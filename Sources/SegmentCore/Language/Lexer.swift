@@ -74,7 +74,7 @@ public struct Lexer {
       position += 2
       return Token(kind: .symbol(two == "<>" ? "!=" : two), range: SourceRange(start, position), text: two)
     }
-    if "=<>(),;*+-/%".contains(c) {
+    if "=<>(),;*+-/%.".contains(c) {
       position += 1
       return Token(kind: .symbol(String(c)), range: SourceRange(start, position), text: String(c))
     }

@@ -32,7 +32,17 @@ extension Parser {
       }
       return LoadCommand(source: .sample(kind: kind, rows: rows, seed: seed), alias: alias)
     }
-    let (path, range) = try string("a file name in quotes, or 'sample'")
+    let expected = "a file name in quotes, 'sample', or a connection's table such as pg.customers"
+    // A connection's table is written CONNECTION.TABLE; a bare file name (customers.csv) needs quotes.
+    if current.identifier != nil, index + 2 < tokens.count, tokens[index + 1].kind == .symbol("."),
+      !["csv", "tsv", "txt", "xlsx"].contains(tokens[index + 2].keyword ?? "")
+    {
+      var command = LoadCommand(source: .table(try tableName(expected)))
+      if accept("as") { command.alias = try name("a table name") }
+      guard atEnd else { throw unexpected("'as NAME' or the end of the command") }
+      return command
+    }
+    let (path, range) = try string(expected)
     var command = LoadCommand(source: .file(path: path, range: range))
     while !atEnd {
       if accept("as") {
@@ -70,7 +80,7 @@ extension Parser {
     var command = ShowCommand()
     let clauses = ["columns", "where", "sort", "limit"]
     if let word = current.identifier, !clauses.contains(word.lowercased()) {
-      command.source.name = try name("a table or segment name")
+      command.source.name = try tableName("a table or segment name")
     }
     while !atEnd {
       if accept("where") {
@@ -122,7 +132,7 @@ extension Parser {
   }
 
   mutating func export() throws(ParseError) -> ExportCommand {
-    let source = try name("a table or segment name")
+    let source = try tableName("a table or segment name")
     try expect("to")
     let (path, _) = try string("a file name in quotes")
     let replace = accept("replace")

@@ -1,4 +1,11 @@
 extension Parser {
+  /// `connect "URL" as NAME`.
+  mutating func connectCommand() throws(ParseError) -> ConnectCommand {
+    let (url, range) = try string("a database URL in quotes, such as \"postgresql://user@localhost:5432/db\"")
+    guard accept("as") else { throw unexpected("'as' and a name for the connection") }
+    return ConnectCommand(url: url, urlRange: range, name: try name("a name for the connection"))
+  }
+
   /// `sql SEGMENT` or `sql COMMAND`: a command word starts a command; any other lone name is a segment.
   mutating func sqlRequest() throws(ParseError) -> SQLRequest {
     if atEnd { throw unexpected("a segment's name or a command, such as 'sql count by region'") }

@@ -22,9 +22,9 @@ extension Parser {
     if let word = current.identifier, case .word = current.kind, !stops.contains(word.lowercased()),
       word.lowercased() != "where"
     {
-      source.name = try name("a table or segment name")
+      source.name = try tableName("a table or segment name")
     } else if case .quotedIdentifier = current.kind {
-      source.name = try name("a table or segment name")
+      source.name = try tableName("a table or segment name")
     }
     if accept("where") { source.filter = try predicate() }
     return source

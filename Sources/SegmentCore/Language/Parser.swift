@@ -77,6 +77,17 @@ public struct Parser {
     return Name(text, at: advance().range)
   }
 
+  /// Reads a table's name: a name, or `connection.table` (and `connection.schema.table`) for a table on
+  /// a connection.
+  mutating func tableName(_ what: String) throws(ParseError) -> Name {
+    var name = try self.name(what)
+    while acceptSymbol(".") {
+      let part = try self.name("the rest of the table's name after '.'")
+      name = Name(name.text + "." + part.text, at: name.range.union(part.range))
+    }
+    return name
+  }
+
   /// Reads a comma-separated list of names.
   mutating func nameList(_ what: String) throws(ParseError) -> [Name] {
     var names = [try name(what)]
@@ -127,8 +138,8 @@ public struct Parser {
     case .quit: return .quit
     case .load: return .load(try load())
     case .tables: return .tables
-    case .use: return .use(try name("a table name"))
-    case .describe: return .describe(atEnd ? nil : try name("a table name"))
+    case .use: return .use(try tableName("a table name"))
+    case .describe: return .describe(atEnd ? nil : try tableName("a table name"))
     case .show:
       if accept("persona") { return .persona(.show(try personaName())) }
       return .show(try show())
@@ -169,6 +180,8 @@ public struct Parser {
     case .explain: return .explain(topic: try explainTopic())
     case .lesson: return .lesson(try lessonCommand())
     case .sql: return .sql(try sqlRequest())
+    case .connect: return .connect(try connectCommand())
+    case .disconnect: return .disconnect(try name("a connection's name"))
     }
   }
 }

@@ -80,9 +80,14 @@ public struct CommandOutput: Sendable, Equatable {
   /// Things the user should know that did not stop the command, such as a file's encoding.
   public var warnings: [String]
 
+  /// The command's text as the journal and saved sessions keep it, when it differs from what was
+  /// typed (a `connect` URL without its password).
+  public var recordedText: String?
+
   /// Creates an output.
-  public init(_ result: CommandResult, warnings: [String] = []) {
+  public init(_ result: CommandResult, warnings: [String] = [], recordedText: String? = nil) {
     self.result = result
     self.warnings = warnings
+    self.recordedText = recordedText
   }
 }

@@ -69,9 +69,13 @@ public final class Session {
   var lessons = LessonState()
 
   /// Creates a session.
-  public init(settings: Settings = Settings(), style: RenderStyle = .plain) {
+  /// - Parameter connectors: what `connect` can open, by URL scheme; the executable hands in the
+  ///   database clients it was built with, so this library never links one.
+  public init(settings: Settings = Settings(), style: RenderStyle = .plain, connectors: [any Connector] = [])
+  {
     workspace = Workspace()
     workspace.settings = settings
+    workspace.connectors = connectors
     self.style = style
   }
 
@@ -174,7 +178,7 @@ public final class Session {
       let plain =
         style == .plain
         ? rendered : Renderer.render(output.result, format: workspace.settings.format, style: .plain)
-      record(text, output: plain)
+      record(output.recordedText ?? text, output: plain)
     }
     return true
   }

@@ -70,7 +70,7 @@ extension Workspace {
   mutating func defineSegment(_ name: Name, predicate: Predicate, definition: String, snapshot: Bool)
     throws(EvalError) -> (Segment, replaced: Bool)
   {
-    let table = try resolveTable(nil)
+    let table = try resolveSchema(nil)
     if table.column(named: name.text) != nil {
       throw EvalError(
         .unsupported("\(name.text) is a column of \(table.name): pick another segment name"), at: name.range)
@@ -83,9 +83,10 @@ extension Workspace {
       throw EvalError(
         .unsupported("segment \(name.text) cannot be defined in terms of itself"), at: predicate.range)
     }
-    let condition = try Binder(workspace: self, table: try catalogSchema(of: table.name)).bind(predicate)
+    let condition = try Binder(workspace: self, table: table).bind(predicate)
     var frozen: Bitmap?
     if snapshot {
+      if isRemote(table.name) { throw EvalError.needsMemory(table.name) }
       do {
         frozen = try memory.rows(Relation(table: table.name, filter: condition), interruption: interruption)
       } catch {

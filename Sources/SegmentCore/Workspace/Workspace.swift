@@ -10,7 +10,7 @@ public struct Workspace: Sendable {
   /// The in-memory engine, which holds the loaded tables and answers queries over them.
   public private(set) var memory = MemoryEngine()
   /// The name of the table that commands use when none is named.
-  public private(set) var currentTableName: String?
+  public internal(set) var currentTableName: String?
   /// The session's settings.
   public var settings = Settings()
   /// The segments, in the order they were defined.
@@ -33,11 +33,17 @@ public struct Workspace: Sendable {
   /// The tables, in the order they were first loaded.
   public var tables: [Table] { memory.tables }
 
-  /// The engine that holds a table: every table is in memory until connections come. While `sql`
-  /// runs a command, the engine writes down the SQL of each query.
+  /// The connections opened with `connect`, in the order they were opened.
+  public internal(set) var connections: [Connection] = []
+  /// What can open connections, by URL scheme: handed in by the executable.
+  public var connectors: [any Connector] = []
+
+  /// Every engine as one: queries go to the engine that holds their table. While `sql` runs a
+  /// command, each query's SQL is written down too.
   public var engine: any Engine {
-    guard let sqlLog else { return memory }
-    return RecordingEngine(inner: memory, dialect: Workspace.defaultDialect, log: sqlLog)
+    let router = EngineRouter(memory: memory, connections: connections)
+    guard let sqlLog else { return router }
+    return RecordingEngine(router: router, log: sqlLog)
   }
 
   /// Set while `sql COMMAND` runs the command, to collect the statements it runs.
@@ -52,11 +58,13 @@ public struct Workspace: Sendable {
   /// - Throws: `EvalError` when no table is loaded or none has that name (with did-you-mean).
   public func resolveTable(_ name: Name?) throws(EvalError) -> Table {
     guard let name else {
+      if let current = currentTableName, isRemote(current) { throw EvalError.needsMemory(current) }
       guard let current = currentTableName, let table = table(named: current) else {
         throw EvalError(.noTable)
       }
       return table
     }
+    if isRemote(name.text) { throw EvalError.needsMemory(name.text, at: name.range) }
     guard let table = table(named: name.text) else {
       if tables.isEmpty { throw EvalError(.noTable, at: name.range) }
       throw EvalError(
@@ -64,6 +72,27 @@ public struct Workspace: Sendable {
         suggestions: Suggestions.closest(to: name.text, among: tables.map(\.name)))
     }
     return table
+  }
+
+  /// The schema of the table a command names (in memory or on a connection), or of the current table.
+  /// - Throws: `EvalError` when no table is loaded or none has that name (with did-you-mean).
+  func resolveSchema(_ name: Name?) throws(EvalError) -> TableSchema {
+    guard let name else {
+      guard let current = currentTableName else { throw EvalError(.noTable) }
+      return try catalogSchema(of: current)
+    }
+    let catalog = engine.catalog
+    guard let schema = catalog.table(named: name.text) else {
+      if catalog.tables.isEmpty { throw EvalError(.noTable, at: name.range) }
+      throw EvalError(
+        .unknownTable(name.text), at: name.range, suggestions: catalog.suggestions(for: name.text))
+    }
+    return schema
+  }
+
+  /// Whether a table is on a connection rather than in memory.
+  func isRemote(_ tableName: String) -> Bool {
+    EngineRouter(memory: memory, connections: connections).route(tableName).connection != nil
   }
 
   /// The column a command names in `table`, with did-you-mean when there is none.
@@ -87,9 +116,9 @@ public struct Workspace: Sendable {
     return true
   }
 
-  /// Makes an existing table current.
+  /// Makes an existing table current, in memory or on a connection.
   public mutating func use(_ name: Name) throws(EvalError) {
-    currentTableName = try resolveTable(name).name
+    currentTableName = try resolveSchema(name).name
   }
 
   /// Names a completion may offer: tables, the current table's columns and its segments.

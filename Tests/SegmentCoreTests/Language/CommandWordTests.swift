@@ -41,6 +41,8 @@ struct CommandWordTests {
     case .explain: "explain"
     case .lesson: "lesson"
     case .sql: "sql tables"
+    case .connect: "connect \"postgresql://u@localhost:5432/db\" as pg"
+    case .disconnect: "disconnect pg"
     }
   }
 

@@ -75,7 +75,9 @@ struct ParserTests {
       source: "set format xml", message: "expected table, csv, json or markdown, found 'xml'",
       range: SourceRange(11, 14)),
     BadCase(
-      source: "load customers.csv", message: "expected a file name in quotes, or 'sample', found 'customers'",
+      source: "load customers.csv",
+      message:
+        "expected a file name in quotes, 'sample', or a connection's table such as pg.customers, found 'customers'",
       range: SourceRange(5, 14)),
     BadCase(
       source: "show where age @ 3", message: "unexpected character '@'", range: SourceRange(15, 16)),

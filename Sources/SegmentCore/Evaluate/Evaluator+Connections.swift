@@ -1,0 +1,72 @@
+extension Workspace {
+  /// `connect "URL" as NAME`: opens a connection with the connector for the URL's scheme; its tables
+  /// become `NAME.table`. The journal keeps the URL without its password.
+  mutating func connect(_ command: ConnectCommand, interruption: Interruption) throws(EvalError)
+    -> CommandOutput
+  {
+    let name = command.name
+    if connections.contains(where: { $0.name.lowercased() == name.text.lowercased() }) {
+      throw EvalError(
+        .unsupported(
+          "a connection named \(name.text) is open: disconnect \(name.text) first, or pick another name"),
+        at: name.range)
+    }
+    let parts = command.url.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[1].hasPrefix("//"), !parts[0].isEmpty else {
+      throw EvalError(
+        .unsupported("a database URL starts with its scheme, such as postgresql://user@localhost:5432/db"),
+        at: command.urlRange)
+    }
+    let scheme = parts[0].lowercased()
+    guard let connector = connectors.first(where: { $0.schemes.contains(scheme) }) else {
+      let known = connectors.flatMap(\.schemes).map { $0 + "://" }.joined(separator: ", ")
+      throw EvalError(
+        .unsupported(
+          known.isEmpty
+            ? "this seg was built without database clients"
+            : "no engine for \(scheme):// URLs; seg connects to \(known)"), at: command.urlRange)
+    }
+    let engine: any RemoteEngine
+    do throws(EngineError) {
+      engine = try connector.connect(command.url, interruption: interruption)
+    } catch {
+      throw EvalError(engine: error).renamed(at: command.urlRange)
+    }
+    connections.append(Connection(name: name.text, engine: engine))
+    let count = engine.catalog.tables.count
+    let recorded = "connect \(Literal.quoted(engine.displayURL)) as \(name.commandText)"
+    return CommandOutput(
+      .message(
+        "connected \(name.text) to \(engine.displayURL): \(count) table\(count == 1 ? "" : "s"), "
+          + "named \(name.text).TABLE"),
+      recordedText: recorded)
+  }
+
+  /// `disconnect NAME`: closes a connection whose tables no segment uses.
+  mutating func disconnect(_ name: Name) throws(EvalError) -> String {
+    guard let i = connections.firstIndex(where: { $0.name.lowercased() == name.text.lowercased() }) else {
+      throw EvalError(
+        .unsupported("no connection named '\(name.text)'"), at: name.range,
+        suggestions: Suggestions.closest(to: name.text, among: connections.map(\.name)))
+    }
+    let connection = connections[i]
+    let prefix = connection.name.lowercased() + "."
+    if let user = segments.first(where: { $0.tableName.lowercased().hasPrefix(prefix) }) {
+      throw EvalError(
+        .unsupported(
+          "segment \(user.name) is on \(user.tableName): drop it first, or load the table into memory"),
+        at: name.range)
+    }
+    connections.remove(at: i)
+    connection.engine.close()
+    if let current = currentTableName, current.lowercased().hasPrefix(prefix) { currentTableName = nil }
+    return "disconnected \(connection.name)"
+  }
+}
+
+extension EvalError {
+  /// The same error pointing at another place.
+  func renamed(at range: SourceRange) -> EvalError {
+    EvalError(kind, at: range, suggestions: suggestions)
+  }
+}

@@ -1,0 +1,21 @@
+/// Opens connections to engines reached over the network. The `seg` executable hands SegmentCore the
+/// connectors it was built with, so SegmentCore itself never links a database client.
+public protocol Connector: Sendable {
+  /// The URL schemes it opens, lowercase: `postgresql`, `postgres`.
+  var schemes: [String] { get }
+
+  /// Opens a connection.
+  /// - Parameters:
+  ///   - url: the URL as the user wrote it (it may hold a password).
+  ///   - interruption: raised on Ctrl-C while connecting.
+  /// - Throws: `EngineError` naming what failed (a bad URL, a refused connection, a wrong password).
+  func connect(_ url: String, interruption: Interruption) throws(EngineError) -> any RemoteEngine
+}
+
+/// An engine reached over a connection.
+public protocol RemoteEngine: Engine {
+  /// The URL without its password, as sessions record it.
+  var displayURL: String { get }
+  /// Closes the connection; the engine answers nothing afterwards.
+  func close()
+}
