@@ -1,4 +1,5 @@
 import ArgumentParser
+import PostgresBackend
 import SegmentCore
 import SegmentShell
 
@@ -133,7 +134,7 @@ struct Run: ParsableCommand {
       guard let text = Run.read(file) else { return 1 }
       var settings = Settings()
       settings.format = output.format
-      let report = Session(settings: settings, style: .plain).check(
+      let report = Session(settings: settings, style: .plain, connectors: OutputOptions.connectors).check(
         text, origin: file, parameters: values, update: update)
       for emission in report.emissions { Console.write(emission.text, to: .err) }
       if let updated = report.updatedText {
@@ -172,6 +173,9 @@ struct OutputOptions: ParsableArguments {
   @Option(name: .long, help: "Output format for results: table, csv, json or markdown.")
   var format: OutputFormat = .table
 
+  /// The engines `connect` can open: the executable is the one place database clients are linked.
+  static let connectors: [any Connector] = [PostgresConnector()]
+
   func makeSession() -> Session {
     var settings = Settings()
     settings.format = format
@@ -179,7 +183,7 @@ struct OutputOptions: ParsableArguments {
       Terminal.isTerminal(1)
       ? RenderStyle(color: Terminal.colorAllowed(), width: Terminal.width() ?? 120)
       : RenderStyle.plain
-    let session = Session(settings: settings, style: style)
+    let session = Session(settings: settings, style: style, connectors: OutputOptions.connectors)
     session.lessonLibrary = LessonLocation.library(environment: Environment.all)
     return session
   }
