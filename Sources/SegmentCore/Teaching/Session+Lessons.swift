@@ -49,8 +49,11 @@ extension Session {
         guard errors.isEmpty else {
           let count = errors.count == 1 ? "1 mistake" : "\(errors.count) mistakes"
           let lines = errors.map { "  " + ($0.line > 0 ? "\(path):\($0.line): " : "") + $0.message }
+          let headline = Diagnostic(
+            message: "\(path) has \(count)", source: nil, range: nil, hint: nil, suggestions: [],
+            location: nil)
           performance.emissions.append(
-            Emission(.err, (["error: \(path) has \(count)"] + lines).joined(separator: "\n") + "\n"))
+            Emission(.err, headline.rendered(color: false) + lines.joined(separator: "\n") + "\n"))
           return false
         }
         let lesson = try? LessonFile.parse(source)
