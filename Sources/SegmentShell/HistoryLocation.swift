@@ -5,21 +5,9 @@
 /// Where the history file lives, following the XDG base directory convention for state files.
 enum HistoryLocation {
   /// The history file for `environment`: `$XDG_STATE_HOME/seg/history`, else
-  /// `$HOME/.local/state/seg/history`; nil when neither gives an absolute directory.
-  ///
-  /// The XDG specification says a relative `XDG_STATE_HOME` is invalid and must be ignored.
+  /// `$HOME/.local/state/seg/history` (see `StateLocation`).
   static func path(environment: [String: String]) -> String? {
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-      return joined(state, "seg/history")
-    }
-    if let home = environment["HOME"], home.hasPrefix("/") {
-      return joined(home, ".local/state/seg/history")
-    }
-    return nil
-  }
-
-  static func joined(_ directory: String, _ rest: String) -> String {
-    directory.hasSuffix("/") ? directory + rest : directory + "/" + rest
+    StateLocation.path("history", environment: environment)
   }
 
   /// The directory part of `path` ("/" for a file at the root).

@@ -153,7 +153,7 @@ struct Run: ParsableCommand {
       try ScriptFile.write(text, to: file)
       return true
     } catch {
-      Console.write("error: \(error.message)\n", to: .err)
+      Console.write(Diagnostic(error, source: nil, location: nil).rendered(color: false), to: .err)
       return false
     }
   }
@@ -162,7 +162,7 @@ struct Run: ParsableCommand {
     do {
       return try ScriptFile.read(file)
     } catch {
-      Console.write("error: \(error.message)\n", to: .err)
+      Console.write(Diagnostic(error, source: nil, location: nil).rendered(color: false), to: .err)
       return nil
     }
   }

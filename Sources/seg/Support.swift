@@ -51,10 +51,7 @@ enum InitScript {
 /// `~/.local/state/seg/journal`, beside the history file.
 enum JournalLocation {
   static func directory(environment: [String: String]) -> String? {
-    // The XDG specification says a relative XDG_STATE_HOME is invalid and must be ignored.
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/seg/journal" }
-    if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.local/state/seg/journal" }
-    return nil
+    StateLocation.path("journal", environment: environment)
   }
 }
 
@@ -86,12 +83,7 @@ enum LessonLocation {
     } else if let found = beside(executable: "/proc/self/exe") {
       directories = [found]
     }
-    var progress: String?
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-      progress = state + "/seg/lessons"
-    } else if let home = environment["HOME"], home.hasPrefix("/") {
-      progress = home + "/.local/state/seg/lessons"
-    }
+    let progress = StateLocation.path("lessons", environment: environment)
     return LessonLibrary(directories: directories, progressFile: progress)
   }
 

@@ -25,8 +25,7 @@ public struct WriteError: Error, Sendable, Equatable {
 /// `true`/`false`, lists joined with `;`, doubles by `DoubleFormat` (shortest round-trip text,
 /// `1000000.0` rather than `1e+06`).
 public enum CSVWriter {
-  /// Writes `table` to `path` atomically: into `path.tmp-XXXXXX` in the same directory, flushed
-  /// with `fsync`, then renamed over `path`; a failure leaves no partial file behind.
+  /// Writes `table` to `path` atomically (see `AtomicFile`): a failure leaves no partial file behind.
   /// - Parameters:
   ///   - rows: the rows to write, in this order; `nil` writes all.
   ///   - columns: the columns to write, by name; `nil` writes all.
@@ -39,31 +38,11 @@ public enum CSVWriter {
     delimiter: UInt8 = UInt8(ascii: ",")
   ) throws(WriteError) -> Int {
     let bytes = try encode(table, rows: rows, columns: columns, delimiter: delimiter, file: path)
-    var template = Array((path + ".tmp-XXXXXX").utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw failure(path, "cannot create a file next to it") }
-    let tmp = String(cString: template.map { UInt8(bitPattern: $0) })
-    var ok = true
-    bytes.withUnsafeBytes { raw in
-      var done = 0
-      while done < raw.count {
-        let r = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-        if r < 0 && errno == EINTR { continue }
-        if r <= 0 {
-          ok = false
-          return
-        }
-        done += r
-      }
-    }
-    let code = errno
-    if ok && fsync(fd) != 0 { ok = false }
-    fchmod(fd, 0o644)
-    close(fd)
-    if !ok || rename(tmp, path) != 0 {
-      let reason = String(cString: strerror(ok ? errno : code)).lowercased()
-      unlink(tmp)
-      throw failure(path, reason)
+    do {
+      try AtomicFile.write(bytes, to: path, permissions: 0o644)
+    } catch {
+      guard error.step != .create else { throw failure(path, "cannot create a file next to it") }
+      throw failure(path, String(cString: strerror(error.code)).lowercased())
     }
     return bytes.count
   }

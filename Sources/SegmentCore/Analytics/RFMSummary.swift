@@ -45,7 +45,7 @@ struct RFMSummary {
     switch column.storage {
     case .date(let a): return a.map { Double(end - Int64($0)) }
     case .timestamp(let a):
-      return a.map { Double(end - ($0 >= 0 ? $0 / 86_400 : ($0 - 86_399) / 86_400)) }
+      return a.map { Double(end - Int64(CivilDate.splitTimestamp($0).days)) }
     default: return numbers(column)
     }
   }

@@ -47,7 +47,7 @@ extension Workspace {
       let c = try Binder(workspace: self, table: table).column(name)
       guard aggregate == .count || c.type == .int || c.type == .double else {
         throw EvalError(
-          .unsupported("\(aggregate.rawValue) needs numbers; \(c.name) is \(c.type.displayName)"),
+          .wrongType(command: aggregate.rawValue, wants: .numbers, value: c.name, type: c.type.displayName),
           at: name.range)
       }
       column = c
@@ -55,7 +55,7 @@ extension Workspace {
     let chosen = segments.filter { $0.tableName.lowercased() == table.name.lowercased() }
     guard !chosen.isEmpty else {
       throw EvalError(
-        .unsupported("table \(table.name) has no segments to rank: define one with segment NAME = CONDITION"))
+        .noSegmentsToRank(table: table.name))
     }
     let label =
       "\(aggregate.rawValue)(\(command.column?.text ?? "*"))"

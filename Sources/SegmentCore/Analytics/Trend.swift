@@ -27,7 +27,7 @@ extension Workspace {
     let column = try Binder(workspace: self, table: schema).column(command.column)
     guard column.type == .date || column.type == .timestamp else {
       throw EvalError(
-        .unsupported("trend needs a date column; \(column.name) is \(column.type.displayName)"),
+        .wrongType(command: "trend", wants: .dateColumn, value: column.name, type: column.type.displayName),
         at: command.column.range)
     }
     let period = command.period

@@ -20,6 +20,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case segmentInUse(String, usedBy: String)
     case notACondition(String, type: String)
     case typeMismatch(column: String, columnType: String, literal: String, literalType: String)
+    /// Free text for what has no case of its own yet: an engine's `unsupported` error, and the sites in
+    /// files this change could not touch (`Binder`, `Workspace+Segments`, `Evaluator`).
     case unsupported(String)
     case noToday
     case brokenSegment(String, reason: String)
@@ -35,6 +37,117 @@ public struct EvalError: Error, Sendable, Equatable {
     case unknownExplainTopic(String)
     /// `drop segment` on a segment a persona stands for.
     case segmentHasPersona(String, persona: String)
+    /// A command, operator or function got a value of the wrong type: `value` (a column's name or an
+    /// expression's text) is `type`.
+    case wrongType(command: String, wants: Wanted, value: String, type: String)
+    /// A list column where a command or expression takes single values.
+    case listNotAllowed(column: String, in: ListUse)
+    /// `compare` names one segment twice.
+    case segmentNamedTwice(String)
+    /// A persona would take the name of another (as that one spells it).
+    case duplicatePersona(String)
+    /// A command that takes segments was given a table's name.
+    case tableNotSegment(String, command: String)
+    /// `derive`, `bucket` or `trait` would name a column like a segment of the table.
+    case columnIsSegmentName(String, table: String)
+    /// A segment `rfm` or `cluster` defines would take the name of a column of the table.
+    case predefinedSegmentIsColumn(String, table: String)
+    /// A function was called with the wrong number of arguments.
+    case wrongArgumentCount(function: String, takes: Arity)
+    /// `round`'s second argument is not a whole number from -15 to 15.
+    case roundDigits
+    /// Whole-number arithmetic went past `Int64`.
+    case integerOverflow(Overflow)
+    /// `trait sum` went past `Int64` at a row (0-based) of the current table.
+    case sumOverflow(row: Int)
+    /// An expression mixes values of two types where it needs one (`coalesce`, `if`, ...).
+    case mixedTypes(command: String, first: String, firstType: String, second: String, secondType: String)
+    /// `trait`'s join keys are not both Int or both String.
+    case keyTypeMismatch(
+      table: String, key: String, keyType: String, source: String, sourceKey: String, sourceKeyType: String)
+    /// `bucket`'s edges do not ascend: `edge` comes after `previous`.
+    case bucketEdgesDescend(Double, after: Double)
+    /// `rfm` was given one of the columns it writes as an input.
+    case rfmReadsOwnOutput(String)
+    /// An `rfm` input ("recency", "frequency" or "monetary") has a type that role cannot score.
+    case rfmInput(role: String, column: String, type: String)
+    /// `rfm ... as of DATE` with a recency column that counts days rather than holding dates.
+    case asOfNeedsDate(recency: String)
+    /// A computed column could not be added to its table.
+    case table(TableError)
+    /// `cluster` was given a column that is not a number.
+    case clusterNeedsNumbers(column: String, type: String)
+    /// `cluster k=...` asks for more clusters than `table` has complete rows.
+    case tooFewRows(k: Int, table: String, rows: Int)
+    /// `derive` of an expression that is null everywhere, so its column would have no type.
+    case nullEverywhere(expression: String)
+    /// `export personas` to a file that is neither Markdown nor JSON.
+    case personaExportFormat(path: String)
+    /// `export personas` with no personas.
+    case noPersonas
+    /// `rank` on a table with no segments.
+    case noSegmentsToRank(table: String)
+    /// `lesson N` past the last lesson (`count` lessons exist).
+    case noLessonNumbered(Int, count: Int)
+    /// `lesson NAME` with no lesson of that name.
+    case unknownLesson(String)
+    /// A lesson file that does not parse, with its first mistake.
+    case invalidLesson(path: String, first: LessonFileError?)
+    /// `lesson next` (`skipping`) or `lesson stop` with no lesson under way.
+    case noLessonUnderWay(skipping: Bool)
+  }
+
+  /// What a command or function needs of a value.
+  public enum Wanted: Sendable, Equatable {
+    case numbers, number, date, text, numberColumn, dateColumn
+
+    var phrase: String {
+      switch self {
+      case .numbers: "numbers"
+      case .number: "a number"
+      case .date: "a date"
+      case .text: "text"
+      case .numberColumn: "a number column"
+      case .dateColumn: "a date column"
+      }
+    }
+  }
+
+  /// Where a list column is not allowed.
+  public enum ListUse: Sendable, Equatable {
+    /// In an expression (`derive`, `bucket`, ...).
+    case expression
+    /// Under an aggregate other than count (`trait sum(tags)`).
+    case aggregate(String)
+    /// `stats ... by LIST`.
+    case statsGroup
+    /// `top N by LIST`.
+    case topRank
+    /// `count by` a second list column.
+    case secondGroup
+  }
+
+  /// What a function takes, for a call with the wrong number of arguments.
+  public enum Arity: Sendable, Equatable {
+    case one, oneOrMore, numberAndDigits
+
+    var phrase: String {
+      switch self {
+      case .one: "one value"
+      case .oneOrMore: "one or more values"
+      case .numberAndDigits: "a number and optionally a number of digits"
+      }
+    }
+  }
+
+  /// The whole-number operation that overflowed, with its operands' text.
+  public enum Overflow: Sendable, Equatable {
+    /// `abs(x)`.
+    case abs(String)
+    /// `-x`.
+    case negation(String)
+    /// `x + y`, `x - y` or `x * y`, at a row (0-based).
+    case arithmetic(String, op: String, String, row: Int)
   }
 
   /// What went wrong.
@@ -83,6 +196,68 @@ public struct EvalError: Error, Sendable, Equatable {
     case .unknownPersona(let name): return "no persona named '\(name)'"
     case .unknownExplainTopic(let word): return "no explain topic named '\(word)'"
     case .segmentHasPersona(let name, let persona): return "segment \(name) has persona \(persona)"
+    case .wrongType(let command, let wants, let value, let type):
+      return "\(command) needs \(wants.phrase); \(value) is \(type)"
+    case .listNotAllowed(let column, .expression):
+      return "\(column) is a list; expressions work on single values per row"
+    case .listNotAllowed(let column, .aggregate(let aggregate)):
+      return "\(aggregate) cannot aggregate a list; \(column) is a List (count(\(column)) can)"
+    case .listNotAllowed(let column, .statsGroup):
+      return "stats cannot group by a list column; use count by \(column)"
+    case .listNotAllowed(_, .topRank): return "top cannot rank by a list column"
+    case .listNotAllowed(_, .secondGroup): return "group by one list column at a time"
+    case .segmentNamedTwice(let name): return "segment \(name) is named twice"
+    case .duplicatePersona(let name): return "there is already a persona named \(name)"
+    case .tableNotSegment(let name, let command): return "\(command) takes segments; \(name) is a table"
+    case .columnIsSegmentName(let name, let table):
+      return "\(name) is a segment of \(table): pick another column name"
+    case .predefinedSegmentIsColumn(let name, let table):
+      return "segment \(name) cannot be defined: \(name) is a column of \(table)"
+    case .wrongArgumentCount(let function, let takes): return "\(function) takes \(takes.phrase)"
+    case .roundDigits: return "round's digits must be a whole number from -15 to 15, such as round(x, 2)"
+    case .integerOverflow(.abs(let argument)): return "integer overflow in abs(\(argument))"
+    case .integerOverflow(.negation(let operand)): return "integer overflow in -\(operand)"
+    case .integerOverflow(.arithmetic(let left, let op, let right, let row)):
+      return
+        "integer overflow in \(left) \(op) \(right) at row \(row + 1): multiply by 1.0 to compute in decimals"
+    case .sumOverflow(let row):
+      return "the sum overflows for row \(row + 1): use mean, or sum a Double column"
+    case .mixedTypes(let command, let first, let firstType, let second, let secondType):
+      return "\(command) needs values of one type; \(first) is \(firstType), \(second) is \(secondType)"
+    case .keyTypeMismatch(let table, let key, let keyType, let source, let sourceKey, let sourceKeyType):
+      return "keys must both be Int or both String; \(table).\(key) is \(keyType), "
+        + "\(source).\(sourceKey) is \(sourceKeyType)"
+    case .bucketEdgesDescend(let edge, let previous):
+      return "bucket edges must ascend: \(Figures.shortest(edge)) comes after \(Figures.shortest(previous))"
+    case .rfmReadsOwnOutput(let column):
+      return "rfm writes its scores to columns r, f, m, fm and rfm, so it cannot read \(column)"
+    case .rfmInput(let role, let column, let type):
+      let wanted =
+        role == "frequency" || role == "monetary"
+        ? "a number column" : "a date, or a number of days since the last purchase"
+      return "\(role) needs \(wanted): \(column) is \(type)"
+    case .asOfNeedsDate(let recency):
+      return "'as of' needs a date recency column: \(recency) already counts days, "
+        + "so its smallest value is the most recent"
+    case .table(let error): return error.message
+    case .clusterNeedsNumbers(let column, let type):
+      return "cluster needs number columns: \(column) is \(type)"
+    case .tooFewRows(let k, let table, let rows):
+      return "k=\(k) needs at least \(k) rows with a value in every column; \(table) has \(rows)"
+    case .nullEverywhere(let expression): return "\(expression) is null on every row and has no type"
+    case .personaExportFormat(let path): return "export personas writes a .md or a .json file, not \(path)"
+    case .noPersonas: return "there are no personas to export: try 'persona draft for SEGMENT'"
+    case .noSegmentsToRank(let table):
+      return "table \(table) has no segments to rank: define one with segment NAME = CONDITION"
+    case .noLessonNumbered(let n, let count):
+      let there = count == 0 ? "there are none" : "they are numbered 1 to \(count)"
+      return "no lesson \(n): \(there) (type 'lesson' to list them)"
+    case .unknownLesson(let name): return "no lesson named '\(name)' (type 'lesson' to list them)"
+    case .invalidLesson(let path, let first):
+      let detail = first.map { ": " + $0.described } ?? ""
+      return "\(path) is not a valid lesson\(detail) (lesson check \"\(path)\" lists every mistake)"
+    case .noLessonUnderWay(let skipping):
+      return "no lesson is under way: type 'lesson' to list them" + (skipping ? ", 'lesson 1' to start" : "")
     }
   }
 

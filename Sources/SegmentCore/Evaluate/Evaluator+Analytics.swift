@@ -6,7 +6,7 @@ extension Workspace {
     guard let segment = segment(named: name.text) else {
       if engine.catalog.table(named: name.text) != nil {
         throw EvalError(
-          .unsupported("\(command) takes segments; \(name.text) is a table"), at: name.range,
+          .tableNotSegment(name.text, command: command), at: name.range,
           suggestions: Suggestions.closest(to: name.text, among: segments.map(\.name)))
       }
       throw EvalError(
@@ -137,7 +137,7 @@ extension Workspace {
     for name in names {
       let segment = try namedSegment(name, for: "compare")
       if chosen.contains(where: { $0.name.lowercased() == segment.name.lowercased() }) {
-        throw EvalError(.unsupported("segment \(segment.name) is named twice"), at: name.range)
+        throw EvalError(.segmentNamedTwice(segment.name), at: name.range)
       }
       if let first = chosen.first, first.tableName.lowercased() != segment.tableName.lowercased() {
         throw EvalError(

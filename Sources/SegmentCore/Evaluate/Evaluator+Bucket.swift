@@ -8,7 +8,8 @@ extension Workspace {
     let source = try resolveColumn(command.column, in: table)
     guard source.type.isNumeric else {
       throw EvalError(
-        .unsupported("bucket needs a number column; \(source.name) is \(source.type.displayName)"),
+        .wrongType(
+          command: "bucket", wants: .numberColumn, value: source.name, type: source.type.displayName),
         at: command.column.range)
     }
     var edges: [Double] = []
@@ -23,9 +24,7 @@ extension Workspace {
       }
       if edges.count > 1, edges[edges.count - 1] <= edges[edges.count - 2] {
         throw EvalError(
-          .unsupported(
-            "bucket edges must ascend: \(Figures.shortest(edges[edges.count - 1])) comes after "
-              + Figures.shortest(edges[edges.count - 2])), at: literal.range)
+          .bucketEdgesDescend(edges[edges.count - 1], after: edges[edges.count - 2]), at: literal.range)
       }
     }
     let alias = command.alias ?? Name(source.name + "_band", at: command.column.range)

@@ -10,7 +10,7 @@ extension Workspace {
     for name in command.groups {
       let column = try Binder(workspace: self, table: schema).column(name)
       if column.type == .list, keys.contains(where: { $0.type == .list }) {
-        throw EvalError(.unsupported("group by one list column at a time"), at: name.range)
+        throw EvalError(.listNotAllowed(column: column.name, in: .secondGroup), at: name.range)
       }
       keys.append(column)
     }

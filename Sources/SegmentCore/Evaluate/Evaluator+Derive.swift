@@ -8,7 +8,7 @@ extension Workspace {
     let vector = try ExpressionEvaluator(table: table, workspace: self).evaluate(command.expression)
     guard let column = vector.column(named: command.name.text) else {
       throw EvalError(
-        .unsupported("\(command.expression.text) is null on every row and has no type"),
+        .nullEverywhere(expression: command.expression.text),
         at: command.expression.range)
     }
     try putComputed(column, on: table, definition: "derive \(command.name.text) = \(command.expression.text)")
@@ -20,7 +20,7 @@ extension Workspace {
   func checkComputedName(_ name: Name, in table: Table) throws(EvalError) -> Bool {
     if let segment = segment(named: name.text), segment.tableName == table.name {
       throw EvalError(
-        .unsupported("\(segment.name) is a segment of \(table.name): pick another column name"),
+        .columnIsSegmentName(segment.name, table: table.name),
         at: name.range)
     }
     guard let existing = table.column(named: name.text) else { return false }
@@ -37,7 +37,7 @@ extension Workspace {
     do {
       try updated.addColumn(column)
     } catch {
-      throw EvalError(.unsupported(error.message))
+      throw EvalError(.table(error))
     }
     // The table is the current one, so `put` leaves the current table as it was.
     try put(updated)

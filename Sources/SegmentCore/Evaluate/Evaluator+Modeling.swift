@@ -13,8 +13,7 @@ extension Workspace {
     let outputs = ["r", "f", "m", "fm", "rfm"]
     if let i = inputs.firstIndex(where: { outputs.contains($0.name.lowercased()) }) {
       throw EvalError(
-        .unsupported(
-          "rfm writes its scores to columns r, f, m, fm and rfm, so it cannot read \(inputs[i].name)"),
+        .rfmReadsOwnOutput(inputs[i].name),
         at: names[i].range)
     }
     let scores: RFMScores
@@ -22,22 +21,19 @@ extension Workspace {
       scores = try RFMScores.compute(recency: inputs[0], frequency: inputs[1], monetary: inputs[2])
     } catch {
       let i = ["recency", "frequency", "monetary"].firstIndex(of: error.role) ?? 0
-      let wanted = i == 0 ? "a date, or a number of days since the last purchase" : "a number column"
       throw EvalError(
-        .unsupported("\(error.role) needs \(wanted): \(error.column) is \(error.type.displayName)"),
+        .rfmInput(role: error.role, column: error.column, type: error.type.displayName),
         at: names[i].range)
     }
     let isTime = inputs[0].type == .date || inputs[0].type == .timestamp
     if command.asOf != nil && !isTime {
       throw EvalError(
-        .unsupported(
-          "'as of' needs a date recency column: \(inputs[0].name) already counts days, so its smallest value is the most recent"
-        ), at: command.asOfRange)
+        .asOfNeedsDate(recency: inputs[0].name), at: command.asOfRange)
     }
     let asOf = isTime ? (command.asOf ?? today(for: table)) : nil
     let replaced = outputs.contains { table.column(named: $0) != nil }
     for column in scores.columns() {
-      do { try table.addColumn(column) } catch { throw EvalError(.unsupported(error.message)) }
+      do { try table.addColumn(column) } catch { throw EvalError(.table(error)) }
     }
     try put(table, with: RFMSegment.all.map { ($0.name, $0.definition) })
 
@@ -74,7 +70,7 @@ extension Workspace {
     for spec in specs {
       if table.column(named: spec.name) != nil {
         throw EvalError(
-          .unsupported("segment \(spec.name) cannot be defined: \(spec.name) is a column of \(table.name)"))
+          .predefinedSegmentIsColumn(spec.name, table: table.name))
       }
       guard case .segment(let parsed)? = try? Parser.parse("segment \(spec.name) = \(spec.definition)") else {
         preconditionFailure("built-in segment \(spec.name) does not parse: \(spec.definition)")
@@ -108,7 +104,7 @@ extension Workspace {
       let column = try resolveColumn(name, in: table)
       guard column.type.isNumeric else {
         throw EvalError(
-          .unsupported("cluster needs number columns: \(column.name) is \(column.type.displayName)"),
+          .clusterNeedsNumbers(column: column.name, type: column.type.displayName),
           at: name.range)
       }
       if columns.contains(where: { $0.name == column.name }) {
@@ -120,9 +116,7 @@ extension Workspace {
     let excluded = table.rowCount - data.count
     guard data.count >= command.k.upperBound else {
       throw EvalError(
-        .unsupported(
-          "k=\(command.k.upperBound) needs at least \(command.k.upperBound) rows with a value in every column; \(table.name) has \(data.count)"
-        ), at: command.kRange)
+        .tooFewRows(k: command.k.upperBound, table: table.name, rows: data.count), at: command.kRange)
     }
     let names = columns.map(\.name)
     var warnings: [String] = []
@@ -156,7 +150,7 @@ extension Workspace {
     let replaced = table.column(named: "cluster") != nil
     do {
       try table.addColumn(fit.column(rows: data.rows, tableRows: table.rowCount))
-    } catch { throw EvalError(.unsupported(error.message)) }
+    } catch { throw EvalError(.table(error)) }
     try dropOldClusterSegments(beyond: k, on: table.name)
     try put(table, with: (1...k).map { ("cluster_\($0)", "cluster = \($0)") })
     let settled =

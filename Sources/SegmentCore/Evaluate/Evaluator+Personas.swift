@@ -98,7 +98,7 @@ extension Workspace {
     if let other = personas.firstIndex(where: { $0.name.lowercased() == persona.name.lowercased() }),
       other != index
     {
-      throw EvalError(.unsupported("there is already a persona named \(personas[other].name)"), at: range)
+      throw EvalError(.duplicatePersona(personas[other].name), at: range)
     }
     guard let index else {
       personas.append(persona)
@@ -157,10 +157,10 @@ extension Workspace {
     let lower = path.lowercased()
     let json = lower.hasSuffix(".json")
     guard json || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else {
-      throw EvalError(.unsupported("export personas writes a .md or a .json file, not \(path)"), at: range)
+      throw EvalError(.personaExportFormat(path: path), at: range)
     }
     guard !personas.isEmpty else {
-      throw EvalError(.unsupported("there are no personas to export: try 'persona draft for SEGMENT'"))
+      throw EvalError(.noPersonas)
     }
     let cards = personas.map(card)
     let text = json ? PersonaExport.json(cards) : PersonaExport.markdown(cards)

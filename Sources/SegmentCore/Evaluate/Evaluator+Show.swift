@@ -32,7 +32,7 @@ extension Workspace {
     let schema = try catalogSchema(of: relation.table)
     let column = try Binder(workspace: self, table: schema).column(command.column)
     guard column.type != .list else {
-      throw EvalError(.unsupported("top cannot rank by a list column"), at: command.column.range)
+      throw EvalError(.listNotAllowed(column: column.name, in: .topRank), at: command.column.range)
     }
     let columns = try chosenColumns(command.columns, of: schema)
     let chosen = try execute(Query(.count, over: relation)).integer("count")

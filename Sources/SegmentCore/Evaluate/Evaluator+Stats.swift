@@ -14,7 +14,8 @@ extension Workspace {
       let column = try binder.column(name)
       guard column.type.isNumeric else {
         throw EvalError(
-          .unsupported("stats needs numbers; \(column.name) is \(column.type.displayName)"), at: name.range)
+          .wrongType(command: "stats", wants: .numbers, value: column.name, type: column.type.displayName),
+          at: name.range)
       }
       columns.append(column)
     }
@@ -24,7 +25,7 @@ extension Workspace {
       let column = try binder.column(by)
       guard column.type != .list else {
         throw EvalError(
-          .unsupported("stats cannot group by a list column; use count by \(column.name)"), at: by.range)
+          .listNotAllowed(column: column.name, in: .statsGroup), at: by.range)
       }
       group = column
       header.append(ResultColumn(column.name))

@@ -26,9 +26,9 @@ extension Workspace {
         throw EvalError(.duplicateKey(key.name, table: table.name, example: example), at: command.key.range)
       case .types:
         throw EvalError(
-          .unsupported(
-            "keys must both be Int or both String; \(table.name).\(key.name) is \(key.type.displayName), "
-              + "\(source.name).\(sourceKey.name) is \(sourceKey.type.displayName)"), at: sourceKeyName.range)
+          .keyTypeMismatch(
+            table: table.name, key: key.name, keyType: key.type.displayName, source: source.name,
+            sourceKey: sourceKey.name, sourceKeyType: sourceKey.type.displayName), at: sourceKeyName.range)
       }
     }
     if let filter = command.filter {
@@ -58,12 +58,12 @@ extension Workspace {
     let name = command.aggregate.rawValue
     if values.type == .list && command.aggregate != .count {
       throw EvalError(
-        .unsupported("\(name) cannot aggregate a list; \(values.name) is a List (count(\(values.name)) can)"),
+        .listNotAllowed(column: values.name, in: .aggregate(name)),
         at: command.column?.range)
     }
     if (command.aggregate == .sum || command.aggregate == .mean) && !values.type.isNumeric {
       throw EvalError(
-        .unsupported("\(name) needs numbers; \(values.name) is \(values.type.displayName)"),
+        .wrongType(command: name, wants: .numbers, value: values.name, type: values.type.displayName),
         at: command.column?.range)
     }
   }
@@ -86,7 +86,7 @@ extension Workspace {
           return Column(name: name, storage: .int(.narrowest(sums)), validity: has)
         } catch {
           throw EvalError(
-            .unsupported("the sum overflows for row \(error.row + 1): use mean, or sum a Double column"),
+            .sumOverflow(row: error.row),
             at: command.aggregateRange)
         }
       }

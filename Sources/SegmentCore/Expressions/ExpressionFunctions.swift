@@ -15,21 +15,21 @@ extension ExpressionEvaluator {
         suggestions: Suggestions.closest(to: function.text, among: Self.functionNames))
     }
     if name == "coalesce" {
-      guard !arguments.isEmpty else { throw arity(function, "one or more values", at: range) }
+      guard !arguments.isEmpty else { throw arity(function, .oneOrMore, at: range) }
       return try coalesce(arguments, at: range)
     }
     if name == "round" {
       guard arguments.count == 1 || arguments.count == 2 else {
-        throw arity(function, "a number and optionally a number of digits", at: range)
+        throw arity(function, .numberAndDigits, at: range)
       }
       return try round(arguments, at: range)
     }
-    guard arguments.count == 1 else { throw arity(function, "one value", at: range) }
+    guard arguments.count == 1 else { throw arity(function, .one, at: range) }
     let argument = arguments[0]
     let x = try evaluate(argument)
-    func wrong(_ needs: String) -> EvalError {
+    func wrong(_ needs: EvalError.Wanted) -> EvalError {
       EvalError(
-        .unsupported("\(name) needs \(needs); \(argument.text) is \(x.typeName)"), at: argument.range)
+        .wrongType(command: name, wants: needs, value: argument.text, type: x.typeName), at: argument.range)
     }
     switch (name, x.values) {
     case (_, .null): return x
@@ -49,7 +49,7 @@ extension ExpressionEvaluator {
       }
       return Vector(values: .int(parts), validity: x.validity, count: x.count)
     case ("days_since", _), ("year", _), ("month", _):
-      throw wrong("a date")
+      throw wrong(.date)
     case ("lower", .text(let codes, let dictionary)):
       return Vector(values: .text(codes: codes, dictionary: dictionary.map { $0.lowercased() }), x)
     case ("upper", .text(let codes, let dictionary)):
@@ -58,21 +58,21 @@ extension ExpressionEvaluator {
       let lengths = dictionary.map { Int64($0.count) }
       return Vector(values: .int(lengths.withUnsafeBufferPointer { l in codes.map { l[Int($0)] } }), x)
     case ("lower", _), ("upper", _), ("length", _):
-      throw wrong("text")
+      throw wrong(.text)
     case ("abs", .int(let a)):
       if a.indices.contains(where: { a[$0] == .min && x.isValid($0) }) {
-        throw EvalError(.unsupported("integer overflow in abs(\(argument.text))"), at: range)
+        throw EvalError(.integerOverflow(.abs(argument.text)), at: range)
       }
       return Vector(values: .int(a.map { $0 == .min ? 0 : Swift.abs($0) }), x)
     case ("abs", .double(let a)):
       return Vector(values: .double(a.map { Swift.abs($0) }), x)
     default:
-      throw wrong("a number")
+      throw wrong(.number)
     }
   }
 
-  private func arity(_ function: Name, _ takes: String, at range: SourceRange) -> EvalError {
-    EvalError(.unsupported("\(function.text.lowercased()) takes \(takes)"), at: range)
+  private func arity(_ function: Name, _ takes: EvalError.Arity, at range: SourceRange) -> EvalError {
+    EvalError(.wrongArgumentCount(function: function.text.lowercased(), takes: takes), at: range)
   }
 
   private func dayNumbers(_ x: Vector) -> [Int32] {
@@ -104,7 +104,7 @@ extension ExpressionEvaluator {
       guard case .literal(let literal) = arguments[1].kind, case .int(let d) = literal.value, abs(d) <= 15
       else {
         throw EvalError(
-          .unsupported("round's digits must be a whole number from -15 to 15, such as round(x, 2)"),
+          .roundDigits,
           at: arguments[1].range)
       }
       digits = d
@@ -130,7 +130,8 @@ extension ExpressionEvaluator {
       return Vector(values: .double(rounded), x)
     default:
       throw EvalError(
-        .unsupported("round needs a number; \(arguments[0].text) is \(x.typeName)"), at: arguments[0].range)
+        .wrongType(command: "round", wants: .number, value: arguments[0].text, type: x.typeName),
+        at: arguments[0].range)
     }
   }
 }

@@ -47,7 +47,7 @@ extension Vector {
       guard a.isNumericOrNull, b.isNumericOrNull else {
         let bad = a.isNumericOrNull ? (texts.1, b.typeName) : (texts.0, a.typeName)
         throw EvalError(
-          .unsupported("\(op.rawValue) needs numbers; \(bad.0) is \(bad.1)"), at: range)
+          .wrongType(command: op.rawValue, wants: .numbers, value: bad.0, type: bad.1), at: range)
       }
       let x = a.doubles
       let y = b.doubles
@@ -68,12 +68,13 @@ extension Vector {
     switch a.values {
     case .int(let x):
       if x.indices.contains(where: { x[$0] == .min && a.isValid($0) }) {
-        throw EvalError(.unsupported("integer overflow in -\(text)"), at: range)
+        throw EvalError(.integerOverflow(.negation(text)), at: range)
       }
       return Vector(values: .int(x.map { $0 == .min ? 0 : -$0 }), validity: a.validity, count: a.count)
     case .double(let x): return Vector(values: .double(x.map { -$0 }), validity: a.validity, count: a.count)
     case .null: return a
-    default: throw EvalError(.unsupported("- needs a number; \(text) is \(a.typeName)"), at: range)
+    default:
+      throw EvalError(.wrongType(command: "-", wants: .number, value: text, type: a.typeName), at: range)
     }
   }
 
@@ -120,9 +121,7 @@ extension Vector {
       })
     {
       throw EvalError(
-        .unsupported(
-          "integer overflow in \(texts.0) \(op.rawValue) \(texts.1) at row \(row + 1): "
-            + "multiply by 1.0 to compute in decimals"), at: range)
+        .integerOverflow(.arithmetic(texts.0, op: op.rawValue, texts.1, row: row)), at: range)
     }
     return r
   }

@@ -29,9 +29,9 @@ extension Vector {
     if names == ["String"] { return mergeTexts(vectors) }
     let other = typed.first { vectors[$0].typeName != vectors[first].typeName }!
     throw EvalError(
-      .unsupported(
-        "\(what) needs values of one type; \(texts[first]) is \(vectors[first].typeName), "
-          + "\(texts[other]) is \(vectors[other].typeName)"), at: range)
+      .mixedTypes(
+        command: what, first: texts[first], firstType: vectors[first].typeName, second: texts[other],
+        secondType: vectors[other].typeName), at: range)
   }
 
   /// Nulls of the same type as `model`.

@@ -100,7 +100,7 @@ extension Vector {
     case .string(let codes, let dictionary): values = .text(codes: codes, dictionary: dictionary)
     case .list:
       throw EvalError(
-        .unsupported("\(column.name) is a list; expressions work on single values per row"), at: name.range)
+        .listNotAllowed(column: column.name, in: .expression), at: name.range)
     }
     self.init(values: values, validity: column.validity, count: column.count)
   }

@@ -1,3 +1,5 @@
+import Columnar
+
 #if canImport(Glibc)
   import Glibc
 #endif

@@ -49,8 +49,11 @@ extension Session {
         guard errors.isEmpty else {
           let count = errors.count == 1 ? "1 mistake" : "\(errors.count) mistakes"
           let lines = errors.map { "  " + ($0.line > 0 ? "\(path):\($0.line): " : "") + $0.message }
+          let headline = Diagnostic(
+            message: "\(path) has \(count)", source: nil, range: nil, hint: nil, suggestions: [],
+            location: nil)
           performance.emissions.append(
-            Emission(.err, (["error: \(path) has \(count)"] + lines).joined(separator: "\n") + "\n"))
+            Emission(.err, headline.rendered(color: false) + lines.joined(separator: "\n") + "\n"))
           return false
         }
         let lesson = try? LessonFile.parse(source)
@@ -126,15 +129,14 @@ extension Session {
     switch reference {
     case .number(let n, let range):
       guard n >= 1, n <= entries.count else {
-        let there = entries.isEmpty ? "there are none" : "they are numbered 1 to \(entries.count)"
-        throw EvalError(.unsupported("no lesson \(n): \(there) (type 'lesson' to list them)"), at: range)
+        throw EvalError(.noLessonNumbered(n, count: entries.count), at: range)
       }
       number = n
       entry = entries[n - 1]
     case .name(let name, let range):
       guard let i = entries.firstIndex(where: { $0.name == name.lowercased() }) else {
         throw EvalError(
-          .unsupported("no lesson named '\(name)' (type 'lesson' to list them)"), at: range,
+          .unknownLesson(name), at: range,
           suggestions: Suggestions.closest(to: name.lowercased(), among: entries.map(\.name)))
       }
       number = i + 1
@@ -147,10 +149,7 @@ extension Session {
     do {
       lesson = try LessonFile.parse(try ScriptFile.read(entry.path))
     } catch let errors as LessonFileErrors {
-      let first = errors.errors.first.map { ": " + $0.described } ?? ""
-      throw EvalError(
-        .unsupported(
-          "\(entry.path) is not a valid lesson\(first) (lesson check \"\(entry.path)\" lists every mistake)"))
+      throw EvalError(.invalidLesson(path: entry.path, first: errors.errors.first))
     }
     if let active = lessons.active, active.name == entry.name {
       emit(.text(stepText(active)), into: &performance)
@@ -205,7 +204,7 @@ extension Session {
 
   private func skipStep(into performance: inout Performance) throws {
     guard var active = lessons.active else {
-      throw EvalError(.unsupported("no lesson is under way: type 'lesson' to list them, 'lesson 1' to start"))
+      throw EvalError(.noLessonUnderWay(skipping: true))
     }
     let step = active.current
     lessons.active = nil
@@ -229,7 +228,7 @@ extension Session {
 
   private func stopLesson(into performance: inout Performance) throws {
     guard let active = lessons.active else {
-      throw EvalError(.unsupported("no lesson is under way: type 'lesson' to list them"))
+      throw EvalError(.noLessonUnderWay(skipping: false))
     }
     lessons.active = nil
     let resume = active.number.map { "lesson \($0)" } ?? "lesson \"FILE\""
