@@ -65,7 +65,7 @@ public struct PostgreSQLDialect: SQLDialect {
 
   public func explode(_ list: String, alias: String) -> String {
     "CROSS JOIN LATERAL unnest(CASE WHEN \(list) IS NULL THEN CAST(ARRAY[NULL] AS TEXT[]) ELSE \(list) END) "
-      + "AS \(alias)(item)"
+      + "AS \(alias)(\(alias))"
   }
 }
 

@@ -63,8 +63,10 @@ extension SQLCompiler {
       let type = try self.type(of: name)
       var key = column(name)
       if type == .list {
-        join = dialect.explode(column(name), alias: "seg_exploded")
-        key = "seg_exploded.item"
+        // The item's name must be no column's, or the table's columns become ambiguous.
+        let alias = unusedName("seg_exploded")
+        join = dialect.explode(column(name), alias: alias)
+        key = "\(alias).\(alias)"
       }
       selected.append("\(key) AS \(column(name))")
       order.append("\(type == .string || type == .list ? dialect.bytewise(key) : key) ASC NULLS LAST")

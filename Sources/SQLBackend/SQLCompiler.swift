@@ -11,8 +11,8 @@ public struct SQLCompiler: Sendable {
   public let schema: TableSchema
   /// The table as a FROM item, already quoted (`"public"."customers"`).
   public let from: String
-  /// A column holding the table's row order, when it has one; ties are then broken in row order as in
-  /// memory. Without one, ties are broken by every column in turn, so results are still deterministic.
+  /// The name of a column holding the table's row order (quoted by the compiler), when it has one;
+  /// ties are then broken in row order as in memory. Without one, ties are broken by every column in turn, so results are still deterministic.
   public let rowOrder: String?
 
   /// Creates a compiler for one table.
@@ -25,6 +25,19 @@ public struct SQLCompiler: Sendable {
 
   /// A quoted column reference.
   func column(_ name: String) -> String { dialect.identifier(name) }
+
+  /// `base`, or `base_2`, `base_3`... : a plain lowercase name no column or the table has (ignoring
+  /// case), for an alias the compiler adds to a FROM clause without making any column ambiguous.
+  func unusedName(_ base: String) -> String {
+    let taken = Set(([schema.name] + schema.columns.map(\.name)).map { $0.lowercased() })
+    var name = base
+    var n = 1
+    while taken.contains(name) {
+      n += 1
+      name = "\(base)_\(n)"
+    }
+    return name
+  }
 
   /// The type of a column the binder resolved.
   func type(of name: String) throws(EngineError) -> ColumnType {
@@ -58,7 +71,7 @@ public struct SQLCompiler: Sendable {
 
   /// The tie-breakers after the sort keys: the row order column, else every column in turn.
   func tieBreakers() throws(EngineError) -> [String] {
-    if let rowOrder { return ["\(rowOrder) ASC"] }
+    if let rowOrder { return ["\(column(rowOrder)) ASC"] }
     var keys: [String] = []
     for c in schema.columns { keys.append("\(try sortExpression(c.name)) ASC NULLS LAST") }
     return keys

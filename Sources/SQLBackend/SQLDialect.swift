@@ -41,7 +41,8 @@ public protocol SQLDialect: Sendable {
   /// A list's items joined by `;`, as seg prints lists (for sorting).
   func listText(_ list: String) -> String
   /// A FROM item that turns a list column into one row per item (a null list into one null item),
-  /// with the item in column `item` of the alias.
+  /// with the item in a column named like the alias itself (`alias.alias`), a name the compiler chose
+  /// to be no column's.
   func explode(_ list: String, alias: String) -> String
 }
 
