@@ -28,7 +28,7 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
     /// The FROM item: the quoted table, or a subquery that casts columns seg reads differently
     /// (numeric to double precision, timestamptz to UTC timestamps, varchar[] to text[]).
     var from: String
-    /// `"_seg_row"` when the table keeps seg's row order (tables seg wrote), else nil.
+    /// `_seg_row` when the table keeps seg's row order (tables seg wrote), else nil.
     var rowOrder: String?
   }
 
@@ -150,7 +150,7 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
       var casts = false
       for (name, udt) in byTable[key] ?? [] {
         if name == "_seg_row" {
-          rowOrder = dialect.identifier(name)
+          rowOrder = name
           selected.append(dialect.identifier(name))
           continue
         }
