@@ -34,7 +34,7 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
 
   let url: PostgresURL
   let connection: PostgresConnection
-  let tables: [StoredTable]
+  private let storedTables: Mutex<[StoredTable]>
   let backendPID: Int?
   let dialect = PostgreSQLDialect()
   static let logger = Logger(label: "seg.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -42,11 +42,20 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
   private init(url: PostgresURL, connection: PostgresConnection, tables: [StoredTable], backendPID: Int?) {
     self.url = url
     self.connection = connection
-    self.tables = tables
+    self.storedTables = Mutex(tables)
     self.backendPID = backendPID
   }
 
   var displayURL: String { url.display }
+
+  /// The tables, as last read from the server.
+  var tables: [StoredTable] { storedTables.withLock { $0 } }
+
+  /// Reads the catalog again (after seg created a table).
+  func reloadCatalog(interruption: Interruption) throws(EngineError) {
+    let fresh = try PostgresEngine.readCatalog(connection, interruption: interruption)
+    storedTables.withLock { $0 = fresh }
+  }
 
   var catalog: Catalog { Catalog(tables: tables.map(\.schema)) }
 
@@ -59,8 +68,15 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
     return SQLCompiler(dialect: dialect, schema: stored.schema, from: stored.from, rowOrder: stored.rowOrder)
   }
 
+  /// Closes the connection and waits until it is closed.
   func close() {
-    let _: EventLoopFuture<Void> = connection.close()
+    guard !connection.isClosed else { return }
+    let closing: EventLoopFuture<Void> = connection.close()
+    _ = try? closing.wait()
+  }
+
+  deinit {
+    close()
   }
 
   private func stored(_ name: String) throws(EngineError) -> StoredTable {

@@ -18,4 +18,9 @@ public protocol RemoteEngine: Engine {
   var displayURL: String { get }
   /// Closes the connection; the engine answers nothing afterwards.
   func close()
+
+  /// Writes rows as a new table on the server (replacing one of that name when `replace`), keeping
+  /// their order, and adds it to the catalog.
+  /// - Throws: `EngineError` when the table exists and `replace` is false, or the server refuses.
+  func store(_ rows: Frame, as table: String, replace: Bool, interruption: Interruption) throws(EngineError)
 }

@@ -33,12 +33,11 @@ extension Workspace {
       throw EvalError(engine: error).renamed(at: command.urlRange)
     }
     connections.append(Connection(name: name.text, engine: engine))
-    let count = engine.catalog.tables.count
+    // The message names neither the URL nor the server's tables: a replayed session prints the same
+    // whatever port or database it reconnects to ('tables' lists them).
     let recorded = "connect \(Literal.quoted(engine.displayURL)) as \(name.commandText)"
     return CommandOutput(
-      .message(
-        "connected \(name.text) to \(engine.displayURL): \(count) table\(count == 1 ? "" : "s"), "
-          + "named \(name.text).TABLE"),
+      .message("connected \(name.text): its tables are \(name.text).TABLE (see 'tables')"),
       recordedText: recorded)
   }
 
@@ -61,6 +60,34 @@ extension Workspace {
     connection.engine.close()
     if let current = currentTableName, current.lowercased().hasPrefix(prefix) { currentTableName = nil }
     return "disconnected \(connection.name)"
+  }
+}
+
+extension Workspace {
+  /// `copy NAME to CONNECTION [as TABLE] [replace]`: a table in memory, or a segment's rows, written to
+  /// the server as a new table in row order.
+  func copy(_ command: CopyCommand, interruption: Interruption) throws(EvalError) -> String {
+    guard
+      let connection = connections.first(where: {
+        $0.name.lowercased() == command.connection.text.lowercased()
+      })
+    else {
+      throw EvalError(
+        .unsupported("no connection named '\(command.connection.text)'"), at: command.connection.range,
+        suggestions: Suggestions.closest(to: command.connection.text, among: connections.map(\.name)))
+    }
+    let selection = try select(RowSource(name: command.source))
+    let columns =
+      selection.mask.map { mask in selection.table.columns.map { $0.taking(mask.setIndices()) } }
+      ?? selection.table.columns
+    let target = command.table?.text ?? command.source.text
+    do {
+      try connection.engine.store(
+        Frame(columns: columns), as: target, replace: command.replace, interruption: interruption)
+    } catch {
+      throw EvalError(engine: error)
+    }
+    return "copied \(Figures.rows(selection.count)) of \(selection.label) to \(connection.name).\(target)"
   }
 }
 

@@ -82,6 +82,8 @@ extension Workspace {
       return try self.connect(connect, interruption: interruption)
     case .disconnect(let name):
       return CommandOutput(.message(try disconnect(name)))
+    case .copy(let copy):
+      return CommandOutput(.message(try self.copy(copy, interruption: interruption)))
     }
   }
 
@@ -104,18 +106,28 @@ extension Workspace {
   }
 
   private func tablesListing() -> ResultTable {
-    let rows: [[Cell]] = tables.map { table in
+    var rows: [[Cell]] = tables.map { table in
       [
         .text(table.name == currentTableName ? "\(table.name) *" : table.name),
         .count(table.rowCount), .count(table.columns.count), .bytes(table.byteCount),
       ]
+    }
+    // A server's tables are listed by name and columns; counting their rows could take long.
+    for connection in connections {
+      for table in connection.engine.catalog.tables {
+        let name = connection.name + "." + table.name
+        rows.append([
+          .text(name == currentTableName ? "\(name) *" : name), .text(""), .count(table.columns.count),
+          .text("on \(connection.name)"),
+        ])
+      }
     }
     return ResultTable(
       columns: [
         ResultColumn("table"), ResultColumn("rows", alignment: .right),
         ResultColumn("columns", alignment: .right), ResultColumn("memory", alignment: .right),
       ],
-      rows: rows, footer: tables.isEmpty ? "no tables yet: try 'load sample'" : "* current table")
+      rows: rows, footer: rows.isEmpty ? "no tables yet: try 'load sample'" : "* current table")
   }
 
 }

@@ -80,6 +80,8 @@ public enum Command: Sendable, Equatable {
   case connect(ConnectCommand)
   /// `disconnect NAME`
   case disconnect(Name)
+  /// `copy NAME to CONNECTION [as TABLE] [replace]`
+  case copy(CopyCommand)
 
   /// True for commands about the session itself, which are never journaled or saved (DESIGN §7).
   public var isAboutSession: Bool {
@@ -282,5 +284,25 @@ public struct ConnectCommand: Sendable, Equatable {
     self.url = url
     self.urlRange = urlRange
     self.name = name
+  }
+}
+
+/// A parsed `copy NAME to CONNECTION [as TABLE] [replace]`.
+public struct CopyCommand: Sendable, Equatable {
+  /// The table or segment in memory whose rows are written.
+  public var source: Name
+  /// The connection written to.
+  public var connection: Name
+  /// The new table's name; the source's when nil.
+  public var table: Name?
+  /// True when an existing table of that name may be replaced.
+  public var replace: Bool
+
+  /// Creates a copy command.
+  public init(source: Name, connection: Name, table: Name? = nil, replace: Bool = false) {
+    self.source = source
+    self.connection = connection
+    self.table = table
+    self.replace = replace
   }
 }

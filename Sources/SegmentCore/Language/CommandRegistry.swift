@@ -49,7 +49,7 @@ public enum CommandWord: String, Sendable, CaseIterable {
   case profile, compare, rank, trend, rfm, cluster
   case derive, bucket, trait
   case set
-  case connect, disconnect, sql
+  case connect, disconnect, copy, sql
   case help, save, history, run, restore, quit
   case explain, lesson
 
@@ -281,6 +281,12 @@ public enum CommandWord: String, Sendable, CaseIterable {
         word: self, aliases: [], group: .engines, syntax: "disconnect NAME",
         summary: "close a connection (its tables must have no segments)", example: "disconnect pg",
         keywords: [])
+    case .copy:
+      return CommandSpec(
+        word: self, aliases: [], group: .engines,
+        syntax: "copy TABLE|SEGMENT to CONNECTION [as NAME] [replace]",
+        summary: "write a table or a segment's rows to a database as a new table, keeping their order",
+        example: "copy customers to pg", keywords: ["to", "as", "replace"])
     case .sql:
       return CommandSpec(
         word: self, aliases: [], group: .engines, syntax: "sql SEGMENT\nsql COMMAND",

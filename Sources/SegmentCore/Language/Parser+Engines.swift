@@ -1,4 +1,17 @@
 extension Parser {
+  /// `copy NAME to CONNECTION [as TABLE] [replace]`.
+  mutating func copyCommand() throws(ParseError) -> CopyCommand {
+    let source = try name("a table or segment in memory")
+    guard accept("to") else { throw unexpected("'to' and a connection's name") }
+    var command = CopyCommand(source: source, connection: try name("a connection's name"))
+    if accept("as") { command.table = try name("a name for the new table") }
+    command.replace = accept("replace")
+    guard atEnd else {
+      throw unexpected(command.replace ? "the end of the command" : "'as NAME', 'replace' or the end")
+    }
+    return command
+  }
+
   /// `connect "URL" as NAME`.
   mutating func connectCommand() throws(ParseError) -> ConnectCommand {
     let (url, range) = try string("a database URL in quotes, such as \"postgresql://user@localhost:5432/db\"")

@@ -182,6 +182,7 @@ public struct Parser {
     case .sql: return .sql(try sqlRequest())
     case .connect: return .connect(try connectCommand())
     case .disconnect: return .disconnect(try name("a connection's name"))
+    case .copy: return .copy(try copyCommand())
     }
   }
 }

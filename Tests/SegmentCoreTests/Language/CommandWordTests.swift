@@ -43,6 +43,7 @@ struct CommandWordTests {
     case .sql: "sql tables"
     case .connect: "connect \"postgresql://u@localhost:5432/db\" as pg"
     case .disconnect: "disconnect pg"
+    case .copy: "copy customers to pg"
     }
   }
 

@@ -1,0 +1,102 @@
+import Columnar
+import NIOCore
+import PostgresNIO
+import SQLBackend
+import SegmentPlan
+
+extension PostgresEngine {
+  /// Values bound per INSERT: well under PostgreSQL's limit of 65,535 parameters.
+  static let valuesPerInsert = 20_000
+
+  func store(_ rows: Frame, as table: String, replace: Bool, interruption: Interruption) throws(EngineError) {
+    let name = dialect.identifier(table)
+    let exists = tables.contains { $0.schema.name.lowercased() == table.lowercased() }
+    if exists && !replace {
+      throw EngineError(.unsupported("table \(table) exists on the server: add 'replace' to overwrite it"))
+    }
+    var definitions = ["\(dialect.identifier("_seg_row")) BIGINT NOT NULL"]
+    for column in rows.columns {
+      definitions.append("\(dialect.identifier(column.name)) \(Self.sqlType(column.type))")
+    }
+    try execute(SQLText("BEGIN"), interruption)
+    do throws(EngineError) {
+      if replace { try execute(SQLText("DROP TABLE IF EXISTS \(name)"), interruption) }
+      try execute(SQLText("CREATE TABLE \(name) (\(definitions.joined(separator: ", ")))"), interruption)
+      var start = 0
+      while start < rows.rowCount {
+        if interruption.isRequested { throw EngineError(.interrupted) }
+        let end = min(rows.rowCount, start + max(1, Self.valuesPerInsert / max(1, rows.columns.count)))
+        try insert(rows, start..<end, into: name, interruption)
+        start = end
+      }
+      try execute(SQLText("COMMIT"), interruption)
+    } catch {
+      try? execute(SQLText("ROLLBACK"), Interruption())
+      throw error
+    }
+    try reloadCatalog(interruption: interruption)
+  }
+
+  private func insert(_ rows: Frame, _ range: Range<Int>, into name: String, _ interruption: Interruption)
+    throws(EngineError)
+  {
+    var binds = PostgresBindings()
+    var tuples: [String] = []
+    var n = 0
+    for row in range {
+      var slots = ["\(row)"]
+      for column in rows.columns {
+        let value = column.value(at: row)
+        if value == .null {
+          slots.append("NULL")
+          continue
+        }
+        n += 1
+        switch value {
+        case .int(let x): binds.append(x)
+        case .double(let x): binds.append(x)
+        case .bool(let x): binds.append(x)
+        case .string(let x): binds.append(x)
+        case .list(let items): binds.append(items)
+        case .date(let d): binds.append(CivilDate.format(days: d))
+        case .timestamp(let s): binds.append(CivilDate.formatTimestamp(s))
+        case .null: break
+        }
+        switch column.type {
+        case .date: slots.append("CAST($\(n) AS DATE)")
+        case .timestamp: slots.append("CAST($\(n) AS TIMESTAMP)")
+        default: slots.append("$\(n)")
+        }
+      }
+      tuples.append("(" + slots.joined(separator: ", ") + ")")
+    }
+    let query = PostgresQuery(
+      unsafeSQL: "INSERT INTO \(name) VALUES " + tuples.joined(separator: ", "), binds: binds)
+    do {
+      _ = try Blocking.wait(
+        connection.query(query, logger: PostgresEngine.logger), interruption: interruption
+      ) {}
+    } catch let error as EngineError {
+      throw error
+    } catch {
+      throw EngineError(.server("PostgreSQL refused the rows: \(PostgresEngine.describe(error))"))
+    }
+  }
+
+  private func execute(_ sql: SQLText, _ interruption: Interruption) throws(EngineError) {
+    _ = try PostgresEngine.run(connection, sql, interruption: interruption)
+  }
+
+  /// The PostgreSQL type a column of seg's type is stored as.
+  static func sqlType(_ type: ColumnType) -> String {
+    switch type {
+    case .int: "BIGINT"
+    case .double: "DOUBLE PRECISION"
+    case .bool: "BOOLEAN"
+    case .date: "DATE"
+    case .timestamp: "TIMESTAMP"
+    case .string: "TEXT"
+    case .list: "TEXT[]"
+    }
+  }
+}
