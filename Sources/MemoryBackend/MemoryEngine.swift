@@ -128,9 +128,7 @@ public struct MemoryEngine: Engine {
   }
 
   private func index(of name: String) -> Int? {
-    if let i = tables.firstIndex(where: { $0.name == name }) { return i }
-    let lower = name.lowercased()
-    return tables.firstIndex { $0.name.lowercased() == lower }
+    tables.firstIndex(named: name, by: \.name)
   }
 
   private func stored(_ name: String) throws(EngineError) -> (table: Table, version: UInt64) {

@@ -80,11 +80,10 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
   }
 
   private func stored(_ name: String) throws(EngineError) -> StoredTable {
-    if let exact = tables.first(where: { $0.schema.name == name }) { return exact }
-    if let folded = tables.first(where: { $0.schema.name.lowercased() == name.lowercased() }) {
-      return folded
+    guard let table = tables.first(named: name, by: \.schema.name) else {
+      throw EngineError(.unknownTable(name))
     }
-    throw EngineError(.unknownTable(name))
+    return table
   }
 
   // MARK: Opening

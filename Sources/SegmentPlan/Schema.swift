@@ -29,9 +29,7 @@ public struct TableSchema: Sendable, Equatable {
 
   /// The column called `name`: an exact match first, then one that matches ignoring case (as `Table`).
   public func column(named name: String) -> ColumnSchema? {
-    if let exact = columns.first(where: { $0.name == name }) { return exact }
-    let lower = name.lowercased()
-    return columns.first { $0.name.lowercased() == lower }
+    columns.first(named: name, by: \.name)
   }
 
   /// The column names closest to a misspelt `name`, best first, for did-you-mean.
@@ -53,9 +51,7 @@ public struct Catalog: Sendable {
 
   /// The table called `name`: an exact match first, then one that matches ignoring case.
   public func table(named name: String) -> TableSchema? {
-    if let exact = tables.first(where: { $0.name == name }) { return exact }
-    let lower = name.lowercased()
-    return tables.first { $0.name.lowercased() == lower }
+    tables.first(named: name, by: \.name)
   }
 
   /// The table names closest to a misspelt `name`, best first.

@@ -129,10 +129,13 @@ public final class Session {
     return ok
   }
 
-  private func run(_ text: String, location: String?, into performance: inout Performance) -> Bool {
+  private func run(_ typed: String, location: String?, into performance: inout Performance) -> Bool {
+    // A password typed into a URL is never shown again: errors and history get it as asterisks (of
+    // its length, so carets still point at the right place); the parser still reads what was typed.
+    let text = Session.maskingPasswords(typed)
     let command: Command
     do {
-      command = try Parser.parse(text)
+      command = try Parser.parse(typed)
     } catch {
       return fail(Diagnostic(error, source: text, location: location), text: text, into: &performance)
     }
@@ -219,4 +222,29 @@ struct HistoryEntry: Sendable, Equatable {
   var text: String
   var cell: Int?
   var after: Int
+}
+
+extension Session {
+  /// `text` with the password of every `scheme://user:password@` written as asterisks.
+  static func maskingPasswords(_ text: String) -> String {
+    guard text.contains("://") else { return text }
+    var chars = Array(text)
+    var i = 0
+    while i + 2 < chars.count {
+      guard chars[i] == ":", chars[i + 1] == "/", chars[i + 2] == "/" else {
+        i += 1
+        continue
+      }
+      // The authority runs to the next '/', space or quote; its last '@' ends the credentials.
+      var end = i + 3
+      while end < chars.count, !"/ \"'".contains(chars[end]) { end += 1 }
+      if let at = chars[(i + 3)..<end].lastIndex(of: "@"),
+        let colon = chars[(i + 3)..<at].firstIndex(of: ":")
+      {
+        for j in (colon + 1)..<at { chars[j] = "*" }
+      }
+      i = end
+    }
+    return String(chars)
+  }
 }

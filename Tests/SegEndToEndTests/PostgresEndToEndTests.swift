@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// The PostgreSQL engine against a real server: `Scripts/test` starts one with `Scripts/pg-server` and
+/// exports SEG_PG_URL and PGPASSWORD. Without a server the suite is off, except in CI, where a missing
+/// server is a failure, never a silent skip.
+@Suite("PostgreSQL end to end", .enabled(if: PostgresServer.url != nil || PostgresServer.isCI))
+struct PostgresEndToEndTests {
+  func server() throws -> (url: String, port: String) {
+    let url = try #require(
+      PostgresServer.url, "CI must start PostgreSQL: Scripts/test runs Scripts/pg-server")
+    let port = try #require(url.split(separator: ":").last?.split(separator: "/").first.map(String.init))
+    return (url, port)
+  }
+
+  @Test func aSegmentCountsTheSameOnTheServerAsInMemory() throws {
+    let (url, _) = try server()
+    let script = """
+      load sample customers rows 1500 seed 3 as e2e_customers
+      connect "\(url)" as pg
+      copy e2e_customers to pg replace
+      count where age between 25 and 40 and interests contains "tech"
+      use pg.e2e_customers
+      count where age between 25 and 40 and interests contains "tech"
+      """
+    let result = try SegBinary.run(["--no-init", "-c", script.replacingOccurrences(of: "\n", with: "; ")])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    // The two count tables (memory, then server) print the same rows.
+    let counts = lines.filter { $0.hasPrefix("│") }
+    #expect(counts.count == 4)
+    #expect(counts.count == 4 && counts[0] == counts[2] && counts[1] == counts[3])
+    #expect(lines.contains("copied 1,500 rows of e2e_customers to pg.e2e_customers"))
+  }
+
+  @Test func aWrongPasswordARefusedPortAndAMissingTableEachSaySo() throws {
+    let (url, port) = try server()
+    let wrong = try SegBinary.run([
+      "--no-init", "-c", "connect \"postgresql://postgres:nope@127.0.0.1:\(port)/seg\" as pg",
+    ])
+    #expect(wrong.status == 1)
+    #expect(wrong.stderr.contains("password authentication failed for user \"postgres\""))
+    #expect(!wrong.stderr.contains("nope@"), "the password is never echoed")
+    let refused = try SegBinary.run([
+      "--no-init", "-c", "connect \"postgresql://postgres@127.0.0.1:1/seg\" as pg",
+    ])
+    #expect(
+      refused.stderr.contains("cannot connect to postgresql://postgres@127.0.0.1:1/seg: connection refused"))
+    let missing = try SegBinary.run(["--no-init", "-c", "connect \"\(url)\" as pg; use pg.no_such_table"])
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("error: no table named 'pg.no_such_table'"))
+  }
+
+  @Test func aSavedSessionKeepsTheURLWithoutThePassword() throws {
+    let (_, port) = try server()
+    let password = try #require(ProcessInfo.processInfo.environment["PGPASSWORD"])
+    let directory = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let typed = "postgresql://postgres:\(password)@127.0.0.1:\(port)/seg"
+    let result = try SegBinary.run(
+      ["--no-init", "-c", "connect \"\(typed)\" as pg; save \"s.seg\""], directory: directory,
+      environment: ["PGPASSWORD": ""])
+    #expect(result.status == 0, "\(result.stderr)")
+    let saved = try String(contentsOf: directory.appendingPathComponent("s.seg"), encoding: .utf8)
+    #expect(saved.contains("connect \"postgresql://postgres@127.0.0.1:\(port)/seg\" as pg"))
+    #expect(!saved.contains(password))
+  }
+
+  @Test func sqlShowsTheServersOwnStatement() throws {
+    let (url, _) = try server()
+    let script = """
+      load sample customers rows 200 seed 5 as e2e_sql
+      connect "\(url)" as pg
+      copy e2e_sql to pg replace
+      use pg.e2e_sql
+      segment odd = `first_name` = "O'Neil" or city starts with "San"
+      sql odd
+      """
+    let result = try SegBinary.run(["--no-init", "-c", script.replacingOccurrences(of: "\n", with: "; ")])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.contains(
+        "SELECT * FROM \"public\".\"e2e_sql\" WHERE COALESCE(((\"first_name\" = 'O''Neil') OR starts_with(\"city\", 'San')), FALSE);"
+      ))
+  }
+}
+
+/// Where the test server is, from the environment `Scripts/test` sets.
+enum PostgresServer {
+  static var url: String? {
+    ProcessInfo.processInfo.environment["SEG_PG_URL"].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  static var isCI: Bool {
+    ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
+  }
+}
