@@ -50,6 +50,7 @@ let package = Package(
     .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
     .testTarget(name: "MemoryBackendTests", dependencies: ["MemoryBackend", "SegmentPlan", "Columnar"]),
     .testTarget(name: "SQLBackendTests", dependencies: ["SQLBackend", "SegmentPlan", "Columnar"]),
+    .testTarget(name: "PostgresBackendTests", dependencies: ["PostgresBackend", "SQLBackend", "SegmentPlan"]),
     .testTarget(name: "SegmentCoreTests", dependencies: ["SegmentCore", "Columnar"]),
     .testTarget(name: "SegmentShellTests", dependencies: ["SegmentShell", "SegmentCore"]),
     .testTarget(name: "SegEndToEndTests", dependencies: ["seg"]),

@@ -9,8 +9,11 @@ enum Blocking {
   /// The future's value.
   /// - Parameter onInterrupt: called once when the flag is raised (to cancel on the server); the wait
   ///   then goes on until the future completes, so the connection is never left mid-statement.
+  /// - Parameter isBroken: polled too; when it turns true the wait ends with a connection error
+  ///   (postgres-nio never completes a query sent on a connection that has closed).
   static func wait<T: Sendable>(
-    _ future: EventLoopFuture<T>, interruption: Interruption, onInterrupt: () -> Void
+    _ future: EventLoopFuture<T>, interruption: Interruption, isBroken: () -> Bool = { false },
+    onInterrupt: () -> Void
   ) throws -> T {
     let done = DispatchSemaphore(value: 0)
     let outcome = Mutex<Result<T, any Error>?>(nil)
@@ -23,6 +26,9 @@ enum Blocking {
       if interruption.isRequested && !cancelled {
         cancelled = true
         onInterrupt()
+      }
+      if isBroken() {
+        throw EngineError(.connection("the connection to PostgreSQL was closed; connect again"))
       }
     }
     guard let result = outcome.withLock({ $0 }) else { throw EngineError(.connection("no answer")) }

@@ -141,7 +141,7 @@ extension PostgresEngine {
     guard let other = try? PostgresEngine.connect(url, interruption: Interruption()) else { return }
     _ = try? PostgresEngine.run(
       other, SQLText("SELECT pg_cancel_backend(\(backendPID))"), interruption: Interruption())
-    let _: EventLoopFuture<Void> = other.close()
+    PostgresEngine.close(other)
   }
 
   /// Runs a statement, its text parameters bound, and returns every row.
@@ -152,9 +152,15 @@ extension PostgresEngine {
     var binds = PostgresBindings()
     for parameter in sql.parameters { binds.append(parameter) }
     let query = PostgresQuery(unsafeSQL: sql.withPlaceholders(PostgreSQLDialect()), binds: binds)
+    // A statement sent on a closed connection would never be answered.
+    guard !connection.isClosed else {
+      throw EngineError(.connection("the connection to PostgreSQL was closed; connect again"))
+    }
     do {
       return try Blocking.wait(
-        connection.query(query, logger: logger), interruption: interruption, onInterrupt: cancel
+        connection.query(query, logger: logger), interruption: interruption,
+        isBroken: { connection.isClosed },
+        onInterrupt: cancel
       )
       .rows
     } catch let error as EngineError {

@@ -73,8 +73,12 @@ extension PostgresEngine {
     let query = PostgresQuery(
       unsafeSQL: "INSERT INTO \(name) VALUES " + tuples.joined(separator: ", "), binds: binds)
     do {
+      guard !connection.isClosed else {
+        throw EngineError(.connection("the connection to PostgreSQL was closed; connect again"))
+      }
       _ = try Blocking.wait(
-        connection.query(query, logger: PostgresEngine.logger), interruption: interruption
+        connection.query(query, logger: PostgresEngine.logger), interruption: interruption,
+        isBroken: { self.connection.isClosed }
       ) {}
     } catch let error as EngineError {
       throw error

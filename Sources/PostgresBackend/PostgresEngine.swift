@@ -70,6 +70,11 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
 
   /// Closes the connection and waits until it is closed.
   func close() {
+    PostgresEngine.close(connection)
+  }
+
+  /// Closes a connection and waits until it is closed (the client checks that in debug builds).
+  static func close(_ connection: PostgresConnection) {
     guard !connection.isClosed else { return }
     let closing: EventLoopFuture<Void> = connection.close()
     _ = try? closing.wait()
@@ -104,7 +109,7 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
       if case .int(let n)? = pid { backendPID = Int(n) }
       return PostgresEngine(url: url, connection: connection, tables: tables, backendPID: backendPID)
     } catch {
-      let _: EventLoopFuture<Void> = connection.close()
+      close(connection)
       throw error
     }
   }
