@@ -61,7 +61,7 @@ public struct MemoryEngine: Engine {
     case .countWhere(let conditions):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       let evaluator = ConditionEvaluator(table: table, version: version, cache: cache)
-      var counts: [Column] = []
+      var counts = [Column.int("rows", [Int64(rows?.popcount() ?? table.rowCount)])]
       for (i, condition) in conditions.enumerated() {
         if interruption.isRequested { throw EngineError(.interrupted) }
         let meets = evaluator.members(condition)

@@ -13,7 +13,9 @@ extension PostgresEngine {
     case .count:
       return try frame(compiler.statement(query)!, [("count", .int)], interruption)
     case .countWhere(let conditions):
-      return try frame(compiler.statement(query)!, conditions.indices.map { ("n.\($0)", .int) }, interruption)
+      return try frame(
+        compiler.statement(query)!, [("rows", .int)] + conditions.indices.map { ("n.\($0)", .int) },
+        interruption)
     case .countBy(let keys):
       let shape = keys.map { ($0, type($0) == .list ? ColumnType.string : type($0)) } + [("count", .int)]
       return try frame(compiler.statement(query)!, shape, interruption)

@@ -10,7 +10,7 @@ extension SQLCompiler {
     case .count:
       return "SELECT count(*) AS \(dialect.identifier("count"))" + (try fromWhere(relation))
     case .countWhere(let conditions):
-      var counts: [SQLText] = []
+      var counts = [SQLText("count(*) AS \(dialect.identifier("rows"))")]
       for (i, c) in conditions.enumerated() {
         counts.append(dialect.countWhere(try condition(c)) + " AS \(dialect.identifier("n.\(i)"))")
       }

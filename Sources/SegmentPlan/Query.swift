@@ -27,8 +27,9 @@ public enum Operation: Sendable, Hashable {
   /// key first, text in byte order, false before true, nulls after every value. A list key counts a
   /// row once per item (a null list is one null item); at most one key may be a list.
   case countBy([String])
-  /// How many rows meet each of several conditions, in one pass: one row of Int columns `n.0`, `n.1`...
-  /// (a segment's clauses, the parts of a Venn diagram).
+  /// How many rows there are and how many meet each of several conditions, in one pass: one row of Int
+  /// columns `rows`, then `n.0`, `n.1`... (a count and its share, a segment's clauses, the parts of a
+  /// Venn diagram).
   case countWhere([Condition])
   /// Rows per period of a date or timestamp column: `period` (the period's Int key,
   /// `TrendPeriod.key(days:)`) and `count`, ascending by key, only periods that have rows; null dates

@@ -28,13 +28,13 @@ struct OperationSQLTests {
       #"SELECT count(*) AS "count" FROM "customers" WHERE COALESCE(("region" = $1), FALSE)"#, ["North"]),
     QueryCase(
       .countWhere([young]),
-      #"SELECT count(*) FILTER (WHERE ("age" < 30)) AS "n.0" FROM "customers""#),
+      #"SELECT count(*) AS "rows", count(*) FILTER (WHERE ("age" < 30)) AS "n.0" FROM "customers""#),
     // The conditions' parameters come before the filter's, as their text does.
     QueryCase(
       .countWhere([young, north, .and(young, north)]),
       over: Fixture.filtered(.text("region", .contains, "r", negated: false)),
       """
-      SELECT count(*) FILTER (WHERE ("age" < 30)) AS "n.0",
+      SELECT count(*) AS "rows", count(*) FILTER (WHERE ("age" < 30)) AS "n.0",
       count(*) FILTER (WHERE ("region" = $1)) AS "n.1",
       count(*) FILTER (WHERE (("age" < 30) AND ("region" = $2))) AS "n.2"
       FROM "customers" WHERE (strpos("region", $3) > 0)

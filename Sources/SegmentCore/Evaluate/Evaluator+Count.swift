@@ -14,9 +14,11 @@ extension Workspace {
       }
       keys.append(column)
     }
-    let total = try execute(Query(.count, over: Relation(table: relation.table))).integer("count")
-    let matched =
-      relation.filter == nil ? total : try execute(Query(.count, over: relation)).integer("count")
+    // The table's rows and the chosen ones in one pass: a server scans the table once.
+    let sizes = try execute(
+      Query(.countWhere(relation.filter.map { [$0] } ?? []), over: Relation(table: relation.table)))
+    let total = sizes.integer("rows")
+    let matched = relation.filter == nil ? total : sizes.integer("n.0")
     guard !keys.isEmpty else {
       return ResultTable(
         columns: [ResultColumn("count", alignment: .right), ResultColumn("share", alignment: .right)],

@@ -36,10 +36,10 @@ extension Workspace {
       let rest = groups.dropFirst(Workspace.maxCategories).reduce(0) { $0 + $1.count }
       if rest > 0 { labeled.append(("(other)", rest)) }
     }
-    let nulls = try execute(Query(.count, over: relation.narrowed(by: .isNull(column.name, negated: false))))
-      .integer("count")
+    let sizes = try execute(Query(.countWhere([.isNull(column.name, negated: false)]), over: relation))
+    let nulls = sizes.integer("n.0")
     if nulls > 0 { labeled.append(("(null)", nulls)) }
-    let total = try execute(Query(.count, over: relation)).integer("count")
+    let total = sizes.integer("rows")
     let largest = labeled.map(\.1).max() ?? 0
     let rows: [[Cell]] = labeled.map { label, n in
       [

@@ -6,30 +6,34 @@ extension Workspace {
       definition.name, predicate: definition.predicate, definition: definition.definition,
       snapshot: definition.snapshot)
     let table = try resolveSchema(nil)
-    let base = try execute(Query(.count, over: Relation(table: table.name))).integer("count")
-    let size = try self.size(of: segment)
+    // One pass answers it all: the table's rows, the segment's, and for each top-level clause the rows
+    // it keeps alone and the running intersection (which condition shrinks the segment most).
+    let clauses = definition.predicate.topLevelClauses
+    let binder = Binder(workspace: self, table: table)
+    var conditions = [try condition(of: segment)]
+    var running: Condition?
+    if clauses.count > 1 {
+      for clause in clauses {
+        let alone = try binder.bind(clause)
+        running = running.map { .and($0, alone) } ?? alone
+        conditions += [alone, running ?? alone]
+      }
+    }
+    let counts = try execute(Query(.countWhere(conditions), over: Relation(table: table.name)))
+    let base = counts.integer("rows")
+    let size = counts.integer("n.0")
     let share = base == 0 ? 0 : Double(size) / Double(base)
     let verb = replaced ? "replaced" : "segment"
     let frozen = segment.isSnapshot ? ", frozen as a snapshot" : ""
     let headline =
       "\(verb) \(segment.name): \(Figures.rows(size)) (\(Figures.percent(share)) of \(table.name))\(frozen)"
-    let clauses = definition.predicate.topLevelClauses
     guard clauses.count > 1 else { return .message(headline) }
-    // Which condition shrinks the segment most: each clause alone, and the running intersection, as
-    // count queries (the left-nested `and` of the first clauses is what the previous query filtered by).
-    let binder = Binder(workspace: self, table: table)
-    var running: Condition?
     var rows: [[Cell]] = []
-    for clause in clauses {
-      let condition = try binder.bind(clause)
-      running = running.map { .and($0, condition) } ?? condition
-      let alone = try execute(Query(.count, over: Relation(table: table.name, filter: condition)))
-        .integer("count")
-      let soFar = try execute(Query(.count, over: Relation(table: table.name, filter: running)))
-        .integer("count")
+    for (i, clause) in clauses.enumerated() {
+      let alone = counts.integer("n.\(1 + 2 * i)")
       rows.append([
         .text(Parser.quote(clause, in: definition)), .count(alone),
-        .share(base == 0 ? 0 : Double(alone) / Double(base)), .count(soFar),
+        .share(base == 0 ? 0 : Double(alone) / Double(base)), .count(counts.integer("n.\(2 + 2 * i)")),
       ])
     }
     let breakdown = ResultTable(

@@ -17,9 +17,10 @@ extension Workspace {
     }
     let limit = command.limit ?? Workspace.defaultShowLimit
     let rows = try execute(Query(.rows(columns.map(\.name), order: order, limit: limit), over: relation))
-    let total = try execute(Query(.count, over: Relation(table: relation.table))).integer("count")
-    let chosen =
-      relation.filter == nil ? total : try execute(Query(.count, over: relation)).integer("count")
+    let sizes = try execute(
+      Query(.countWhere(relation.filter.map { [$0] } ?? []), over: Relation(table: relation.table)))
+    let total = sizes.integer("rows")
+    let chosen = relation.filter == nil ? total : sizes.integer("n.0")
     let footer =
       "\(Figures.grouped(rows.rowCount)) of \(Figures.rows(chosen))"
       + (relation.filter == nil ? "" : " (\(label), of \(Figures.grouped(total)) in \(schema.name))")

@@ -48,7 +48,11 @@ extension Workspace {
         rows.append(cells)
       }
     }
-    let chosen = try execute(Query(.count, over: relation)).integer("count")
+    // Every chosen row is in exactly one group (the key is never a list), so the groups' rows add up.
+    var chosen = 0
+    for row in 0..<frame.rowCount {
+      if case .int(let n) = frame.value("rows", at: row) { chosen += Int(n) }
+    }
     return ResultTable(columns: header, rows: rows, footer: "\(Figures.rows(chosen)) of \(label)")
   }
 
