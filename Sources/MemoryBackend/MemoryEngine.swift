@@ -60,11 +60,9 @@ public struct MemoryEngine: Engine {
       return try GroupCounter.count(table, rows: rows, by: keys)
     case .countWhere(let conditions):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
-      let evaluator = ConditionEvaluator(table: table, version: version, cache: cache)
       var counts = [Column.int("rows", [Int64(rows?.popcount() ?? table.rowCount)])]
       for (i, condition) in conditions.enumerated() {
-        if interruption.isRequested { throw EngineError(.interrupted) }
-        let meets = evaluator.members(condition)
+        let meets = try filtered(condition, table: table, version: version, interruption: interruption)
         counts.append(Column.int("n.\(i)", [Int64((rows.map { $0 & meets } ?? meets).popcount())]))
       }
       return Frame(columns: counts)
@@ -114,10 +112,18 @@ public struct MemoryEngine: Engine {
     throws(EngineError) -> Bitmap?
   {
     guard let filter = relation.filter else { return nil }
-    if let known = cache.commandFilter(filter, version: version) { return known }
+    return try filtered(filter, table: table, version: version, interruption: interruption)
+  }
+
+  /// The rows where a condition is true, computed once per command (a count and then its groups ask
+  /// for the same rows).
+  private func filtered(_ condition: Condition, table: Table, version: UInt64, interruption: Interruption)
+    throws(EngineError) -> Bitmap
+  {
+    if let known = cache.commandFilter(condition, version: version) { return known }
     if interruption.isRequested { throw EngineError(.interrupted) }
-    let rows = ConditionEvaluator(table: table, version: version, cache: cache).members(filter)
-    cache.storeCommandFilter(rows, for: filter, version: version)
+    let rows = ConditionEvaluator(table: table, version: version, cache: cache).members(condition)
+    cache.storeCommandFilter(rows, for: condition, version: version)
     return rows
   }
 
