@@ -229,6 +229,50 @@ def main():
     report_queries(args.seg, args.file, args.runs)
     print()
     print(f"start-up to the first prompt in a pseudo-terminal: {startup(args.seg):.1f} ms (median of 21)")
+    if os.environ.get("SEG_PG_URL"):
+        print()
+        report_postgres(args.seg, args.file, args.runs)
+
+
+# The issue's queries on PostgreSQL: seg's compiled SQL (seg's own timer, a table seg copied there)
+# against the same question written by hand and timed by psql (\timing), on one server.
+PG_QUERIES = [
+    ("Q1", 'count where gender = "M" and age between 18 and 25',
+     "SELECT count(*) FROM bench WHERE gender = 'M' AND age BETWEEN 18 AND 25"),
+    ("Q2", "count by region where total_spend > 500 and last_purchase_date after 2026-08-01",
+     "SELECT region, count(*) FROM bench WHERE total_spend > 500 AND last_purchase_date > DATE '2026-08-01' "
+     "GROUP BY region"),
+    ("Q3 full", "stats total_spend, age by loyalty_tier",
+     "SELECT loyalty_tier, " + ", ".join(
+         f"count({c}), avg({c}), percentile_cont(0.5) WITHIN GROUP (ORDER BY {c}), "
+         f"percentile_cont(0.25) WITHIN GROUP (ORDER BY {c}), percentile_cont(0.75) WITHIN GROUP (ORDER BY {c}), "
+         f"min({c}), max({c}), sum({c})" for c in ("total_spend", "age")) + " FROM bench GROUP BY loyalty_tier"),
+]
+
+
+def report_postgres(seg, path, runs):
+    url = os.environ["SEG_PG_URL"]
+    setup = subprocess.run([seg, "--no-init", "-c", f'set timer on; load "{path}" as bench; '
+                            f'connect "{url}" as pg; copy bench to pg replace'],
+                           check=True, capture_output=True, text=True)
+    copied = re.findall(r"time: ([0-9.]+) (ms|s)", setup.stderr)[-1]
+    print(f"PostgreSQL: copy of {path} took {copied[0]} {copied[1]}; median of {runs} runs; milliseconds")
+    lines = [f'connect "{url}" as pg', "use pg.bench", "set timer on"]
+    for _, command, _ in PG_QUERIES:
+        lines += [command] * runs
+    result = subprocess.run([seg, "--no-init", "-c", "; ".join(lines)], check=True, capture_output=True, text=True)
+    times = [float(v) * (1000 if u == "s" else 1) for v, u in re.findall(r"time: ([0-9.]+) (ms|s)", result.stderr)]
+    times = times[1:]
+    script = "\\timing on\n" + "".join(f"{sql};\n" * runs for _, _, sql in PG_QUERIES)
+    psql = subprocess.run(["psql", "-X", "-q", "-o", "/dev/null", url], input=script, check=True,
+                          capture_output=True, text=True)
+    hand = [float(v) for v in re.findall(r"Time: ([0-9.]+) ms", psql.stdout + psql.stderr)]
+    print(f"{'query':<9}{'seg on PostgreSQL':>19}{'hand-written SQL':>18}{'seg / hand':>12}")
+    for i, (label, _, _) in enumerate(PG_QUERIES):
+        ours = statistics.median(times[i * runs:(i + 1) * runs])
+        theirs = statistics.median(hand[i * runs:(i + 1) * runs])
+        print(f"{label:<9}{ours:>19.1f}{theirs:>18.1f}{ours / theirs:>11.2f}x")
+    print("the issue's goal: seg's SQL costs at most 1.2x the hand-written SQL")
 
 
 def peak_rss(label, args):
