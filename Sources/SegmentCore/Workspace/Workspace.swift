@@ -83,7 +83,8 @@ public struct Workspace: Sendable {
     }
     let catalog = engine.catalog
     guard let schema = catalog.table(named: name.text) else {
-      if catalog.tables.isEmpty { throw EvalError(.noTable, at: name.range) }
+      // With no tables at all the hint is to load one; a connection's missing table is just missing.
+      if catalog.tables.isEmpty && !isRemote(name.text) { throw EvalError(.noTable, at: name.range) }
       throw EvalError(
         .unknownTable(name.text), at: name.range, suggestions: catalog.suggestions(for: name.text))
     }
