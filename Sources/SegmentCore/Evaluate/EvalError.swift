@@ -44,6 +44,14 @@ public struct EvalError: Error, Sendable, Equatable {
     case listNotAllowed(column: String, in: ListUse)
     /// `compare` names one segment twice.
     case segmentNamedTwice(String)
+    /// A Bool column compared with an order (`<`, `>`...).
+    case boolNeedsEquality(column: String)
+    /// `contains`, `starts with` or `ends with` on a column that is not text.
+    case textTestNeedsText(test: String, column: String, type: String)
+    /// A segment would take the name of a column of its table.
+    case segmentNameIsColumn(String, table: String)
+    /// A segment's definition uses the segment itself, directly or through others.
+    case segmentUsesItself(String)
     /// A persona would take the name of another (as that one spells it).
     case duplicatePersona(String)
     /// A command that takes segments was given a table's name.
@@ -99,7 +107,7 @@ public struct EvalError: Error, Sendable, Equatable {
 
   /// What a command or function needs of a value.
   public enum Wanted: Sendable, Equatable {
-    case numbers, number, date, text, numberColumn, dateColumn
+    case numbers, number, date, text, numberColumn, dateColumn, numbersDatesOrText
 
     var phrase: String {
       switch self {
@@ -109,6 +117,7 @@ public struct EvalError: Error, Sendable, Equatable {
       case .text: "text"
       case .numberColumn: "a number column"
       case .dateColumn: "a date column"
+      case .numbersDatesOrText: "numbers, dates or text"
       }
     }
   }
@@ -125,6 +134,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case topRank
     /// `count by` a second list column.
     case secondGroup
+    /// A comparison (`=`, `<`...) of a whole list.
+    case comparison
   }
 
   /// What a function takes, for a call with the wrong number of arguments.
@@ -206,6 +217,14 @@ public struct EvalError: Error, Sendable, Equatable {
       return "stats cannot group by a list column; use count by \(column)"
     case .listNotAllowed(_, .topRank): return "top cannot rank by a list column"
     case .listNotAllowed(_, .secondGroup): return "group by one list column at a time"
+    case .listNotAllowed(let column, .comparison):
+      return "\(column) is a list: test its items with contains, starts with, ends with or in"
+    case .boolNeedsEquality(let column): return "\(column) is a Bool: compare it with = or !="
+    case .textTestNeedsText(let test, let column, let type):
+      return "\(test) works on text; \(column) is \(type)"
+    case .segmentNameIsColumn(let name, let table):
+      return "\(name) is a column of \(table): pick another segment name"
+    case .segmentUsesItself(let name): return "segment \(name) cannot be defined in terms of itself"
     case .segmentNamedTwice(let name): return "segment \(name) is named twice"
     case .duplicatePersona(let name): return "there is already a persona named \(name)"
     case .tableNotSegment(let name, let command): return "\(command) takes segments; \(name) is a table"

@@ -21,15 +21,11 @@ struct Binder {
       let column = try self.column(name)
       switch column.type {
       case .list:
-        throw EvalError(
-          .unsupported(
-            "\(column.name) is a list: test its items with contains, starts with, ends with or in"),
-          at: name.range)
+        throw EvalError(.listNotAllowed(column: column.name, in: .comparison), at: name.range)
       case .bool:
         guard case .bool = literal.value else { throw Binder.mismatch(column, literal) }
         guard op == .equal || op == .notEqual else {
-          throw EvalError(
-            .unsupported("\(column.name) is a Bool: compare it with = or !="), at: literal.range)
+          throw EvalError(.boolNeedsEquality(column: column.name), at: literal.range)
         }
       default: break
       }
@@ -38,7 +34,8 @@ struct Binder {
       let column = try self.column(name)
       guard column.type != .bool, column.type != .list else {
         throw EvalError(
-          .unsupported("between needs numbers, dates or text; \(column.name) is \(column.type.displayName)"),
+          .wrongType(
+            command: "between", wants: .numbersDatesOrText, value: column.name, type: column.type.displayName),
           at: name.range)
       }
       return .between(
@@ -57,7 +54,7 @@ struct Binder {
       let column = try self.column(name)
       guard column.type == .string || column.type == .list else {
         throw EvalError(
-          .unsupported("\(match.rawValue) works on text; \(column.name) is \(column.type.displayName)"),
+          .textTestNeedsText(test: match.rawValue, column: column.name, type: column.type.displayName),
           at: name.range)
       }
       guard case .string(let needle) = literal.value else { throw Binder.mismatch(column, literal) }
@@ -117,7 +114,7 @@ struct Binder {
     let column = try self.column(name)
     guard column.type == .date || column.type == .timestamp else {
       throw EvalError(
-        .unsupported("\(what) needs a date column; \(column.name) is \(column.type.displayName)"),
+        .wrongType(command: what, wants: .dateColumn, value: column.name, type: column.type.displayName),
         at: name.range)
     }
     return column

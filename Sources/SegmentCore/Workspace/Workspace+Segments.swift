@@ -72,16 +72,14 @@ extension Workspace {
   {
     let table = try resolveSchema(nil)
     if table.column(named: name.text) != nil {
-      throw EvalError(
-        .unsupported("\(name.text) is a column of \(table.name): pick another segment name"), at: name.range)
+      throw EvalError(.segmentNameIsColumn(name.text, table: table.name), at: name.range)
     }
     if predicate.references.contains(where: { $0.text.lowercased() == name.text.lowercased() })
       || dependents(of: name.text).contains(where: { user in
         predicate.references.contains { $0.text.lowercased() == user.lowercased() }
       })
     {
-      throw EvalError(
-        .unsupported("segment \(name.text) cannot be defined in terms of itself"), at: predicate.range)
+      throw EvalError(.segmentUsesItself(name.text), at: predicate.range)
     }
     let condition = try Binder(workspace: self, table: table).bind(predicate)
     var frozen: Bitmap?

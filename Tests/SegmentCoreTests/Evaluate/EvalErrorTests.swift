@@ -9,6 +9,28 @@ struct EvalErrorTests {
   /// a change here is a change of the shell's output.
   static let messages: [(EvalError.Kind, String)] = [
     (
+      .listNotAllowed(column: "interests", in: .comparison),
+      "interests is a list: test its items with contains, starts with, ends with or in"
+    ),
+    (.boolNeedsEquality(column: "urban"), "urban is a Bool: compare it with = or !="),
+    (
+      .textTestNeedsText(test: "starts with", column: "age", type: "Int"),
+      "starts with works on text; age is Int"
+    ),
+    (
+      .wrongType(command: "between", wants: .numbersDatesOrText, value: "urban", type: "Bool"),
+      "between needs numbers, dates or text; urban is Bool"
+    ),
+    (
+      .wrongType(command: "within", wants: .dateColumn, value: "age", type: "Int"),
+      "within needs a date column; age is Int"
+    ),
+    (
+      .segmentNameIsColumn("age", table: "customers"),
+      "age is a column of customers: pick another segment name"
+    ),
+    (.segmentUsesItself("young"), "segment young cannot be defined in terms of itself"),
+    (
       .wrongType(command: "stats", wants: .numbers, value: "city", type: "String"),
       "stats needs numbers; city is String"
     ),
