@@ -20,8 +20,7 @@ extension Workspace {
     case .tables:
       return CommandOutput(.table(tablesListing()))
     case .use(let name):
-      try use(name)
-      let table = try resolveSchema(name)
+      let table = try use(name)
       let rows = try execute(Query(.count, over: Relation(table: table.name))).integer("count")
       return CommandOutput(
         .message("using \(table.name): \(Figures.rows(rows)), \(table.columns.count) columns"))

@@ -34,12 +34,7 @@ extension Workspace {
     let (relation, label) = try self.relation(source)
     if isRemote(relation.table) { throw EvalError.needsMemory(relation.table) }
     guard let table = table(named: relation.table) else { throw EvalError(.unknownTable(relation.table)) }
-    do {
-      let mask = try memory.rows(relation, interruption: interruption)
-      return RowSelection(table: table, mask: mask, label: label)
-    } catch {
-      throw EvalError(engine: error)
-    }
+    return RowSelection(table: table, mask: try memoryRows(relation), label: label)
   }
 
   /// The relation a command's rows stand for, and what to call it in titles: a segment or table by name

@@ -47,14 +47,10 @@ extension Workspace {
   /// - Complexity: a cache lookup once computed for the table's version; O(n) per condition otherwise.
   func members(of segment: Segment) throws(EvalError) -> Bitmap {
     let relation = Relation(table: segment.tableName, filter: try condition(of: segment))
-    do {
-      guard let rows = try memory.rows(relation, interruption: interruption) else {
-        preconditionFailure("a segment's relation always has a filter")
-      }
-      return rows
-    } catch {
-      throw EvalError(engine: error)
+    guard let rows = try memoryRows(relation) else {
+      preconditionFailure("a segment's relation always has a filter")
     }
+    return rows
   }
 
   /// The schema of a table, asked of the engine that holds it.
@@ -85,11 +81,7 @@ extension Workspace {
     var frozen: Bitmap?
     if snapshot {
       if isRemote(table.name) { throw EvalError.needsMemory(table.name) }
-      do {
-        frozen = try memory.rows(Relation(table: table.name, filter: condition), interruption: interruption)
-      } catch {
-        throw EvalError(engine: error)
-      }
+      frozen = try memoryRows(Relation(table: table.name, filter: condition))
     }
     let segment = Segment(
       name: name.text, tableName: table.name, predicate: predicate, definition: definition, frozen: frozen)
@@ -167,9 +159,15 @@ extension Workspace {
   /// computations that still read memory directly (`case when`, `trait ... where`).
   func members(_ predicate: Predicate, on table: Table) throws(EvalError) -> Bitmap {
     let condition = try Binder(workspace: self, table: try catalogSchema(of: table.name)).bind(predicate)
+    return try memoryRows(Relation(table: table.name, filter: condition))
+      ?? Bitmap(count: table.rowCount, allSet: true)
+  }
+
+  /// The rows of a relation on a table in memory (nil for every row), for the commands that still read
+  /// memory directly; the one place they reach past the Engine protocol.
+  func memoryRows(_ relation: Relation) throws(EvalError) -> Bitmap? {
     do {
-      return try memory.rows(Relation(table: table.name, filter: condition), interruption: interruption)
-        ?? Bitmap(count: table.rowCount, allSet: true)
+      return try memory.rows(relation, interruption: interruption)
     } catch {
       throw EvalError(engine: error)
     }

@@ -117,9 +117,12 @@ public struct Workspace: Sendable {
     return true
   }
 
-  /// Makes an existing table current, in memory or on a connection.
-  public mutating func use(_ name: Name) throws(EvalError) {
-    currentTableName = try resolveSchema(name).name
+  /// Makes an existing table current, in memory or on a connection, and returns its schema.
+  @discardableResult
+  public mutating func use(_ name: Name) throws(EvalError) -> TableSchema {
+    let schema = try resolveSchema(name)
+    currentTableName = schema.name
+    return schema
   }
 
   /// Names a completion may offer: tables, the current table's columns and its segments.
