@@ -34,6 +34,14 @@ public struct PostgreSQLDialect: SQLDialect {
 
   public func floorDivide(_ a: String, _ b: Int) -> String { "CAST(floor((\(a)) / \(b).0) AS BIGINT)" }
 
+  public func quotient(_ a: String, _ b: String) -> String { "(\(a) / \(b))" }
+
+  public func numberLiteral(_ value: Value) -> String {
+    // A literal with a fraction or an exponent is numeric in PostgreSQL; numeric mixed with double
+    // precision is computed as double precision, which is what seg does.
+    plainNumber(value)
+  }
+
   public func double(_ expression: String) -> String { "CAST(\(expression) AS DOUBLE PRECISION)" }
 
   public func quantile(_ q: Double, of expression: String) -> String {

@@ -44,7 +44,8 @@ extension SQLCompiler {
       switch period {
       case .week: key = dialect.floorDivide("\(dialect.dayNumber(of: date)) + 3", 7)
       case .month: key = "(\(dialect.year(of: date)) * 12 + \(dialect.month(of: date)) - 1)"
-      case .quarter: key = "(\(dialect.year(of: date)) * 4 + (\(dialect.month(of: date)) - 1) / 3)"
+      case .quarter:
+        key = "(\(dialect.year(of: date)) * 4 + \(dialect.quotient("(\(dialect.month(of: date)) - 1)", "3")))"
       case .year: key = dialect.year(of: date)
       }
       let notNull = SQLText("\(column(name)) IS NOT NULL")
@@ -128,7 +129,7 @@ extension SQLCompiler {
     let offset = "(\(x) - \(dialect.numberLiteral(low)))"
     let bin: String
     switch width {
-    case .int(let w): bin = "(\(offset) / \(w))"
+    case .int(let w): bin = dialect.quotient(offset, String(w))
     case .double(let w) where w == 0: bin = "0"
     default:
       bin =

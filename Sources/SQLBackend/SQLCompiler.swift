@@ -77,10 +77,3 @@ public struct SQLCompiler: Sendable {
     return keys
   }
 }
-
-/// An engine that answers queries by running SQL: it says how it compiles a query on one of its tables,
-/// so `sql` shows exactly what it runs.
-public protocol SQLEngine: Engine {
-  /// The compiler for one of its tables (by the engine's own name for it).
-  func compiler(for table: String) throws(EngineError) -> SQLCompiler
-}

@@ -26,6 +26,11 @@ public protocol SQLDialect: Sendable {
   func month(of date: String) -> String
   /// `floor(a / b)` for integers, rounding towards minus infinity.
   func floorDivide(_ a: String, _ b: Int) -> String
+  /// `a / b` for a non-negative integer `a` and a positive `b`, as an integer (the remainder dropped).
+  func quotient(_ a: String, _ b: String) -> String
+  /// A number as SQL: integers as they are, doubles in a form that reads back to the same value, typed
+  /// as a double (not a decimal), so arithmetic with it is the double arithmetic seg does in memory.
+  func numberLiteral(_ value: Value) -> String
   /// An expression as a double-precision float.
   func double(_ expression: String) -> String
   /// The continuous quantile `q` (0-1) of an expression, as `percentile_cont`.
@@ -47,13 +52,12 @@ public protocol SQLDialect: Sendable {
 }
 
 extension SQLDialect {
-  /// A number as SQL: integers as they are, doubles in a form that reads back to the same value.
-  public func numberLiteral(_ value: Value) -> String {
+  /// A number as Swift writes it: integers as they are, doubles in the shortest form that reads back to
+  /// the same value (an exponent with an explicit sign, as SQL accepts it). Dialects add their typing.
+  public func plainNumber(_ value: Value) -> String {
     switch value {
     case .int(let n): return String(n)
-    case .double(let d):
-      // Swift's shortest round-trip form; an exponent is written with an explicit sign SQL accepts.
-      return d.description
+    case .double(let d): return d.description
     default: preconditionFailure("not a number: \(value)")
     }
   }

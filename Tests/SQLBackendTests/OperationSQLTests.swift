@@ -275,8 +275,8 @@ struct OperationSQLTests {
     QueryCase(
       .countByPeriod("joined", .quarter),
       """
-      SELECT (CAST(EXTRACT(YEAR FROM "joined") AS BIGINT) * 4 + (CAST(EXTRACT(MONTH FROM "joined") AS
-      BIGINT) - 1) / 3)
+      SELECT (CAST(EXTRACT(YEAR FROM "joined") AS BIGINT) * 4 + ((CAST(EXTRACT(MONTH FROM "joined") AS
+      BIGINT) - 1) / 3))
       AS "period", count(*) AS "count" FROM "customers" WHERE "joined" IS NOT NULL GROUP BY 1 ORDER BY 1
       """),
     QueryCase(
@@ -303,7 +303,7 @@ struct OperationSQLTests {
       .countByPeriod("seen", .quarter),
       """
       SELECT (CAST(EXTRACT(YEAR FROM CAST("seen" AS DATE)) AS BIGINT) * 4
-      + (CAST(EXTRACT(MONTH FROM CAST("seen" AS DATE)) AS BIGINT) - 1) / 3)
+      + ((CAST(EXTRACT(MONTH FROM CAST("seen" AS DATE)) AS BIGINT) - 1) / 3))
       AS "period", count(*) AS "count" FROM "customers" WHERE "seen" IS NOT NULL GROUP BY 1 ORDER BY 1
       """),
     QueryCase(

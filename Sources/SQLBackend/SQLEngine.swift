@@ -1,0 +1,134 @@
+import Columnar
+import SegmentPlan
+
+/// An engine that answers queries by running SQL: it says how it compiles a query on one of its tables,
+/// so `sql` shows exactly what it runs, and how it runs one statement; the rest (which statements, the
+/// frame's shape, the means and the bins worked out as memory does) is written once, below.
+public protocol SQLEngine: Engine {
+  /// The compiler for one of its tables (by the engine's own name for it).
+  func compiler(for table: String) throws(EngineError) -> SQLCompiler
+
+  /// Runs one statement and reads its rows into columns of the given names and seg types, in order.
+  /// - Throws: `EngineError`: `.interrupted` when stopped, `.server` when refused, `.connection`.
+  func run(_ sql: SQLText, _ shape: [(String, ColumnType)], _ interruption: Interruption) throws(EngineError)
+    -> Frame
+}
+
+extension SQLEngine {
+  /// Answers a query by compiling it for the table's dialect and running the statements: the one way
+  /// every SQL engine executes, so the frames of all of them have the same shape and order.
+  public func execute(_ query: Query, interruption: Interruption) throws(EngineError) -> Frame {
+    let compiler = try compiler(for: query.relation.table)
+    let schema = compiler.schema
+    func type(_ name: String) -> ColumnType { schema.column(named: name)?.type ?? .string }
+    switch query.operation {
+    case .count:
+      return try run(compiler.statement(query)!, [("count", .int)], interruption)
+    case .countWhere(let conditions):
+      return try run(
+        compiler.statement(query)!, [("rows", .int)] + conditions.indices.map { ("n.\($0)", .int) },
+        interruption)
+    case .countBy(let keys):
+      let shape = keys.map { ($0, type($0) == .list ? ColumnType.string : type($0)) } + [("count", .int)]
+      return try run(compiler.statement(query)!, shape, interruption)
+    case .maxDate:
+      return try run(compiler.statement(query)!, [("max", .date)], interruption)
+    case .countByPeriod:
+      return try run(compiler.statement(query)!, [("period", .int), ("count", .int)], interruption)
+    case .rows(let columns, _, _):
+      return try run(compiler.statement(query)!, columns.map { ($0, type($0)) }, interruption)
+    case .summarize(let columns, let by, let quantiles):
+      var shape: [(String, ColumnType)] = by.map { [($0, type($0))] } ?? []
+      shape.append(("rows", .int))
+      for i in columns.indices {
+        shape.append((Operation.summaryColumn(.count, of: i), .int))
+        for figure in [SummaryFigure.sum, .min, .max] + quantiles.indices.map({ .quantile($0) }) {
+          shape.append((Operation.summaryColumn(figure, of: i), .double))
+        }
+      }
+      let fetched = try run(compiler.statement(query)!, shape, interruption)
+      return Self.withMeans(fetched, measured: columns.count)
+    case .bins(let name, let bins):
+      return try self.bins(name, bins, query.relation, compiler, interruption)
+    }
+  }
+
+  /// Adds each measured column's mean as seg computes it (the sum over the count), in the frame's
+  /// place for it, so the server rounds nothing.
+  public static func withMeans(_ frame: Frame, measured: Int) -> Frame {
+    var columns = frame.columns
+    for i in 0..<measured {
+      let count = frame.column(Operation.summaryColumn(.count, of: i))
+      let sum = frame.column(Operation.summaryColumn(.sum, of: i))
+      let means: [Double?] = (0..<frame.rowCount).map { row in
+        guard case .int(let n)? = count?.value(at: row), n > 0, case .double(let s)? = sum?.value(at: row)
+        else {
+          return nil
+        }
+        return s / Double(n)
+      }
+      let at =
+        (columns.firstIndex { $0.name == Operation.summaryColumn(.sum, of: i) } ?? columns.count - 1) + 1
+      columns.insert(Column.double(Operation.summaryColumn(.mean, of: i), means), at: at)
+    }
+    return Frame(columns: columns)
+  }
+
+  private func bins(
+    _ name: String, _ bins: Int, _ relation: Relation, _ compiler: SQLCompiler, _ interruption: Interruption
+  ) throws(EngineError) -> Frame {
+    let type = compiler.schema.column(named: name)?.type ?? .int
+    let isDecimal = type == .double
+    let range = try run(
+      compiler.binRange(name, relation),
+      [("lo", isDecimal ? .double : .int), ("hi", isDecimal ? .double : .int)],
+      interruption)
+    let startType: ColumnType = type == .date || type == .timestamp ? .date : type
+    let empty = Frame(columns: [
+      Column.of("start", type: startType, []), Column.of("end", type: startType, []), Column.int("count", []),
+    ])
+    switch (range.value("lo", at: 0), range.value("hi", at: 0)) {
+    case (.double(let lo), .double(let hi)):
+      let (width, count) = BinLayout.decimal(lo: lo, hi: hi, bins: bins)
+      let counts = try binCounts(
+        compiler.binCounts(name, relation, low: .double(lo), width: .double(width), count: count), count,
+        interruption)
+      return Frame(columns: [
+        Column.double("start", (0..<count).map { lo + Double($0) * width }),
+        Column.double("end", (0..<count).map { $0 == count - 1 ? hi : lo + Double($0 + 1) * width }),
+        Column.int("count", counts),
+      ])
+    case (.int(let lo), .int(let hi)):
+      let (width, count) = BinLayout.whole(lo: lo, hi: hi, bins: bins)
+      let counts = try binCounts(
+        compiler.binCounts(name, relation, low: .int(lo), width: .int(width), count: count), count,
+        interruption)
+      let box = { (v: Int64) -> Value in startType == .date ? .date(Int32(v)) : .int(v) }
+      let starts = (0..<count).map { lo + Int64($0) * width }
+      return Frame(columns: [
+        Column.of("start", type: startType, starts.map(box)),
+        Column.of("end", type: startType, starts.map { box(min(hi, $0 + width - 1)) }),
+        Column.int("count", counts),
+      ])
+    default:
+      return empty
+    }
+  }
+
+  /// Rows per bin number, every bin listed (empty ones as 0).
+  private func binCounts(_ sql: SQLText, _ count: Int, _ interruption: Interruption) throws(EngineError)
+    -> [Int64]
+  {
+    let fetched = try run(sql, [("bin", .int), ("count", .int)], interruption)
+    var counts = [Int64](repeating: 0, count: count)
+    for row in 0..<fetched.rowCount {
+      if case .int(let bin) = fetched.value("bin", at: row),
+        case .int(let n) = fetched.value("count", at: row),
+        (0..<Int64(count)).contains(bin)
+      {
+        counts[Int(bin)] = n
+      }
+    }
+    return counts
+  }
+}
