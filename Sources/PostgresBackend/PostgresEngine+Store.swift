@@ -37,6 +37,15 @@ extension PostgresEngine {
     try reloadCatalog(interruption: interruption)
   }
 
+  /// PostgreSQL reads files only as a superuser, on the server's own disk: seg loads them instead.
+  func createTable(_ name: String, from path: String, replace: Bool, interruption: Interruption)
+    throws(EngineError)
+  {
+    throw EngineError(
+      .unsupported(
+        "PostgreSQL does not read files for seg: load the file into memory, then copy it to the connection"))
+  }
+
   private func insert(_ rows: Frame, _ range: Range<Int>, into name: String, _ interruption: Interruption)
     throws(EngineError)
   {

@@ -23,4 +23,11 @@ public protocol RemoteEngine: Engine {
   /// their order, and adds it to the catalog.
   /// - Throws: `EngineError` when the table exists and `replace` is false, or the server refuses.
   func store(_ rows: Frame, as table: String, replace: Bool, interruption: Interruption) throws(EngineError)
+
+  /// Declares a table over a file the server itself reads (a path or URI of storage it can reach), with
+  /// the column types the server infers, and adds it to the catalog.
+  /// - Throws: `EngineError.unsupported` from engines that read no files for seg; `.server` when the
+  ///   file cannot be read; `.unsupported` when the table exists and `replace` is false.
+  func createTable(_ name: String, from path: String, replace: Bool, interruption: Interruption)
+    throws(EngineError)
 }

@@ -67,15 +67,7 @@ extension Workspace {
   /// `copy NAME to CONNECTION [as TABLE] [replace]`: a table in memory, or a segment's rows, written to
   /// the server as a new table in row order.
   func copy(_ command: CopyCommand, interruption: Interruption) throws(EvalError) -> String {
-    guard
-      let connection = connections.first(where: {
-        $0.name.lowercased() == command.connection.text.lowercased()
-      })
-    else {
-      throw EvalError(
-        .unsupported("no connection named '\(command.connection.text)'"), at: command.connection.range,
-        suggestions: Suggestions.closest(to: command.connection.text, among: connections.map(\.name)))
-    }
+    let connection = try openConnection(command.connection)
     let selection = try select(RowSource(name: command.source))
     let columns =
       selection.mask.map { mask in selection.table.columns.map { $0.taking(mask.setIndices()) } }
@@ -88,6 +80,39 @@ extension Workspace {
       throw EvalError(engine: error)
     }
     return "copied \(Figures.rows(selection.count)) of \(selection.label) to \(connection.name).\(target)"
+  }
+}
+
+extension Workspace {
+  /// `create table NAME on CONNECTION from "PATH" [replace]`: a table the server reads from a file it
+  /// can reach (shared storage, on a cluster), declared there and added to the connection's tables.
+  func createTable(_ command: CreateTableCommand, interruption: Interruption) throws(EvalError) -> String {
+    let connection = try openConnection(command.connection)
+    let table = command.table.text
+    let rows: Frame
+    do throws(EngineError) {
+      try connection.engine.createTable(
+        table, from: command.path, replace: command.replace, interruption: interruption)
+      rows = try connection.engine.execute(
+        Query(.count, over: Relation(table: table)), interruption: interruption)
+    } catch {
+      throw EvalError(engine: error)
+    }
+    let columns = (try? connection.engine.schema(of: table).columns.count) ?? 0
+    var count: Int64 = 0
+    if case .int(let n) = rows.value("count", at: 0) { count = n }
+    return "created \(connection.name).\(table): \(Figures.rows(Int(count))), \(columns) columns"
+  }
+
+  /// The open connection a command names.
+  /// - Throws: `EvalError` naming the unknown connection, with the closest names.
+  func openConnection(_ name: Name) throws(EvalError) -> Connection {
+    guard let connection = connections.first(where: { $0.name.lowercased() == name.text.lowercased() }) else {
+      throw EvalError(
+        .unsupported("no connection named '\(name.text)'"), at: name.range,
+        suggestions: Suggestions.closest(to: name.text, among: connections.map(\.name)))
+    }
+    return connection
   }
 }
 

@@ -20,7 +20,7 @@ extension Workspace {
       }
     case .command(let command):
       switch command {
-      case .sql, .connect, .disconnect, .copy:
+      case .sql, .connect, .disconnect, .copy, .create:
         throw EvalError(.unsupported("sql shows the SQL of a query command: count, show, stats, segment..."))
       default: break
       }

@@ -83,6 +83,8 @@ extension Workspace {
       return CommandOutput(.message(try disconnect(name)))
     case .copy(let copy):
       return CommandOutput(.message(try self.copy(copy, interruption: interruption)))
+    case .create(let create):
+      return CommandOutput(.message(try createTable(create, interruption: interruption)))
     }
   }
 

@@ -82,6 +82,8 @@ public enum Command: Sendable, Equatable {
   case disconnect(Name)
   /// `copy NAME to CONNECTION [as TABLE] [replace]`
   case copy(CopyCommand)
+  /// `create table NAME on CONNECTION from "PATH" [replace]`.
+  case create(CreateTableCommand)
 
   /// True for commands about the session itself, which are never journaled or saved (DESIGN §7).
   public var isAboutSession: Bool {
@@ -303,6 +305,29 @@ public struct CopyCommand: Sendable, Equatable {
     self.source = source
     self.connection = connection
     self.table = table
+    self.replace = replace
+  }
+}
+
+/// A parsed `create table NAME on CONNECTION from "PATH" [replace]`.
+public struct CreateTableCommand: Sendable, Equatable {
+  /// The new table's name on the server.
+  public var table: Name
+  /// The connection whose engine reads the file.
+  public var connection: Name
+  /// The file, as the server sees it (a path or a URI of shared storage).
+  public var path: String
+  /// Where the path was written, for errors about it.
+  public var pathRange: SourceRange
+  /// True when an existing table of that name may be replaced.
+  public var replace: Bool
+
+  /// Creates a create-table command.
+  public init(table: Name, connection: Name, path: String, pathRange: SourceRange, replace: Bool = false) {
+    self.table = table
+    self.connection = connection
+    self.path = path
+    self.pathRange = pathRange
     self.replace = replace
   }
 }

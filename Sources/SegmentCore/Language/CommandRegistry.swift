@@ -49,7 +49,7 @@ public enum CommandWord: String, Sendable, CaseIterable {
   case profile, compare, rank, trend, rfm, cluster
   case derive, bucket, trait
   case set
-  case connect, disconnect, copy, sql
+  case connect, disconnect, copy, create, sql
   case help, save, history, run, restore, quit
   case explain, lesson
 
@@ -287,6 +287,14 @@ public enum CommandWord: String, Sendable, CaseIterable {
         syntax: "copy TABLE|SEGMENT to CONNECTION [as NAME] [replace]",
         summary: "write a table or a segment's rows to a database as a new table, keeping their order",
         example: "copy customers to pg", keywords: ["to", "as", "replace"])
+    case .create:
+      return CommandSpec(
+        word: self, aliases: [], group: .engines,
+        syntax: "create table NAME on CONNECTION from \"PATH\" [replace]",
+        summary:
+          "declare a table over a CSV (with a header) or Parquet file the cluster itself reads; column types are the engine's",
+        example: "create table customers on spark from \"/data/customers.csv\"",
+        keywords: ["table", "on", "from", "replace"])
     case .sql:
       return CommandSpec(
         word: self, aliases: [], group: .engines, syntax: "sql SEGMENT\nsql COMMAND",

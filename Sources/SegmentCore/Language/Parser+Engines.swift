@@ -12,6 +12,22 @@ extension Parser {
     return command
   }
 
+  /// `create table NAME on CONNECTION from "PATH" [replace]`.
+  mutating func createTableCommand() throws(ParseError) -> CreateTableCommand {
+    guard accept("table") else {
+      throw unexpected("'table', as in create table NAME on CONNECTION from \"PATH\"")
+    }
+    let table = try name("a name for the new table")
+    guard accept("on") else { throw unexpected("'on' and a connection's name") }
+    let connection = try name("a connection's name")
+    guard accept("from") else { throw unexpected("'from' and the file's path in quotes") }
+    let (path, range) = try string("the file's path or URI in quotes, such as \"/data/customers.csv\"")
+    let replace = accept("replace")
+    guard atEnd else { throw unexpected(replace ? "the end of the command" : "'replace' or the end") }
+    return CreateTableCommand(
+      table: table, connection: connection, path: path, pathRange: range, replace: replace)
+  }
+
   /// `connect "URL" as NAME`.
   mutating func connectCommand() throws(ParseError) -> ConnectCommand {
     let (url, range) = try string("a database URL in quotes, such as \"postgresql://user@localhost:5432/db\"")

@@ -183,6 +183,7 @@ public struct Parser {
     case .connect: return .connect(try connectCommand())
     case .disconnect: return .disconnect(try name("a connection's name"))
     case .copy: return .copy(try copyCommand())
+    case .create: return .create(try createTableCommand())
     }
   }
 }

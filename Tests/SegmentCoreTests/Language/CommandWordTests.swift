@@ -44,6 +44,7 @@ struct CommandWordTests {
     case .connect: "connect \"postgresql://u@localhost:5432/db\" as pg"
     case .disconnect: "disconnect pg"
     case .copy: "copy customers to pg"
+    case .create: #"create table t on spark from "/data/t.csv""#
     }
   }
 

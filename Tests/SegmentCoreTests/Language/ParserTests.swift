@@ -45,6 +45,20 @@ struct ParserTests {
     #expect(show.limit == 5)
   }
 
+  @Test func createTableOnAConnection() throws {
+    let command = try Parser.parse(
+      #"create table buyers on spark from "s3a://bucket/buyers.parquet" replace"#)
+    guard case .create(let create) = command else {
+      Issue.record("expected create")
+      return
+    }
+    #expect(create.table.text == "buyers")
+    #expect(create.connection.text == "spark")
+    #expect(create.path == "s3a://bucket/buyers.parquet")
+    #expect(create.pathRange == SourceRange(34, 63))
+    #expect(create.replace)
+  }
+
   @Test func settings() throws {
     #expect(try Parser.parse("set format json") == .set(.format(.json)))
     #expect(try Parser.parse("set today 2026-11-01") == .set(.today(20758)))
@@ -89,6 +103,14 @@ struct ParserTests {
     BadCase(
       source: "load \"x.csv\" delimiter \";;\"", message: "\";;\": a delimiter is one character",
       range: SourceRange(23, 27)),
+    BadCase(
+      source: "create buyers on spark",
+      message: #"expected 'table', as in create table NAME on CONNECTION from "PATH", found 'buyers'"#,
+      range: SourceRange(7, 13)),
+    BadCase(
+      source: "create table b on spark from x.csv",
+      message: #"expected the file's path or URI in quotes, such as "/data/customers.csv", found 'x'"#,
+      range: SourceRange(29, 30)),
     BadCase(
       source: "load sample rowz 10", message: "expected rows N, seed S or as NAME, found 'rowz'",
       range: SourceRange(12, 16), suggestions: ["rows"]),
