@@ -49,7 +49,8 @@ extension ArrowIPCError: CustomStringConvertible {
     case .unsupportedType(let field, let type):
       return "Arrow type \(type) of column '\(field)' is not supported"
     case .compressedBody(let codec):
-      return "compressed Arrow batches are not supported (codec \(codec)); ask the sender for uncompressed batches"
+      return
+        "compressed Arrow batches are not supported (codec \(codec)); ask the sender for uncompressed batches"
     case .dictionaryEncoded(let field):
       return "dictionary-encoded Arrow column '\(field)' is not supported"
     case .bigEndian:

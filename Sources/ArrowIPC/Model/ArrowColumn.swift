@@ -64,7 +64,9 @@ public struct ArrowDecimal128Values: Sendable, Hashable {
 
   /// Row `i` as the nearest `Double` (exact for up to 15 significant digits).
   public func double(at i: Int) -> Double {
-    let unscaled = Double(high[i]) * 18_446_744_073_709_551_616.0 + Double(low[i])
+    // Summing the halves as doubles cancels catastrophically for small negatives (-1 is 2^64 - 1 - 2^64).
+    let unscaled =
+      unscaledInt64(at: i).map(Double.init) ?? Double(high[i]) * 18_446_744_073_709_551_616.0 + Double(low[i])
     var power = 1.0
     for _ in 0..<abs(scale) { power *= 10 }
     return scale >= 0 ? unscaled / power : unscaled * power

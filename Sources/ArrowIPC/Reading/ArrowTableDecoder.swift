@@ -40,7 +40,8 @@ public final class ArrowTableDecoder {
         case .tensor, .sparseTensor:
           throw ArrowIPCError.unexpectedMessage("tensor message in a table stream")
         case nil:
-          throw ArrowIPCError.malformed(section: .metadata, reason: "unknown message type \(message.headerType)")
+          throw ArrowIPCError.malformed(
+            section: .metadata, reason: "unknown message type \(message.headerType)")
         }
       }
     }
@@ -76,7 +77,8 @@ public final class ArrowTableDecoder {
   private func appendRecordBatch(_ header: FlatTable, message: EncapsulatedMessage) throws {
     if let compression = try header.table(3) {
       let codec = try compression.scalar(0, default: Int8(0))
-      throw ArrowIPCError.compressedBody(codec: codec == 0 ? "LZ4_FRAME" : codec == 1 ? "ZSTD" : "code \(codec)")
+      throw ArrowIPCError.compressedBody(
+        codec: codec == 0 ? "LZ4_FRAME" : codec == 1 ? "ZSTD" : "code \(codec)")
     }
     let length = try header.scalar(0, default: Int64(0))
     guard length >= 0 else {

@@ -159,7 +159,8 @@ private struct OffsetBuffer {
   init(_ bytes: UnsafeRawBufferPointer, count: Int, width: Int, column: String) throws {
     guard count < bytes.count / width else {
       throw ArrowIPCError.malformed(
-        section: .body, reason: "column '\(column)': offsets buffer of \(bytes.count) bytes for \(count) rows")
+        section: .body, reason: "column '\(column)': offsets buffer of \(bytes.count) bytes for \(count) rows"
+      )
     }
     self.bytes = bytes
     self.count = count

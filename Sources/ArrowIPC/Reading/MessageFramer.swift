@@ -64,11 +64,13 @@ struct MessageFramer {
     let bodyStart = position
     guard bodyLength <= Int64(bytes.count - bodyStart) else {
       throw ArrowIPCError.truncated(
-        section: .body, offset: bodyStart, needed: Int(clamping: bodyLength), available: bytes.count - bodyStart)
+        section: .body, offset: bodyStart, needed: Int(clamping: bodyLength),
+        available: bytes.count - bodyStart)
     }
     position += Int(bodyLength)
     let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<position])
-    return .message(EncapsulatedMessage(headerType: headerType, header: header, body: body, bodyOffset: bodyStart))
+    return .message(
+      EncapsulatedMessage(headerType: headerType, header: header, body: body, bodyOffset: bodyStart))
   }
 
   private mutating func readInt32(section: ArrowStreamSection) throws -> Int32 {

@@ -23,7 +23,8 @@ struct RecordBatchCursor {
   /// The next `FieldNode`: the array's length and its null count.
   mutating func nextNode() throws -> (length: Int, nullCount: Int) {
     guard let nodes, nodeIndex < nodes.count else {
-      throw ArrowIPCError.malformed(section: .metadata, reason: "record batch has fewer field nodes than its schema")
+      throw ArrowIPCError.malformed(
+        section: .metadata, reason: "record batch has fewer field nodes than its schema")
     }
     let length = try nodes.structField(Int64.self, element: nodeIndex, offset: 0)
     let nullCount = try nodes.structField(Int64.self, element: nodeIndex, offset: 8)
@@ -42,7 +43,8 @@ struct RecordBatchCursor {
   /// The next buffer as a view of the body.
   mutating func nextBuffer() throws -> UnsafeRawBufferPointer {
     guard let buffers, bufferIndex < buffers.count else {
-      throw ArrowIPCError.malformed(section: .metadata, reason: "record batch has fewer buffers than its schema")
+      throw ArrowIPCError.malformed(
+        section: .metadata, reason: "record batch has fewer buffers than its schema")
     }
     let offset = try buffers.structField(Int64.self, element: bufferIndex, offset: 0)
     let length = try buffers.structField(Int64.self, element: bufferIndex, offset: 8)

@@ -31,7 +31,8 @@ enum SchemaDecoder {
     func unsupported(_ type: String) -> ArrowIPCError { .unsupportedType(field: name, type: type) }
     func onlyChild() throws -> ArrowField {
       guard let children = try field.vector(5, elementSize: 4), children.count == 1 else {
-        throw ArrowIPCError.malformed(section: .metadata, reason: "list column '\(name)' needs exactly one child")
+        throw ArrowIPCError.malformed(
+          section: .metadata, reason: "list column '\(name)' needs exactly one child")
       }
       return try decodeField(try children.table(at: 0), depth: depth + 1)
     }

@@ -74,7 +74,9 @@ enum TableValidator {
     func checkOffsets(_ offsets: [Int], limit: Int) throws {
       guard offsets.count == column.length + 1, offsets.first == 0, offsets.last! <= limit,
         zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
-      else { throw fail("offsets must be \(column.length + 1) non-decreasing values from 0 to at most \(limit)") }
+      else {
+        throw fail("offsets must be \(column.length + 1) non-decreasing values from 0 to at most \(limit)")
+      }
     }
     let valueCount: Int?
     switch (column.data, type) {
@@ -94,7 +96,8 @@ enum TableValidator {
       (.binary(let v), .largeBinary):
       try checkOffsets(v.offsets, limit: v.bytes.count)
       valueCount = nil
-    case (.list(let offsets, let items), .list(let item)), (.list(let offsets, let items), .largeList(let item)):
+    case (.list(let offsets, let items), .list(let item)),
+      (.list(let offsets, let items), .largeList(let item)):
       try checkOffsets(offsets, limit: items.length)
       try validate(items, type: item.type, name: "\(name).\(item.name)")
       valueCount = nil
