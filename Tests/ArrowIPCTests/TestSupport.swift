@@ -15,6 +15,7 @@ enum Fixture {
 
   /// The fixtures small enough to truncate at every byte and to fuzz.
   static let small = [
+    "spark_batch_0",
     "primitives", "lists", "empty_batch", "schema_only", "all_null", "sliced", "legacy_framing",
     "metadata_v4", "stream_a",
   ]

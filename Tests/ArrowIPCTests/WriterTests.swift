@@ -113,10 +113,13 @@ struct WriterTests {
   @Test(.enabled(if: ProcessInfo.processInfo.environment["SEG_ARROW_PYTHON"] != nil))
   func pyarrowReadsTheOutput() throws {
     let python = try #require(ProcessInfo.processInfo.environment["SEG_ARROW_PYTHON"])
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "arrow-ipc-\(UUID().uuidString)")
+    // SEG_ARROW_WRITER_OUTPUT keeps the files (for `spark_check.py writer DIR`); otherwise a temporary directory.
+    let kept = ProcessInfo.processInfo.environment["SEG_ARROW_WRITER_OUTPUT"]
+    let directory =
+      kept.map { URL(fileURLWithPath: $0) }
+      ?? FileManager.default.temporaryDirectory.appendingPathComponent("arrow-ipc-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { if kept == nil { try? FileManager.default.removeItem(at: directory) } }
     let outputs: [(String, ArrowTable, Int)] = [
       ("small", WriterFixture.table(), 65_536), ("large", WriterFixture.large(rows: 70_000), 65_536),
       ("batched", WriterFixture.large(rows: 200), 64), ("empty", WriterFixture.large(rows: 0), 65_536),
