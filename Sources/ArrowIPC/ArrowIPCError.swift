@@ -39,6 +39,7 @@ public enum ArrowIPCError: Error, Equatable, Sendable {
 }
 
 extension ArrowIPCError: CustomStringConvertible {
+  /// The error as one lowercase line that says what is wrong and, where it helps, what would be right.
   public var description: String {
     switch self {
     case .truncated(let section, let offset, let needed, let available):

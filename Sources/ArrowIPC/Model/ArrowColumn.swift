@@ -3,7 +3,9 @@
 /// Row `i` is `bytes[offsets[i]..<offsets[i + 1]]`; `offsets` has one more entry than there are
 /// rows and starts at 0. Keeping the bytes contiguous avoids one allocation per string.
 public struct ArrowVariableBytes: Sendable, Hashable {
+  /// Row boundaries into `bytes`, one more than the row count.
   public var offsets: [Int]
+  /// Every row's bytes, concatenated.
   public var bytes: [UInt8]
 
   /// Creates the storage from row boundaries and the concatenated bytes.
@@ -42,7 +44,9 @@ public struct ArrowDecimal128Values: Sendable, Hashable {
   public var low: [UInt64]
   /// The high 64 bits (with the sign) of each unscaled value.
   public var high: [Int64]
+  /// The number of significant decimal digits the type allows.
   public var precision: Int
+  /// The number of digits after the decimal point.
   public var scale: Int
 
   /// Creates decimal storage from the halves of the unscaled values.
@@ -110,12 +114,19 @@ public struct ArrowDecimal128Values: Sendable, Hashable {
 public indirect enum ArrowColumnData: Sendable, Hashable {
   /// The Null type: every row is null and nothing is stored.
   case null
+  /// Signed integers.
   case int8([Int8])
+  /// Signed integers.
   case int16([Int16])
+  /// Signed integers.
   case int32([Int32])
+  /// Signed integers.
   case int64([Int64])
+  /// Single-precision floats.
   case float32([Float])
+  /// Double-precision floats.
   case float64([Double])
+  /// Booleans, bit-packed like Arrow's buffer.
   case bool(ArrowBitmap)
   /// Utf8 or LargeUtf8 values.
   case utf8(ArrowVariableBytes)
@@ -127,6 +138,7 @@ public indirect enum ArrowColumnData: Sendable, Hashable {
   case date64([Int64])
   /// Counts of `unit` since the Unix epoch; `timezone` is nil for zone-naive timestamps.
   case timestamp([Int64], unit: ArrowTimeUnit, timezone: String?)
+  /// Exact decimals with their precision and scale.
   case decimal128(ArrowDecimal128Values)
   /// Row `i` holds the items `values[offsets[i]..<offsets[i + 1]]` of the child column.
   case list(offsets: [Int], values: ArrowColumn)
@@ -138,6 +150,7 @@ public struct ArrowColumn: Sendable, Hashable {
   public var length: Int
   /// Which rows hold a value; nil means every row does (and, for `.null` data, that none does).
   public var validity: ArrowBitmap?
+  /// The typed values.
   public var data: ArrowColumnData
 
   /// Creates a column; `validity`, when given, must have `length` bits.

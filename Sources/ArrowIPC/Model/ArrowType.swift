@@ -22,11 +22,17 @@ public enum ArrowTimeUnit: Int16, Sendable, Hashable, CaseIterable {
 /// decode to the same in-memory layout, and the type keeps the distinction so that a table read from
 /// a stream can be written back unchanged.
 public indirect enum ArrowType: Sendable, Hashable {
+  /// Every value is null; no buffers are stored.
   case null
+  /// Signed integers of 8, 16, 32 and 64 bits (unsigned integers are not read).
   case int8, int16, int32, int64
+  /// IEEE 754 single and double precision.
   case float32, float64
+  /// Bit-packed booleans.
   case bool
+  /// UTF-8 text with 32-bit (`utf8`) or 64-bit (`largeUtf8`) offsets on the wire.
   case utf8, largeUtf8
+  /// Opaque bytes with 32-bit or 64-bit offsets on the wire.
   case binary, largeBinary
   /// Days since 1970-01-01 as `Int32`.
   case date32
@@ -84,8 +90,11 @@ extension ArrowType: CustomStringConvertible {
 
 /// A named, typed column slot of a schema, or the item slot of a list type.
 public struct ArrowField: Sendable, Hashable {
+  /// The column name (Spark names list items "element", pyarrow "item").
   public var name: String
+  /// The logical type.
   public var type: ArrowType
+  /// Whether the schema allows nulls; informative only, nulls are read wherever the bitmap has them.
   public var nullable: Bool
 
   /// Creates a field; fields are nullable unless said otherwise because seg's columns all are.
@@ -98,6 +107,7 @@ public struct ArrowField: Sendable, Hashable {
 
 /// The ordered fields of a table.
 public struct ArrowSchema: Sendable, Hashable {
+  /// The fields in column order.
   public var fields: [ArrowField]
 
   /// Creates a schema from its fields in column order.
@@ -107,6 +117,7 @@ public struct ArrowSchema: Sendable, Hashable {
 }
 
 extension ArrowSchema: CustomStringConvertible {
+  /// The fields as `(name: type, ...)`, used in schema mismatch errors.
   public var description: String {
     "(" + fields.map { "\($0.name): \($0.type)" }.joined(separator: ", ") + ")"
   }

@@ -84,6 +84,9 @@ public final class ArrowTableDecoder {
     guard length >= 0 else {
       throw ArrowIPCError.malformed(section: .metadata, reason: "record batch with \(length) rows")
     }
+    guard length <= Int64(Int.max - rowCount) else {
+      throw ArrowIPCError.malformed(section: .metadata, reason: "more rows than an Int can count")
+    }
     var cursor = RecordBatchCursor(
       nodes: try header.vector(1, elementSize: 16), buffers: try header.vector(2, elementSize: 16),
       body: message.body, bodyOffset: message.bodyOffset)

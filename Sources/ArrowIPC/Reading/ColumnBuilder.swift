@@ -25,6 +25,7 @@ final class ColumnBuilder {
   func appendArray(from cursor: inout RecordBatchCursor) throws -> Int {
     let node = try cursor.nextNode()
     let count = node.length
+    guard count <= Int.max - length else { throw malformed("more rows than an Int can count") }
     if case .null = field.type {
       // Null arrays carry no buffers at all (Columnar.html, "Null Layout").
       length += count
