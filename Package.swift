@@ -25,6 +25,7 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "Columnar"),
+    .target(name: "ArrowIPC"),
     .target(name: "SegmentPlan", dependencies: ["Columnar"]),
     .target(name: "MemoryBackend", dependencies: ["SegmentPlan", "Columnar"]),
     .target(name: "SQLBackend", dependencies: ["SegmentPlan", "Columnar"]),
@@ -48,6 +49,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
+    .testTarget(name: "ArrowIPCTests", dependencies: ["ArrowIPC"], resources: [.copy("Fixtures")]),
     .testTarget(name: "MemoryBackendTests", dependencies: ["MemoryBackend", "SegmentPlan", "Columnar"]),
     .testTarget(name: "SQLBackendTests", dependencies: ["SQLBackend", "SegmentPlan", "Columnar"]),
     .testTarget(name: "PostgresBackendTests", dependencies: ["PostgresBackend", "SQLBackend", "SegmentPlan"]),
