@@ -12,7 +12,7 @@ extension PostgresEngine {
     let name = dialect.identifier(table)
     let exists = tables.contains { $0.schema.name.lowercased() == table.lowercased() }
     if exists && !replace {
-      throw EngineError(.unsupported("table \(table) exists on the server: add 'replace' to overwrite it"))
+      throw EngineError(.tableExists(table))
     }
     var definitions = ["\(dialect.identifier("_seg_row")) BIGINT NOT NULL"]
     for column in rows.columns {

@@ -22,6 +22,8 @@ public struct EngineError: Error, Sendable, Equatable {
     case interrupted
     /// The engine holds no table of that name.
     case unknownTable(String)
+    /// A table of that name exists, and the command would not replace it.
+    case tableExists(String)
     /// The engine cannot run this kind of query (what, and what to do instead).
     case unsupported(String)
     /// The connection failed or broke: what the client or the server said.
@@ -43,6 +45,7 @@ public struct EngineError: Error, Sendable, Equatable {
     switch kind {
     case .interrupted: return "interrupted; nothing was changed"
     case .unknownTable(let name): return "no table named '\(name)'"
+    case .tableExists(let name): return "table \(name) exists on the server: add 'replace' to overwrite it"
     case .unsupported(let what): return what
     case .connection(let what): return what
     case .server(let what): return what

@@ -313,6 +313,7 @@ extension EvalError {
     case .interrupted: self.init(.interrupted)
     case .unknownTable(let name): self.init(.unknownTable(name))
     case .unsupported(let what), .connection(let what), .server(let what): self.init(.unsupported(what))
+    case .tableExists: self.init(.unsupported(error.message))
     }
   }
 }
