@@ -11,6 +11,13 @@ public enum CivilDate {
     return Int32(unchecked(year: year, month: month, day: day))
   }
 
+  /// The day number of a valid calendar date of any year from -100,000,000 to 100,000,000, as an
+  /// `Int` since it may not fit a date's `Int32` (callers check before storing it).
+  public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+    precondition(month >= 1 && month <= 12 && abs(year) <= 100_000_000, "dayNumber outside its range")
+    return unchecked(year: year, month: month, day: day)
+  }
+
   /// The calendar date of a day number.
   public static func components(days: Int32) -> (year: Int, month: Int, day: Int) {
     let z = Int(days) + 719_468
