@@ -20,7 +20,12 @@ public enum CivilDate {
 
   /// The calendar date of a day number.
   public static func components(days: Int32) -> (year: Int, month: Int, day: Int) {
-    let z = Int(days) + 719_468
+    components(dayNumber: Int(days))
+  }
+
+  /// The calendar date of a day number that may lie past a date's `Int32` (as `dayNumber` gives).
+  public static func components(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
+    let z = dayNumber + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097
     let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
