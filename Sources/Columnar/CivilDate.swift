@@ -11,9 +11,21 @@ public enum CivilDate {
     return Int32(unchecked(year: year, month: month, day: day))
   }
 
+  /// The day number of a valid calendar date of any year from -100,000,000 to 100,000,000, as an
+  /// `Int` since it may not fit a date's `Int32` (callers check before storing it).
+  public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+    precondition(month >= 1 && month <= 12 && abs(year) <= 100_000_000, "dayNumber outside its range")
+    return unchecked(year: year, month: month, day: day)
+  }
+
   /// The calendar date of a day number.
   public static func components(days: Int32) -> (year: Int, month: Int, day: Int) {
-    let z = Int(days) + 719_468
+    components(dayNumber: Int(days))
+  }
+
+  /// The calendar date of a day number that may lie past a date's `Int32` (as `dayNumber` gives).
+  public static func components(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
+    let z = dayNumber + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097
     let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365

@@ -41,13 +41,13 @@ enum Bins {
       let (width, count) = BinLayout.whole(lo: lo, hi: hi, bins: bins)
       counts = [Int64](repeating: 0, count: count)
       chosen.forEachRow { row in
-        if !column.isNull(row) { counts[Int((read(row) - lo) / width)] += 1 }
+        if !column.isNull(row) { counts[BinLayout.bin(of: read(row), lo: lo, width: width)] += 1 }
       }
       let box = { (v: Int64) -> Value in type == .date ? .date(Int32(v)) : .int(v) }
       for i in counts.indices {
-        let start = lo + Int64(i) * width
+        let (start, end) = BinLayout.bounds(ofBin: i, lo: lo, hi: hi, width: width)
         starts.append(box(start))
-        ends.append(box(min(hi, start + width - 1)))
+        ends.append(box(end))
       }
     }
     return Frame(columns: [
@@ -75,8 +75,8 @@ enum Bins {
         if !column.isNull(row) { counts[BinLayout.bin(of: values[row], lo: lo, width: width, count: n)] += 1 }
       }
       for i in 0..<n {
-        starts.append(lo + Double(i) * width)
-        ends.append(i == n - 1 ? hi : lo + Double(i + 1) * width)
+        starts.append(BinLayout.start(ofBin: i, lo: lo, hi: hi, width: width, count: n))
+        ends.append(i == n - 1 ? hi : BinLayout.start(ofBin: i + 1, lo: lo, hi: hi, width: width, count: n))
       }
     }
     return Frame(columns: [

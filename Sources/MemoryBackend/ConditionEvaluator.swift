@@ -23,10 +23,35 @@ struct ConditionEvaluator {
     return rows
   }
 
+  /// An `and`/`or` and those down its left operand, in a loop: a chain of thousands of clauses must
+  /// not recurse once per clause.
+  private func chain(_ condition: Condition) -> Truth {
+    var spine: [Condition] = []
+    var leftmost = condition
+    while true {
+      switch leftmost {
+      case .and(let a, _), .or(let a, _):
+        spine.append(leftmost)
+        leftmost = a
+        continue
+      default: break
+      }
+      break
+    }
+    var truth = evaluate(leftmost)
+    for node in spine.reversed() {
+      switch node {
+      case .and(_, let b): truth = truth && evaluate(b)
+      case .or(_, let b): truth = truth || evaluate(b)
+      default: break
+      }
+    }
+    return truth
+  }
+
   func evaluate(_ condition: Condition) -> Truth {
     switch condition {
-    case .and(let a, let b): return evaluate(a) && evaluate(b)
-    case .or(let a, let b): return evaluate(a) || evaluate(b)
+    case .and, .or: return chain(condition)
     case .not(let c): return !evaluate(c)
     case .segment(_, let definition): return Truth.certain(segmentMembers(definition))
     case .frozen(_, let rows): return Truth.certain(rows)

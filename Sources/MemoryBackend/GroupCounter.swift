@@ -21,7 +21,7 @@ enum GroupCounter {
       }
     }
     let chosen = Chosen(rowCount: table.rowCount, mask: rows)
-    var found: [(key: UInt64, count: Int)]
+    var found: [(key: [UInt32], count: Int)]
     if let li = listColumn, case .list(let offsets, let codes, let dictionary) = columns[li].storage {
       let order = dictionary.indices.sorted {
         dictionary[$0].utf8.lexicographicallyPrecedes(dictionary[$1].utf8)
@@ -41,14 +41,9 @@ enum GroupCounter {
     } else {
       found = tally(chosen, indexes, explode: nil, listAt: nil)
     }
-    let sizes = indexes.map { UInt64($0.values.count) }
     var keyValues = [[Value]](repeating: [], count: indexes.count)
     for (key, _) in found {
-      var rest = key
-      for i in stride(from: indexes.count - 1, through: 0, by: -1) {
-        keyValues[i].append(indexes[i].values[Int(rest % sizes[i])])
-        rest /= sizes[i]
-      }
+      for i in indexes.indices { keyValues[i].append(indexes[i].values[Int(key[i])]) }
     }
     var frame: [Column] = []
     for (i, column) in columns.enumerated() {
@@ -58,12 +53,37 @@ enum GroupCounter {
     return Frame(columns: frame)
   }
 
+  /// Rows per group, largest first, each group as its values' ranks column by column.
   private static func tally(
     _ chosen: Chosen, _ indexes: [GroupIndex],
     explode: ((Int, (UInt32) -> Void) -> Void)?, listAt: Int?
+  ) -> [(key: [UInt32], count: Int)] {
+    let sizes = indexes.map { UInt64($0.values.count) }
+    var space: UInt64 = 1
+    for size in sizes {
+      let (product, overflow) = space.multipliedReportingOverflow(by: size)
+      // Combined keys no longer fit 64 bits: hash the ranks themselves.
+      if overflow { return tallyWide(chosen, indexes, explode: explode, listAt: listAt) }
+      space = product
+    }
+    let found = tallyNarrow(chosen, indexes, space: space, explode: explode, listAt: listAt)
+    return found.map { key, count in
+      var rest = key
+      var parts = [UInt32](repeating: 0, count: sizes.count)
+      for i in stride(from: sizes.count - 1, through: 0, by: -1) {
+        parts[i] = UInt32(rest % sizes[i])
+        rest /= sizes[i]
+      }
+      return (parts, count)
+    }
+  }
+
+  /// `tally` with each group's ranks combined into one number below `space`.
+  private static func tallyNarrow(
+    _ chosen: Chosen, _ indexes: [GroupIndex], space: UInt64,
+    explode: ((Int, (UInt32) -> Void) -> Void)?, listAt: Int?
   ) -> [(key: UInt64, count: Int)] {
     let sizes = indexes.map { UInt64($0.values.count) }
-    let space = sizes.reduce(1, *)
     var dense = space <= 4_000_000 ? [Int](repeating: 0, count: Int(space)) : []
     var sparse: [UInt64: Int] = [:]
     func key(_ row: Int, list item: UInt32?) -> UInt64 {
@@ -77,7 +97,7 @@ enum GroupCounter {
     func add(_ k: UInt64) {
       if space <= 4_000_000 { dense[Int(k)] += 1 } else { sparse[k, default: 0] += 1 }
     }
-    if indexes.count == 1, listAt == nil {
+    if indexes.count == 1, listAt == nil, space <= 4_000_000 {
       let keys = indexes[0].keys
       keys.withUnsafeBufferPointer { k in
         dense.withUnsafeMutableBufferPointer { d in chosen.forEachRow { d[Int(k[$0])] += 1 } }
@@ -95,6 +115,28 @@ enum GroupCounter {
     }
     // Largest first; equal counts in key order, which is value order with nulls last.
     found.sort { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+    return found
+  }
+
+  /// `tally` for groups whose combined key space passes 64 bits: a hash map keyed by the ranks, in
+  /// the same order (ranks compared column by column are the combined keys compared).
+  private static func tallyWide(
+    _ chosen: Chosen, _ indexes: [GroupIndex],
+    explode: ((Int, (UInt32) -> Void) -> Void)?, listAt: Int?
+  ) -> [(key: [UInt32], count: Int)] {
+    var groups: [[UInt32]: Int] = [:]
+    var parts = [UInt32](repeating: 0, count: indexes.count)
+    func add(_ row: Int, list item: UInt32?) {
+      for (i, index) in indexes.enumerated() { parts[i] = i == listAt ? item ?? 0 : index.keys[row] }
+      groups[parts, default: 0] += 1
+    }
+    if let explode {
+      chosen.forEachRow { row in explode(row) { add(row, list: $0) } }
+    } else {
+      chosen.forEachRow { add($0, list: nil) }
+    }
+    var found = groups.map { (key: $0.key, count: $0.value) }
+    found.sort { $0.count != $1.count ? $0.count > $1.count : $0.key.lexicographicallyPrecedes($1.key) }
     return found
   }
 }

@@ -7,8 +7,7 @@ extension SQLCompiler {
   /// - Throws: `EngineError.unsupported` for a snapshot segment, whose rows only memory holds.
   public func condition(_ condition: Condition) throws(EngineError) -> SQLText {
     switch condition {
-    case .and(let a, let b): return "(" + (try self.condition(a)) + " AND " + (try self.condition(b)) + ")"
-    case .or(let a, let b): return "(" + (try self.condition(a)) + " OR " + (try self.condition(b)) + ")"
+    case .and, .or: return try chain(condition)
     case .not(let c): return "(NOT " + (try self.condition(c)) + ")"
     case .segment(_, let definition): return "COALESCE(" + (try self.condition(definition)) + ", FALSE)"
     case .frozen(let name, _):
@@ -56,6 +55,38 @@ extension SQLCompiler {
       if tests.isEmpty { tests.append("\(day) = \(day)") }
       return SQLText("(" + tests.joined(separator: " AND ") + ")")
     }
+  }
+
+  /// An AND/OR and those down its left operand, `((a OR b) OR c)`, written in a loop: a chain of
+  /// thousands of clauses must not recurse once per clause.
+  private func chain(_ condition: Condition) throws(EngineError) -> SQLText {
+    var spine: [Condition] = []
+    var leftmost = condition
+    while true {
+      switch leftmost {
+      case .and(let a, _), .or(let a, _):
+        spine.append(leftmost)
+        leftmost = a
+        continue
+      default: break
+      }
+      break
+    }
+    var text = SQLText(String(repeating: "(", count: spine.count))
+    text.append(try self.condition(leftmost))
+    for node in spine.reversed() {
+      switch node {
+      case .and(_, let b):
+        text.append(" AND ")
+        text.append(try self.condition(b))
+      case .or(_, let b):
+        text.append(" OR ")
+        text.append(try self.condition(b))
+      default: break
+      }
+      text.append(")")
+    }
+    return text
   }
 
   /// A column as it is compared: a timestamp by its day, text by bytes when order matters.

@@ -129,8 +129,17 @@ extension SQLCompiler {
     let offset = "(\(x) - \(dialect.numberLiteral(low)))"
     let bin: String
     switch width {
+    case .int(let w) where Int64(count).multipliedReportingOverflow(by: w).overflow:
+      // The values span more than a BIGINT holds (BinLayout.isWide): subtract as decimals.
+      let wide = "(CAST(\(x) AS DECIMAL(20,0)) - \(dialect.numberLiteral(low)))"
+      bin = "LEAST(CAST(floor(\(wide) / \(w)) AS BIGINT), \(count - 1))"
     case .int(let w): bin = dialect.quotient(offset, String(w))
-    case .double(let w) where w == 0: bin = "0"
+    case .double(let w) where w == 0 || count == 1: bin = "0"
+    case .double(let w) where BinLayout.isWide(width: w, count: count):
+      // x - low would overflow to infinity: count in widths instead.
+      let l = if case .double(let l) = low { l } else { 0.0 }
+      let widths = "(\(x) / \(dialect.numberLiteral(width)) - \(dialect.numberLiteral(.double(l / w))))"
+      bin = "LEAST(GREATEST(CAST(floor(\(widths)) AS BIGINT), 0), \(count - 1))"
     default:
       bin =
         "LEAST(GREATEST(CAST(floor(\(offset) / \(dialect.numberLiteral(width))) AS BIGINT), 0), \(count - 1))"

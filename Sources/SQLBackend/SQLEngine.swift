@@ -94,8 +94,13 @@ extension SQLEngine {
         compiler.binCounts(name, relation, low: .double(lo), width: .double(width), count: count), count,
         interruption)
       return Frame(columns: [
-        Column.double("start", (0..<count).map { lo + Double($0) * width }),
-        Column.double("end", (0..<count).map { $0 == count - 1 ? hi : lo + Double($0 + 1) * width }),
+        Column.double(
+          "start", (0..<count).map { BinLayout.start(ofBin: $0, lo: lo, hi: hi, width: width, count: count) }),
+        Column.double(
+          "end",
+          (0..<count).map {
+            $0 == count - 1 ? hi : BinLayout.start(ofBin: $0 + 1, lo: lo, hi: hi, width: width, count: count)
+          }),
         Column.int("count", counts),
       ])
     case (.int(let lo), .int(let hi)):
@@ -104,10 +109,10 @@ extension SQLEngine {
         compiler.binCounts(name, relation, low: .int(lo), width: .int(width), count: count), count,
         interruption)
       let box = { (v: Int64) -> Value in startType == .date ? .date(Int32(v)) : .int(v) }
-      let starts = (0..<count).map { lo + Int64($0) * width }
+      let bounds = (0..<count).map { BinLayout.bounds(ofBin: $0, lo: lo, hi: hi, width: width) }
       return Frame(columns: [
-        Column.of("start", type: startType, starts.map(box)),
-        Column.of("end", type: startType, starts.map { box(min(hi, $0 + width - 1)) }),
+        Column.of("start", type: startType, bounds.map { box($0.start) }),
+        Column.of("end", type: startType, bounds.map { box($0.end) }),
         Column.int("count", counts),
       ])
     default:

@@ -34,9 +34,11 @@ public enum TrendPeriod: String, Sendable, Hashable, CaseIterable {
     switch self {
     case .week:
       // A week belongs to the ISO week-year of its Thursday; its number counts Thursdays in that year.
-      let thursday = Int32(key * 7)
-      let year = CivilDate.components(days: thursday).year
-      let dayOfYear = Int(thursday - CivilDate.days(year: year, month: 1, day: 1)!)
+      // In Int: the Thursday of a week at either end of the dates lies up to 3 days past Int32, and
+      // its year past the ±5,000,000 that CivilDate.days accepts.
+      let thursday = key * 7
+      let year = CivilDate.components(dayNumber: thursday).year
+      let dayOfYear = thursday - CivilDate.dayNumber(year: year, month: 1, day: 1)
       return "\(TrendPeriod.padded(year, 4))-W\(TrendPeriod.padded(dayOfYear / 7 + 1, 2))"
     case .month:
       let year = TrendPeriod.floorDivide(key, 12)

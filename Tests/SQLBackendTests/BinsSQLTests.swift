@@ -83,6 +83,47 @@ struct BinsSQLTests {
     #expect(seen.parameters == ["N"])
   }
 
+  /// Issue 18, item 3: `age - lo` overflows BIGINT when the values span more than Int64 holds, and
+  /// `spend - lo` overflows to infinity between -1e308 and 1e308.
+  @Test("binCounts across the whole range of a type: no subtraction that overflows")
+  func binCountsWide() throws {
+    let (width, count) = BinLayout.whole(lo: .min, hi: .max, bins: 10)
+    #expect(
+      sql(try compiler.binCounts("age", Fixture.everyone, low: .int(.min), width: .int(width), count: count))
+        == oneLine(
+          #"""
+          SELECT LEAST(CAST(floor((CAST("age" AS DECIMAL(20,0)) - -9223372036854775808) / 1844674407370955162)
+          AS BIGINT), 9) AS "bin", count(*) AS "count" FROM "customers"
+          WHERE "age" IS NOT NULL GROUP BY 1 ORDER BY 1
+          """#))
+    let decimal = BinLayout.decimal(lo: -1e308, hi: 1e308, bins: 10)
+    #expect(decimal.width == 2e307)
+    #expect(
+      sql(
+        try compiler.binCounts(
+          "spend", Fixture.everyone, low: .double(-1e308), width: .double(decimal.width), count: 10))
+        == oneLine(
+          #"""
+          SELECT LEAST(GREATEST(CAST(floor(("spend" / 2e+307 - -5.0)) AS BIGINT), 0), 9) AS "bin",
+          count(*) AS "count" FROM "customers" WHERE "spend" IS NOT NULL GROUP BY 1 ORDER BY 1
+          """#))
+  }
+
+  @Test("BinLayout never overflows", arguments: [1, 2, 3, 10])
+  func layoutsAtTheEndsOfTypes(bins: Int) {
+    let (width, count) = BinLayout.whole(lo: .min, hi: .max, bins: bins)
+    #expect(width > 0 && count <= max(bins, 3))
+    #expect(BinLayout.bin(of: .max, lo: .min, width: width) == count - 1)
+    #expect(BinLayout.bounds(ofBin: count - 1, lo: .min, hi: .max, width: width).end == .max)
+    #expect(BinLayout.whole(lo: 5, hi: 5, bins: bins) == (1, 1))
+    let (w, n) = BinLayout.decimal(lo: -.greatestFiniteMagnitude, hi: .greatestFiniteMagnitude, bins: bins)
+    // One bin as wide as every Double is the only layout whose width is infinite.
+    #expect(w.isFinite || n == 1)
+    #expect(
+      BinLayout.bin(of: .greatestFiniteMagnitude, lo: -.greatestFiniteMagnitude, width: w, count: n) == n - 1)
+    #expect(BinLayout.start(ofBin: n, lo: -1e308, hi: 1e308, width: w, count: n) == 1e308)
+  }
+
   @Test("binCounts for decimals: floored, clamped to the bins, one bin when the width is 0")
   func binCountsDecimal() throws {
     #expect(

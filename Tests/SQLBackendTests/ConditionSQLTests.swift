@@ -229,6 +229,25 @@ struct ConditionSQLTests {
     #expect(error.message.contains("loyal"))
   }
 
+  /// Issue 18, item 5: a segment of 20,000 `or`s compiled one stack frame per clause.
+  @Test("a chain of 20,000 clauses compiles in a loop, with the same parentheses")
+  func longChains() throws {
+    var condition = Condition.compare("age", .equal, .int(0))
+    for i in 1..<20_000 {
+      condition =
+        i % 2 == 0
+        ? .or(condition, .compare("age", .equal, .int(Int64(i))))
+        : .and(condition, .compare("age", .notEqual, .int(Int64(i))))
+    }
+    let text = try Fixture.compiler.condition(condition).withPlaceholders(dialect)
+    #expect(text.hasPrefix(String(repeating: "(", count: 19_999) + #"("age" = 0) AND ("age" <> 1)) OR"#))
+    #expect(text.hasSuffix(#" AND ("age" <> 19999))"#))
+    let small = try Fixture.compiler.condition(
+      .or(.and(.isTrue("active"), .isNull("age", negated: false)), .isTrue("active")))
+    #expect(
+      small.withPlaceholders(dialect) == #"((("active" = TRUE) AND ("age" IS NULL)) OR ("active" = TRUE))"#)
+  }
+
   @Test("a column the schema lacks, or a value no column holds, is an error")
   func unsupported() {
     #expect(throws: EngineError(.unsupported("no column 'nope' in table customers"))) {

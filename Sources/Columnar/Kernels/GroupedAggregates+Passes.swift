@@ -263,7 +263,9 @@ struct RankTable {
     let fraction = position - Double(lower)
     let a = value(rank: lower, group: group)
     let b = value(rank: upper, group: group)
-    return a + (b - a) * fraction
+    let step = b - a
+    // b - a overflows to infinity between -1e308 and 1e308; weighing the ends stays finite.
+    return step.isFinite ? a + step * fraction : a * (1 - fraction) + b * fraction
   }
 
   /// The value at `rank` of group `group`, which must have been selected.

@@ -29,14 +29,17 @@ extension Column {
       var rank = [UInt32](repeating: 0, count: dictionary.count)
       for (r, code) in order.enumerated() { rank[code] = UInt32(r) }
       let nullKey = UInt32(dictionary.count)
-      var keys = [UInt32](repeating: 0, count: count)
+      var keys = [UInt32](repeating: nullKey, count: count)
+      // A null row's code may be anything (a column of nulls only has no dictionary at all), so only
+      // valid rows' codes are read.
       codes.withUnsafeBufferPointer { c in
         rank.withUnsafeBufferPointer { r in
-          for row in 0..<count { keys[row] = r[Int(c[row])] }
+          if let validity {
+            for row in 0..<count where validity[row] { keys[row] = r[Int(c[row])] }
+          } else {
+            for row in 0..<count { keys[row] = r[Int(c[row])] }
+          }
         }
-      }
-      if let validity {
-        for row in 0..<count where !validity[row] { keys[row] = nullKey }
       }
       return GroupIndex(keys: keys, values: order.map { .string(dictionary[$0]) } + [.null])
     case .bool(let bits):

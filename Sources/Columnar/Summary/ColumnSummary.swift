@@ -39,10 +39,14 @@ extension Column {
       fillOrdered(
         &s, sorted, wrap: Value.int,
         midpoint: { a, b in
-          let m = (Double(a) + Double(b)) / 2
-          return m == m.rounded() ? .int(Int64(m)) : .double(m)
+          // In 128 bits: a + b overflows Int64 for two large values, and Doubles round them.
+          let sum = Int128(a) + Int128(b)
+          return sum % 2 == 0 ? .int(Int64(sum / 2)) : .double(Double(sum) / 2)
         })
-      if !sorted.isEmpty { s.mean = sorted.reduce(0.0) { $0 + Double($1) } / Double(sorted.count) }
+      // Summed exactly, as `stats` does, so the mean of huge values is not a rounding error.
+      if !sorted.isEmpty {
+        s.mean = Double(sorted.reduce(Int128(0)) { $0 + Int128($1) }) / Double(sorted.count)
+      }
     case .double(let values):
       let sorted = validValues { values[$0] }.filter { !$0.isNaN }.sorted()
       fillOrdered(&s, sorted, wrap: Value.double, midpoint: { .double(($0 + $1) / 2) })

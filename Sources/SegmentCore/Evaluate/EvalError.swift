@@ -159,6 +159,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case negation(String)
     /// `x + y`, `x - y` or `x * y`, at a row (0-based).
     case arithmetic(String, op: String, String, row: Int)
+    /// `date + days` or `date - days` past the dates a day number holds, at a row (0-based).
+    case date(String, op: String, String, row: Int)
   }
 
   /// What went wrong.
@@ -239,6 +241,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case .integerOverflow(.arithmetic(let left, let op, let right, let row)):
       return
         "integer overflow in \(left) \(op) \(right) at row \(row + 1): multiply by 1.0 to compute in decimals"
+    case .integerOverflow(.date(let left, let op, let right, let row)):
+      return "the date is out of range in \(left) \(op) \(right) at row \(row + 1)"
     case .sumOverflow(let row):
       return "the sum overflows for row \(row + 1): use mean, or sum a Double column"
     case .mixedTypes(let command, let first, let firstType, let second, let secondType):

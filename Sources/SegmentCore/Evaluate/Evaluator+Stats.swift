@@ -66,7 +66,9 @@ extension Workspace {
     }
     func value(_ x: Double?) -> Cell {
       guard let x else { return blank }
-      return .value(isInt ? .int(Int64(x)) : .double(x))
+      // A whole figure past Int64 (a sum, or Int64.max rounded up as a Double) stays a decimal.
+      if isInt, let whole = Int64(exactly: x) { return .value(.int(whole)) }
+      return .value(.double(x))
     }
     guard case .int(let count) = frame.value(Operation.summaryColumn(.count, of: i), at: row) else {
       return []
@@ -78,7 +80,7 @@ extension Workspace {
     cells.append(value(figure(.min)))
     cells.append(value(figure(.max)))
     if let sum = figure(.sum) {
-      cells.append(isInt ? .value(.int(Int64(sum))) : .number(sum, decimals: 2))
+      cells.append(isInt ? value(sum) : .number(sum, decimals: 2))
     } else {
       cells.append(blank)
     }

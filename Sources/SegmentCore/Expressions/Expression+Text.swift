@@ -43,11 +43,27 @@ extension Expression {
       // literal, so a tree that negates a literal cannot come from it and prints as the folded value.
       let operand = inner.text(atLeast: .unary)
       return operand.hasPrefix("-") ? "-(\(operand))" : "-\(operand)"
-    case .binary(let op, let a, let b):
+    case .binary:
       // Left-grouping: `a - b - c` is `(a - b) - c`, so the right operand needs parentheses at the same
-      // level and the left does not.
-      let tighter = Precedence(rawValue: op.precedence.rawValue + 1)!
-      return "\(a.text(atLeast: op.precedence)) \(op.rawValue) \(b.text(atLeast: tighter))"
+      // level and the left does not. The left operands are walked in a loop, not recursively, so that
+      // a chain of thousands of terms prints without a frame per term.
+      var rights: [(ArithmeticOperator, Expression)] = []
+      var node = self
+      var out = ""
+      while case .binary(let op, let a, let b) = node.kind {
+        rights.append((op, b))
+        if case .binary = a.kind, a.precedence >= op.precedence {
+          node = a
+        } else {
+          out = a.text(atLeast: op.precedence)
+          break
+        }
+      }
+      for (op, b) in rights.reversed() {
+        let tighter = Precedence(rawValue: op.precedence.rawValue + 1)!
+        out += " \(op.rawValue) " + b.text(atLeast: tighter)
+      }
+      return out
     case .call(let function, let arguments):
       // Functions are bare words: the parser reads a backtick name before `(` as a column.
       return "\(function.text)(\(arguments.map(\.commandText).joined(separator: ", ")))"

@@ -26,13 +26,43 @@ public struct Expression: Sendable, Equatable {
   /// The expression's whole extent in the command.
   public var range: SourceRange
   /// The expression as the user wrote it, for messages ("lower needs text; age * 2 is Int").
-  public var text: String
+  public var text: String {
+    get {
+      switch written {
+      case .text(let text): return text
+      case .source(let source):
+        return String(source[min(range.start, source.count)..<min(range.end, source.count)])
+      }
+    }
+    set { written = .text(newValue) }
+  }
+
+  /// Where `text` comes from. A parsed expression shares the command's characters and cuts its text
+  /// only when asked (in a message): storing every node's text made a chain of n terms cost O(n²)
+  /// time and memory to parse.
+  private enum Written: Sendable {
+    case text(String)
+    case source([Character])
+  }
+
+  private var written: Written
 
   /// Creates an expression.
   public init(_ kind: Kind, at range: SourceRange, text: String) {
     self.kind = kind
     self.range = range
-    self.text = text
+    self.written = .text(text)
+  }
+
+  /// Creates an expression whose text is `range` of `source`, the whole command (shared, not copied).
+  init(_ kind: Kind, at range: SourceRange, source: [Character]) {
+    self.kind = kind
+    self.range = range
+    self.written = .source(source)
+  }
+
+  public static func == (a: Expression, b: Expression) -> Bool {
+    a.kind == b.kind && a.range == b.range && a.text == b.text
   }
 }
 

@@ -22,14 +22,31 @@ struct ExpressionEvaluator {
       return try Vector(workspace.resolveColumn(name, in: table), name: name)
     case .negate(let inner):
       return try Vector.negate(evaluate(inner), text: inner.text, at: expression.range)
-    case .binary(let op, let a, let b):
-      return try Vector.arithmetic(
-        op, evaluate(a), evaluate(b), texts: (a.text, b.text), at: expression.range)
+    case .binary:
+      return try chain(expression)
     case .call(let function, let arguments):
       return try call(function, arguments, at: expression.range)
     case .caseWhen(let clauses, let otherwise):
       return try caseWhen(clauses, otherwise: otherwise, at: expression.range)
     }
+  }
+
+  /// A binary operator and the operators down its left operand (`a + b + c` is `(a + b) + c`), one
+  /// after another: a chain of thousands of terms must not recurse once per term. Right operands
+  /// recurse, but only as deep as the parser's nesting limit allows.
+  private func chain(_ expression: Expression) throws(EvalError) -> Vector {
+    var spine: [Expression] = []
+    var leftmost = expression
+    while case .binary(_, let a, _) = leftmost.kind {
+      spine.append(leftmost)
+      leftmost = a
+    }
+    var value = try evaluate(leftmost)
+    for node in spine.reversed() {
+      guard case .binary(let op, let a, let b) = node.kind else { continue }
+      value = try Vector.arithmetic(op, value, evaluate(b), texts: (a.text, b.text), at: node.range)
+    }
+    return value
   }
 
   private func caseWhen(_ clauses: [WhenClause], otherwise: Expression?, at range: SourceRange)

@@ -9,6 +9,8 @@
 extension Parser {
   /// Reads an arithmetic expression.
   mutating func expression() throws(ParseError) -> Expression {
+    try nest("expression")
+    defer { depth -= 1 }
     var left = try term()
     while case .symbol(let s) = current.kind, s == "+" || s == "-" {
       _ = advance()
@@ -30,11 +32,13 @@ extension Parser {
 
   private func binary(_ op: ArithmeticOperator, _ a: Expression, _ b: Expression) -> Expression {
     let range = a.range.union(b.range)
-    return Expression(.binary(op, a, b), at: range, text: text(of: range))
+    return Expression(.binary(op, a, b), at: range, source: source)
   }
 
   private mutating func unary() throws(ParseError) -> Expression {
     guard current.isSymbol("-") else { return try primary() }
+    try nest("expression")
+    defer { depth -= 1 }
     let start = advance().range
     let inner = try unary()
     let range = start.union(inner.range)
@@ -42,13 +46,13 @@ extension Parser {
     if case .literal(let literal) = inner.kind {
       switch literal.value {
       case .int(let n):
-        return Expression(.literal(Literal(.int(-n), at: range)), at: range, text: text(of: range))
+        return Expression(.literal(Literal(.int(-n), at: range)), at: range, source: source)
       case .double(let d):
-        return Expression(.literal(Literal(.double(-d), at: range)), at: range, text: text(of: range))
+        return Expression(.literal(Literal(.double(-d), at: range)), at: range, source: source)
       default: break
       }
     }
-    return Expression(.negate(inner), at: range, text: text(of: range))
+    return Expression(.negate(inner), at: range, source: source)
   }
 
   private mutating func primary() throws(ParseError) -> Expression {
@@ -56,7 +60,7 @@ extension Parser {
     switch current.kind {
     case .integer, .decimal, .string, .date:
       let literal = try literal()
-      return Expression(.literal(literal), at: literal.range, text: text(of: literal.range))
+      return Expression(.literal(literal), at: literal.range, source: source)
     case .symbol("("):
       _ = advance()
       let inner = try expression()
@@ -64,12 +68,12 @@ extension Parser {
         throw unexpected("')' to close the '(' at column \(start.start + 1)")
       }
       let range = start.union(advance().range)
-      return Expression(inner.kind, at: range, text: text(of: range))
+      return Expression(inner.kind, at: range, source: source)
     case .word(let word):
       switch word.lowercased() {
       case "true", "false":
         let literal = try literal()
-        return Expression(.literal(literal), at: literal.range, text: text(of: literal.range))
+        return Expression(.literal(literal), at: literal.range, source: source)
       case "null":
         _ = advance()
         return Expression(.null, at: start, text: "null")
@@ -78,13 +82,13 @@ extension Parser {
       default:
         let name = Name(word, at: advance().range)
         guard current.isSymbol("(") else {
-          return Expression(.column(name), at: start, text: text(of: start))
+          return Expression(.column(name), at: start, source: source)
         }
         return try call(name)
       }
     case .quotedIdentifier(let name):
       _ = advance()
-      return Expression(.column(Name(name, at: start)), at: start, text: text(of: start))
+      return Expression(.column(Name(name, at: start)), at: start, source: source)
     default:
       throw unexpected("a number, a column, a function such as days_since(signup_date), or '('")
     }
@@ -99,7 +103,7 @@ extension Parser {
     }
     guard current.isSymbol(")") else { throw unexpected("',' or ')' to close \(function.text)(") }
     let range = function.range.union(advance().range)
-    return Expression(.call(function, arguments), at: range, text: text(of: range))
+    return Expression(.call(function, arguments), at: range, source: source)
   }
 
   /// `case when P then E ... [else E] end`. The predicate is read from the tokens up to its `then`, so
@@ -119,7 +123,7 @@ extension Parser {
       throw unexpected(otherwise == nil ? "when, else or end" : "'end' to close the case")
     }
     let range = start.union(advance().range)
-    return Expression(.caseWhen(clauses, otherwise: otherwise), at: range, text: text(of: range))
+    return Expression(.caseWhen(clauses, otherwise: otherwise), at: range, source: source)
   }
 
   private mutating func conditionUntilThen() throws(ParseError) -> Predicate {
@@ -142,6 +146,7 @@ extension Parser {
       kind: .end, range: SourceRange(tokens[stop].range.start, tokens[stop].range.start), text: "")
     var inner = Parser(tokens: Array(tokens[index..<stop]) + [end])
     inner.source = source
+    inner.depth = depth
     let condition = try inner.predicate()
     guard inner.atEnd else { throw inner.unexpected("'then' after the condition") }
     index = stop

@@ -11,7 +11,8 @@ extension Vector {
   /// - Throws: `EvalError` for operand types the operator does not take, or an Int result that overflows.
   /// - Complexity: O(n).
   static func arithmetic(
-    _ op: ArithmeticOperator, _ a: Vector, _ b: Vector, texts: (String, String), at range: SourceRange
+    _ op: ArithmeticOperator, _ a: Vector, _ b: Vector, texts: @autoclosure () -> (String, String),
+    at range: SourceRange
   ) throws(EvalError) -> Vector {
     let validity = both(a.validity, b.validity)
     let n = a.count
@@ -26,18 +27,17 @@ extension Vector {
         let r = zipped(x, y) { p, q in q == 0 || q == -1 ? 0 : p % q }
         return Vector(values: .int(r), validity: both(validity, nonZero), count: n)
       default:
-        let r = try integers(op, x, y, validity: validity, texts: texts, at: range)
+        let r = try integers(op, x, y, validity: validity, texts: texts(), at: range)
         return Vector(values: .int(r), validity: validity, count: n)
       }
     case (.date(let x), .date(let y)) where op == .subtract:
       return Vector(values: .int(zipped(x, y) { Int64($0) - Int64($1) }), validity: validity, count: n)
     case (.date(let x), .int(let y)) where op == .add || op == .subtract:
-      let sign: Int64 = op == .add ? 1 : -1
-      return Vector(
-        values: .date(zipped(x, y) { Int32(clamping: Int64($0) + sign * $1) }), validity: validity, count: n)
+      let r = try shiftedDays(x, by: y, adding: op == .add, validity: validity, texts: texts(), at: range)
+      return Vector(values: .date(r), validity: validity, count: n)
     case (.int(let x), .date(let y)) where op == .add:
-      return Vector(
-        values: .date(zipped(x, y) { Int32(clamping: $0 + Int64($1)) }), validity: validity, count: n)
+      let r = try shiftedDays(y, by: x, adding: true, validity: validity, texts: texts(), at: range)
+      return Vector(values: .date(r), validity: validity, count: n)
     case (.null, _) where b.isNumericOrNull || b.typeName == "Date":
       // A null takes the other operand's type, as in SQL: `age + null` is a null Int.
       return typedNulls(like: b, count: n)
@@ -45,7 +45,7 @@ extension Vector {
       return typedNulls(like: a, count: n)
     default:
       guard a.isNumericOrNull, b.isNumericOrNull else {
-        let bad = a.isNumericOrNull ? (texts.1, b.typeName) : (texts.0, a.typeName)
+        let bad = a.isNumericOrNull ? (texts().1, b.typeName) : (texts().0, a.typeName)
         throw EvalError(
           .wrongType(command: op.rawValue, wants: .numbers, value: bad.0, type: bad.1), at: range)
       }
@@ -84,7 +84,8 @@ extension Vector {
   }
 
   private static func integers(
-    _ op: ArithmeticOperator, _ x: [Int64], _ y: [Int64], validity: Bitmap?, texts: (String, String),
+    _ op: ArithmeticOperator, _ x: [Int64], _ y: [Int64], validity: Bitmap?,
+    texts: @autoclosure () -> (String, String),
     at range: SourceRange
   ) throws(EvalError) -> [Int64] {
     var overflowed = false
@@ -121,7 +122,39 @@ extension Vector {
       })
     {
       throw EvalError(
-        .integerOverflow(.arithmetic(texts.0, op: op.rawValue, texts.1, row: row)), at: range)
+        .integerOverflow(.arithmetic(texts().0, op: op.rawValue, texts().1, row: row)), at: range)
+    }
+    return r
+  }
+
+  /// `days ± counts`, row by row, or an error naming the first row with a value whose date would fall
+  /// outside what a date can hold (an `Int32` day number): a date is never silently clamped.
+  private static func shiftedDays(
+    _ days: [Int32], by counts: [Int64], adding: Bool, validity: Bitmap?,
+    texts: @autoclosure () -> (String, String),
+    at range: SourceRange
+  ) throws(EvalError) -> [Int32] {
+    var outOfRange = false
+    let shift = { (day: Int32, count: Int64) -> Int32? in
+      let (v, o) =
+        adding ? Int64(day).addingReportingOverflow(count) : Int64(day).subtractingReportingOverflow(count)
+      guard !o, let date = Int32(exactly: v) else { return nil }
+      return date
+    }
+    let r = zipped(days, counts) { day, count -> Int32 in
+      guard let date = shift(day, count) else {
+        outOfRange = true
+        return 0
+      }
+      return date
+    }
+    if outOfRange,
+      let row = (0..<days.count).first(where: { row in
+        (validity.map { $0[row] } ?? true) && shift(days[row], counts[row]) == nil
+      })
+    {
+      throw EvalError(
+        .integerOverflow(.date(texts().0, op: adding ? "+" : "-", texts().1, row: row)), at: range)
     }
     return r
   }

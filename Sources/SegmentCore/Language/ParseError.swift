@@ -18,6 +18,8 @@ public struct ParseError: Error, Sendable, Equatable {
     case invalidValue(String, reason: String)
     /// A persona block or continued line that never ended.
     case unfinishedBlock(String)
+    /// A condition or expression nested (parentheses, `not`, `-`) deeper than the parser allows.
+    case tooDeep(String, limit: Int)
   }
 
   /// What went wrong.
@@ -51,6 +53,8 @@ extension ParseError {
     case .unknownCommand(let word): return "unknown command '\(word)'"
     case .invalidValue(let value, let reason): return "\(value): \(reason)"
     case .unfinishedBlock(let what): return "\(what) is not finished"
+    case .tooDeep(let what, let limit):
+      return "the \(what) nests deeper than \(Figures.grouped(limit)) levels"
     }
   }
 }

@@ -4,6 +4,8 @@ extension Parser {
 
   /// Reads a predicate: `or` binds loosest, then `and`, then `not`.
   mutating func predicate() throws(ParseError) -> Predicate {
+    try nest("condition")
+    defer { depth -= 1 }
     var left = try conjunction()
     while current.isKeyword("or") {
       _ = advance()
@@ -25,6 +27,8 @@ extension Parser {
 
   mutating func negation() throws(ParseError) -> Predicate {
     if current.isKeyword("not") {
+      try nest("condition")
+      defer { depth -= 1 }
       let start = advance().range
       let inner = try negation()
       return Predicate(.not(inner), at: start.union(inner.range))

@@ -8,6 +8,14 @@ public struct Parser {
   var index = 0
   /// The command's characters, to quote a predicate as the user wrote it.
   var source: [Character] = []
+  /// How many parentheses, `not`s and minus signs the parser is inside: each is a level of recursion
+  /// here and in every walk of the tree, so it is bounded (`maximumDepth`).
+  var depth = 0
+
+  /// The deepest nesting a condition or an expression may have: far beyond what anyone types, and
+  /// well below what exhausts the main thread's 8 MB stack in a debug build, where binding a
+  /// condition takes about 8 KB a level and parsing an expression about 9 KB.
+  static let maximumDepth = 256
 
   /// Parses one command (no `;` splitting; see `ScriptSplitter`).
   /// - Throws: `ParseError` with the source range of the offending token.
@@ -24,6 +32,17 @@ public struct Parser {
   }
 
   var current: Token { tokens[index] }
+
+  /// Enters one level of nesting of `what` ("condition", "expression") at the current token.
+  /// - Throws: `ParseError.tooDeep` past `maximumDepth`; the caller leaves the level with `depth -= 1`.
+  mutating func nest(_ what: String) throws(ParseError) {
+    depth += 1
+    guard depth <= Parser.maximumDepth else {
+      throw ParseError(
+        .tooDeep(what, limit: Parser.maximumDepth), at: current.range,
+        hint: "split it: define a segment or derive a column for the inner part, and use its name")
+    }
+  }
 
   var atEnd: Bool { current.kind == .end }
 

@@ -154,12 +154,30 @@ extension Predicate {
       return "\(name.commandText) after \(date.commandText)"
     case .reference(let name):
       return name.commandText
-    case .and(let a, let b):
+    case .and, .or:
       // The parser groups `a and b and c` as `(a and b) and c`, so only a right operand needs
-      // parentheses at the same level.
-      return "\(a.text(atLeast: .and)) and \(b.text(atLeast: .unary))"
-    case .or(let a, let b):
-      return "\(a.text(atLeast: .or)) or \(b.text(atLeast: .and))"
+      // parentheses at the same level. The left operands are walked in a loop, not recursively, so
+      // that a chain of thousands of clauses prints without a frame per clause.
+      var rights: [(word: String, operand: String)] = []
+      var node = self
+      var out = ""
+      while true {
+        let (word, level, a, b): (String, Precedence, Predicate, Predicate)
+        switch node.kind {
+        case .and(let x, let y): (word, level, a, b) = ("and", .and, x, y)
+        case .or(let x, let y): (word, level, a, b) = ("or", .or, x, y)
+        default: preconditionFailure("the loop only steps onto and/or")
+        }
+        rights.append((word, b.text(atLeast: level == .and ? .unary : .and)))
+        if a.precedence >= level, a.precedence != .unary {
+          node = a
+        } else {
+          out = a.text(atLeast: level)
+          break
+        }
+      }
+      for (word, operand) in rights.reversed() { out += " \(word) " + operand }
+      return out
     case .not(let p):
       return "not \(p.text(atLeast: .unary))"
     }

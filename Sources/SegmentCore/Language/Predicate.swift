@@ -80,18 +80,35 @@ public struct Predicate: Sendable, Equatable {
   }
 
   /// The clauses joined by the top-level `and`s, in order; a single clause when there is no `and`.
+  /// - Complexity: O(clauses), with a work list rather than recursion, so that long chains are safe.
   public var topLevelClauses: [Predicate] {
-    if case .and(let a, let b) = kind { return a.topLevelClauses + b.topLevelClauses }
-    return [self]
+    var clauses: [Predicate] = []
+    var pending = [self]
+    while let next = pending.popLast() {
+      if case .and(let a, let b) = next.kind {
+        pending.append(b)
+        pending.append(a)
+      } else {
+        clauses.append(next)
+      }
+    }
+    return clauses
   }
 
-  /// Every name the predicate mentions as a bare reference (segments or Bool columns).
+  /// Every name the predicate mentions as a bare reference (segments or Bool columns), left to right.
   public var references: [Name] {
-    switch kind {
-    case .reference(let name): return [name]
-    case .and(let a, let b), .or(let a, let b): return a.references + b.references
-    case .not(let p): return p.references
-    default: return []
+    var names: [Name] = []
+    var pending = [self]
+    while let next = pending.popLast() {
+      switch next.kind {
+      case .reference(let name): names.append(name)
+      case .and(let a, let b), .or(let a, let b):
+        pending.append(b)
+        pending.append(a)
+      case .not(let p): pending.append(p)
+      default: break
+      }
     }
+    return names
   }
 }

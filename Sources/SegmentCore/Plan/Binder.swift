@@ -11,8 +11,7 @@ struct Binder {
   /// - Throws: `EvalError` at the first mistake from the left, pointing at it.
   func bind(_ predicate: Predicate) throws(EvalError) -> Condition {
     switch predicate.kind {
-    case .and(let a, let b): return .and(try bind(a), try bind(b))
-    case .or(let a, let b): return .or(try bind(a), try bind(b))
+    case .and, .or: return try chain(predicate)
     case .not(let p): return .not(try bind(p))
     case .reference(let name): return try reference(name)
     case .isNull(let name, let negated):
@@ -75,6 +74,32 @@ struct Binder {
         ? .dayRange(column.name, from: nil, through: day - 1)
         : .dayRange(column.name, from: day + 1, through: nil)
     }
+  }
+
+  /// An `and`/`or` and those down its left operand, bound left to right in a loop: a chain of
+  /// thousands of clauses must not recurse once per clause.
+  private func chain(_ predicate: Predicate) throws(EvalError) -> Condition {
+    var spine: [Predicate] = []
+    var leftmost = predicate
+    while true {
+      switch leftmost.kind {
+      case .and(let a, _), .or(let a, _):
+        spine.append(leftmost)
+        leftmost = a
+        continue
+      default: break
+      }
+      break
+    }
+    var condition = try bind(leftmost)
+    for node in spine.reversed() {
+      switch node.kind {
+      case .and(_, let b): condition = .and(condition, try bind(b))
+      case .or(_, let b): condition = .or(condition, try bind(b))
+      default: break
+      }
+    }
+    return condition
   }
 
   /// A segment's membership, or a Bool column's true rows.

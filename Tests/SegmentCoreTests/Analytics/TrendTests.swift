@@ -40,6 +40,17 @@ struct TrendTests {
     #expect(TrendPeriod.week.label(TrendPeriod.week.key(days: days)) == label)
   }
 
+  /// Weeks at the ends of a date's Int32 day numbers (reachable with `derive d = signup_date - N`):
+  /// their years passed what CivilDate.days accepts and the label trapped unwrapping nil.
+  @Test(arguments: [Int32.min, Int32.min + 3, -1_830_000_000, 1_830_000_000, Int32.max - 3, Int32.max])
+  func weeksAtTheEndsOfTheDates(days: Int32) {
+    let label = TrendPeriod.week.label(TrendPeriod.week.key(days: days))
+    let year = CivilDate.components(days: days).year
+    #expect(
+      label.hasPrefix(String(year)) || label.hasPrefix(String(year + 1)) || label.hasPrefix(String(year - 1)))
+    #expect(label.contains("-W"))
+  }
+
   @Test func monthAndQuarterLabels() throws {
     let days = try #require(CivilDate.days(year: 2026, month: 8, day: 31))
     #expect(TrendPeriod.month.label(TrendPeriod.month.key(days: days)) == "2026-08")

@@ -79,6 +79,28 @@ struct PredicateTests {
     #expect(try ids(source) == expected, "\(source)")
   }
 
+  /// A count so large that the range starts before every date holds every dated row up to today,
+  /// whatever the unit and whatever today is (issue 18: these trapped on overflow).
+  @Test(arguments: [
+    ("last_seen within 9223372036854775807 weeks", nil),
+    ("last_seen within 9223372036854775807 years", nil),
+    ("last_seen within 9223372036854775807 months", nil),
+    ("last_seen within 9223372036854775807 days", nil),
+    ("last_seen within 2147483647 days", "1900-01-01"),
+    ("last_seen within 768614336404564650 years", nil),
+    ("last_seen within 100000000 years", "1900-01-01"),
+  ])
+  func hugeWithinCountsOpenTheRange(source: String, today: String?) throws {
+    var workspace = try makeWorkspace()
+    workspace.settings.today = today.flatMap(CivilDate.parseISODate)
+    var parser = Parser(tokens: try Lexer.tokenize(source))
+    parser.source = Array(source)
+    let predicate = try parser.predicate()
+    let table = try workspace.resolveTable(nil)
+    let expected = today == nil ? [0, 1, 2, 3, 4, 6, 7] : []
+    #expect(try workspace.members(predicate, on: table).setIndices() == expected, "\(source)")
+  }
+
   /// Filters run 64 rows to a word: the edges of a word must behave like any other row.
   @Test(arguments: [0, 1, 63, 64, 65, 130])
   func wordEdges(rows: Int) throws {
@@ -132,6 +154,17 @@ struct DateMathTests {
   ])
   func subtract(from: String, amount: Int, unit: DurationUnit, expected: String) throws {
     let day = try #require(CivilDate.parseISODate(from))
-    #expect(CivilDate.format(days: DateMath.subtract(amount, unit: unit, from: day)) == expected)
+    let bound = try #require(DateMath.subtract(amount, unit: unit, from: day))
+    #expect(CivilDate.format(days: bound) == expected)
+  }
+
+  @Test func hugeCountsOpenTheRangeBelow() {
+    let today = CivilDate.days(year: 2026, month: 5, day: 31)!
+    #expect(
+      DateMath.subtract(5_000_000, unit: .years, from: today)
+        == Int32(CivilDate.dayNumber(year: -4_997_974, month: 5, day: 31)))
+    #expect(DateMath.subtract(Int(Int32.max), unit: .days, from: 0) == -Int32.max)
+    #expect(DateMath.subtract(Int(Int32.max) + 2, unit: .days, from: 0) == nil)
+    #expect(DateMath.subtract(6_000_000, unit: .years, from: today) == nil)
   }
 }

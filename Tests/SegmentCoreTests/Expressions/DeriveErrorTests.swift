@@ -29,6 +29,20 @@ struct DeriveErrorTests {
       "derive x = 9223372036854775807 + age",
       "integer overflow in 9223372036854775807 + age at row 1: multiply by 1.0 to compute in decimals"
     ),
+    // Issue 18: these trapped instead of naming the date that cannot be held.
+    (
+      "derive x = joined + 9223372036854775807",
+      "the date is out of range in joined + 9223372036854775807 at row 1"
+    ),
+    (
+      "derive x = 9223372036854775807 + joined",
+      "the date is out of range in 9223372036854775807 + joined at row 1"
+    ),
+    (
+      "derive x = joined - 9223372036854775807",
+      "the date is out of range in joined - 9223372036854775807 at row 1"
+    ),
+    ("derive x = joined + 2147483647", "the date is out of range in joined + 2147483647 at row 1"),
   ])
   func typeErrorsNameWhatIsWrong(_ command: String, _ message: String) throws {
     let error = try #require(try F.error(try F.workspace(), command))
