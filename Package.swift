@@ -17,6 +17,11 @@ let package = Package(
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    // Spark Connect (the sc:// engine) is gRPC over HTTP/2 with protobuf messages; only the executable
+    // links it, and its protocol code is generated once and committed (Scripts/spark-proto).
+    .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+    .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
     .systemLibrary(
@@ -36,6 +41,14 @@ let package = Package(
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
+      ]),
+    // Generated from Spark's .proto files by Scripts/spark-proto; never edited by hand.
+    .target(
+      name: "SparkConnectProto",
+      dependencies: [
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
       ]),
     .target(name: "SegmentCore", dependencies: ["SegmentPlan", "MemoryBackend", "SQLBackend", "Columnar"]),
     .target(name: "SegmentShell", dependencies: ["SegmentCore", "CEditLine"]),
