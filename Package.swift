@@ -20,6 +20,7 @@ let package = Package(
     // Spark Connect (the sc:// engine) is gRPC over HTTP/2 with protobuf messages; only the executable
     // links it, and its protocol code is generated once and committed (Scripts/spark-proto).
     .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+    .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
     .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
     .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
@@ -50,6 +51,14 @@ let package = Package(
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
       ]),
+    .target(
+      name: "SparkBackend",
+      dependencies: [
+        "SparkConnectProto", "SegmentPlan", "Columnar", "SQLBackend",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+      ]),
     .target(name: "SegmentCore", dependencies: ["SegmentPlan", "MemoryBackend", "SQLBackend", "Columnar"]),
     .target(name: "SegmentShell", dependencies: ["SegmentCore", "CEditLine"]),
     .executableTarget(
@@ -66,6 +75,10 @@ let package = Package(
     .testTarget(name: "MemoryBackendTests", dependencies: ["MemoryBackend", "SegmentPlan", "Columnar"]),
     .testTarget(name: "SQLBackendTests", dependencies: ["SQLBackend", "SegmentPlan", "Columnar"]),
     .testTarget(name: "PostgresBackendTests", dependencies: ["PostgresBackend", "SQLBackend", "SegmentPlan"]),
+    .testTarget(
+      name: "SparkBackendTests", dependencies: ["SparkBackend", "SegmentPlan"],
+      // Read by path (#filePath), so they need no resource bundle.
+      exclude: ["Fixtures"]),
     .testTarget(name: "SegmentCoreTests", dependencies: ["SegmentCore", "Columnar"]),
     .testTarget(name: "SegmentShellTests", dependencies: ["SegmentShell", "SegmentCore"]),
     .testTarget(name: "SegEndToEndTests", dependencies: ["seg"]),
