@@ -54,7 +54,7 @@ let package = Package(
     .target(
       name: "SparkBackend",
       dependencies: [
-        "SparkConnectProto", "SegmentPlan", "Columnar", "SQLBackend",
+        "SparkConnectProto", "ArrowIPC", "SegmentPlan", "Columnar", "SQLBackend",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -67,6 +67,7 @@ let package = Package(
         "SegmentShell",
         "SegmentCore",
         "PostgresBackend",
+        "SparkBackend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PostgresBackend
+import SparkBackend
 import SegmentCore
 import SegmentShell
 
@@ -174,7 +175,7 @@ struct OutputOptions: ParsableArguments {
   var format: OutputFormat = .table
 
   /// The engines `connect` can open: the executable is the one place database clients are linked.
-  static let connectors: [any Connector] = [PostgresConnector()]
+  static let connectors: [any Connector] = [PostgresConnector(), SparkConnector()]
 
   func makeSession() -> Session {
     var settings = Settings()

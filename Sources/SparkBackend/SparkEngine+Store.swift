@@ -1,0 +1,80 @@
+import ArrowIPC
+import Columnar
+import SQLBackend
+import SegmentPlan
+
+extension SparkEngine {
+  /// Writes rows as a managed table, in chunks of `rowsPerWrite` rows, first under a scratch name that
+  /// is renamed at the end: a copy that fails or is interrupted leaves the old table as it was.
+  func store(_ rows: Frame, as table: String, replace: Bool, interruption: Interruption) throws(EngineError) {
+    let exists = tables.contains { $0.schema.name.lowercased() == table.lowercased() }
+    if exists && !replace { throw EngineError(.tableExists(table)) }
+    let scratch = "\(table)_seg_partial"
+    let ddl = ([(Self.rowOrderColumn, ColumnType.int)] + rows.columns.map { ($0.name, $0.type) })
+      .map { "\(dialect.identifier($0.0)) \(Self.sqlType($0.1))" }.joined(separator: ", ")
+    let client = self.client
+    do throws(EngineError) {
+      var start = 0
+      repeat {
+        if interruption.isRequested { throw EngineError(.interrupted) }
+        let end = min(rows.rowCount, start + Self.rowsPerWrite)
+        let bytes: [UInt8]
+        do {
+          bytes = try ArrowStreamWriter().write(
+            ArrowFrames.table(rows, rows: start..<end, rowOrder: Self.rowOrderColumn))
+        } catch {
+          throw EngineError(.unsupported("cannot write the rows as Arrow: \(error)"))
+        }
+        let mode: SparkSaveMode = start == 0 ? .overwrite : .append
+        let name = dialect.identifier(scratch)
+        try SparkBlocking.run(interruption: interruption) { () async throws(SparkError) in
+          try await client.saveTable(name: name, arrowIPC: bytes, schemaDDL: ddl, mode: mode)
+        }
+        start = end
+      } while start < rows.rowCount
+      if exists { try execute("DROP TABLE IF EXISTS \(dialect.identifier(table))", interruption) }
+      try execute(
+        "ALTER TABLE \(dialect.identifier(scratch)) RENAME TO \(dialect.identifier(table))", interruption)
+    } catch {
+      try? execute("DROP TABLE IF EXISTS \(dialect.identifier(scratch))", Interruption())
+      throw error
+    }
+    try reloadCatalog(interruption: interruption)
+  }
+
+  /// Declares a table over a CSV file (with a header line; types inferred by Spark) or a Parquet file
+  /// the cluster reads itself. The path is written as an escaped literal, since Spark takes no
+  /// parameters in a table's options.
+  func createTable(_ name: String, from path: String, replace: Bool, interruption: Interruption)
+    throws(EngineError)
+  {
+    let exists = tables.contains { $0.schema.name.lowercased() == name.lowercased() }
+    if exists && !replace { throw EngineError(.tableExists(name)) }
+    let table = dialect.identifier(name)
+    let options =
+      path.lowercased().hasSuffix(".parquet")
+      ? "USING parquet OPTIONS (path \(dialect.stringLiteral(path)))"
+      : "USING csv OPTIONS (path \(dialect.stringLiteral(path)), header 'true', inferSchema 'true')"
+    if exists { try execute("DROP TABLE IF EXISTS \(table)", interruption) }
+    try execute("CREATE TABLE \(table) \(options)", interruption)
+    try reloadCatalog(interruption: interruption)
+  }
+
+  /// Runs a statement that returns no rows.
+  func execute(_ statement: String, _ interruption: Interruption) throws(EngineError) {
+    try client.executeCommand(statement, interruption: interruption)
+  }
+
+  /// The Spark SQL type a column of seg's type is stored as.
+  static func sqlType(_ type: ColumnType) -> String {
+    switch type {
+    case .int: "BIGINT"
+    case .double: "DOUBLE"
+    case .bool: "BOOLEAN"
+    case .date: "DATE"
+    case .timestamp: "TIMESTAMP"
+    case .string: "STRING"
+    case .list: "ARRAY<STRING>"
+    }
+  }
+}
