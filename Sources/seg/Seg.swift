@@ -1,8 +1,8 @@
 import ArgumentParser
 import PostgresBackend
-import SparkBackend
 import SegmentCore
 import SegmentShell
+import SparkBackend
 
 #if canImport(Glibc)
   import Glibc
