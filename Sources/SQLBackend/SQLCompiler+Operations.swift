@@ -36,8 +36,10 @@ extension SQLCompiler {
       }
       keys += try tieBreakers()
       let list = columns.map(column).joined(separator: ", ")
+      // A limit past any table's size is left out: Spark takes only a 32-bit limit.
+      let limitClause = limit >= Int(Int32.max) ? "" : " LIMIT \(max(0, limit))"
       return "SELECT \(list)" + (try fromWhere(relation))
-        + " ORDER BY \(keys.joined(separator: ", ")) LIMIT \(max(0, limit))"
+        + " ORDER BY \(keys.joined(separator: ", "))" + limitClause
     case .countByPeriod(let name, let period):
       let date = try type(of: name) == .timestamp ? dialect.day(of: column(name)) : column(name)
       let key: String

@@ -56,7 +56,19 @@ extension SparkEngine {
       ? "USING parquet OPTIONS (path \(dialect.stringLiteral(path)))"
       : "USING csv OPTIONS (path \(dialect.stringLiteral(path)), header 'true', inferSchema 'true')"
     if exists { try execute("DROP TABLE IF EXISTS \(table)", interruption) }
-    try execute("CREATE TABLE \(table) \(options)", interruption)
+    do {
+      try execute("CREATE TABLE \(table) \(options)", interruption)
+    } catch {
+      // Spark says it cannot infer a schema when the path has no file at all.
+      let unreadable = ["[PATH_NOT_FOUND]", "[UNABLE_TO_INFER_SCHEMA]"]
+      guard case .server(let message) = error.kind, unreadable.contains(where: message.contains) else {
+        throw error
+      }
+      throw EngineError(
+        .server(
+          "Spark cannot read \"\(path)\": no such file, or an empty one (the cluster reads the path, not seg)"
+        ))
+    }
     try reloadCatalog(interruption: interruption)
   }
 

@@ -127,8 +127,15 @@ final class SparkEngine: RemoteEngine, SQLEngine {
     var fresh: [StoredTable] = []
     for row in 0..<listing.rowCount {
       guard case .string(let name) = listing.value("tableName", at: row) else { continue }
-      let result = try client.executeSQL(
-        "SELECT * FROM \(dialect.identifier(name)) LIMIT 0", interruption: interruption)
+      let result: SparkResult
+      do {
+        result = try client.executeSQL(
+          "SELECT * FROM \(dialect.identifier(name)) LIMIT 0", interruption: interruption)
+      } catch {
+        // Another session dropped or renamed it since SHOW TABLES: it is no longer there to list.
+        if case .server(let message) = error.kind, message.contains("[TABLE_OR_VIEW_NOT_FOUND]") { continue }
+        throw error
+      }
       guard !result.arrowBatches.isEmpty else { continue }
       let schema: ArrowSchema
       do {

@@ -272,10 +272,13 @@ public enum CommandWord: String, Sendable, CaseIterable {
     case .connect:
       return CommandSpec(
         word: self, aliases: [], group: .engines,
-        syntax: "connect \"postgresql://USER@HOST:PORT/DB\" as NAME",
+        syntax:
+          "connect \"postgresql://USER@HOST:PORT/DB\" as NAME\nconnect \"sc://HOST:PORT[/;token=...]\" as NAME",
         summary:
-          "open a database: its tables become NAME.table; the password comes from PGPASSWORD or ~/.pgpass and is never saved",
-        example: "connect \"postgresql://analyst@localhost:5432/shop\" as pg", keywords: ["as"])
+          "open a PostgreSQL database or a Spark cluster (Spark Connect): its tables become NAME.table; passwords and tokens are never shown or saved",
+        example:
+          "connect \"postgresql://analyst@localhost:5432/shop\" as pg\nconnect \"sc://localhost:15002\" as spark",
+        keywords: ["as"])
     case .disconnect:
       return CommandSpec(
         word: self, aliases: [], group: .engines, syntax: "disconnect NAME",
@@ -299,7 +302,7 @@ public enum CommandWord: String, Sendable, CaseIterable {
       return CommandSpec(
         word: self, aliases: [], group: .engines, syntax: "sql SEGMENT\nsql COMMAND",
         summary:
-          "the SQL a segment stands for, or that a command runs (PostgreSQL's, to paste into a console)",
+          "the SQL a segment stands for, or that a command runs, in the dialect of the table's engine (PostgreSQL's for memory)",
         example: "sql count by region where young_men", keywords: [])
     case .quit:
       return CommandSpec(

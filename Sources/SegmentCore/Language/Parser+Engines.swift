@@ -30,7 +30,8 @@ extension Parser {
 
   /// `connect "URL" as NAME`.
   mutating func connectCommand() throws(ParseError) -> ConnectCommand {
-    let (url, range) = try string("a database URL in quotes, such as \"postgresql://user@localhost:5432/db\"")
+    let (url, range) = try string(
+      "a URL in quotes, such as \"postgresql://user@localhost:5432/db\" or \"sc://localhost:15002\"")
     guard accept("as") else { throw unexpected("'as' and a name for the connection") }
     return ConnectCommand(url: url, urlRange: range, name: try name("a name for the connection"))
   }

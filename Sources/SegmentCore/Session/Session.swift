@@ -225,7 +225,8 @@ struct HistoryEntry: Sendable, Equatable {
 }
 
 extension Session {
-  /// `text` with the password of every `scheme://user:password@` written as asterisks.
+  /// `text` with the password of every `scheme://user:password@`, and the value of every `;token=`
+  /// parameter (Spark Connect's), written as asterisks.
   static func maskingPasswords(_ text: String) -> String {
     guard text.contains("://") else { return text }
     var chars = Array(text)
@@ -242,6 +243,22 @@ extension Session {
         let colon = chars[(i + 3)..<at].firstIndex(of: ":")
       {
         for j in (colon + 1)..<at { chars[j] = "*" }
+      }
+      // Parameters after the authority run to the next space or quote.
+      var paramsEnd = end
+      while paramsEnd < chars.count, !" \"'".contains(chars[paramsEnd]) { paramsEnd += 1 }
+      let token = Array(";token=")
+      var k = end
+      while k + token.count <= paramsEnd {
+        guard chars[k..<(k + token.count)].map({ Character($0.lowercased()) }) == token else {
+          k += 1
+          continue
+        }
+        k += token.count
+        while k < paramsEnd, chars[k] != ";" {
+          chars[k] = "*"
+          k += 1
+        }
       }
       i = end
     }

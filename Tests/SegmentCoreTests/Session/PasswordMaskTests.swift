@@ -15,6 +15,11 @@ struct PasswordMaskTests {
       "connect 'postgres://a:*@h/d' as x; connect \"sc://h:15002\" as s"
     ),
     ("count where city = \"a:b@c\"", "count where city = \"a:b@c\""),
+    (
+      "connect \"sc://h:15002/;user_id=ann;token=abc123;use_ssl=true\" as s",
+      "connect \"sc://h:15002/;user_id=ann;token=******;use_ssl=true\" as s"
+    ),
+    ("connect 'sc://h/;Token=t' as s", "connect 'sc://h/;Token=*' as s"),
   ])
   func passwordsBecomeAsterisksOfTheirLength(_ typed: String, _ shown: String) {
     #expect(Session.maskingPasswords(typed) == shown)
