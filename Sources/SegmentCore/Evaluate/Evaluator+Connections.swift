@@ -14,7 +14,8 @@ extension Workspace {
     let parts = command.url.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
     guard parts.count == 2, parts[1].hasPrefix("//"), !parts[0].isEmpty else {
       throw EvalError(
-        .unsupported("a URL starts with its scheme, such as postgresql://user@localhost:5432/db or sc://localhost:15002"),
+        .unsupported(
+          "a URL starts with its scheme, such as postgresql://user@localhost:5432/db or sc://localhost:15002"),
         at: command.urlRange)
     }
     let scheme = parts[0].lowercased()
