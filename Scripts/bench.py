@@ -232,6 +232,9 @@ def main():
     if os.environ.get("SEG_PG_URL"):
         print()
         report_postgres(args.seg, args.file, args.runs)
+    if os.environ.get("SEG_SPARK_URL"):
+        print()
+        report_spark(args.seg, args.file, args.runs)
 
 
 # The issue's queries on PostgreSQL: seg's compiled SQL (seg's own timer, a table seg copied there)
@@ -273,6 +276,52 @@ def report_postgres(seg, path, runs):
         theirs = statistics.median(hand[i * runs:(i + 1) * runs])
         print(f"{label:<9}{ours:>19.1f}{theirs:>18.1f}{ours / theirs:>11.2f}x")
     print("the issue's goal: seg's SQL costs at most 1.2x the hand-written SQL")
+
+
+# On Spark: seg's compiled SQL run by seg's own client against the very same SQL text run by pyspark's
+# Connect client, on one server; the difference is the client's overhead (Arrow decoding, framing).
+SPARK_TIMER = r"""
+import sys, time, statistics
+from pyspark.sql import SparkSession
+url, runs = sys.argv[1], int(sys.argv[2])
+spark = SparkSession.builder.remote(url).getOrCreate()
+spark.conf.set("spark.sql.caseSensitive", "true")
+for sql in sys.stdin.read().split("\n\n"):
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter(); spark.sql(sql).collect(); samples.append(time.perf_counter() - start)
+    print(statistics.median(samples) * 1000)
+"""
+
+
+def report_spark(seg, path, runs):
+    url = os.environ["SEG_SPARK_URL"]
+    setup = subprocess.run([seg, "--no-init", "-c", f'set timer on; connect "{url}" as sc; '
+                            f'create table bench on sc from "{os.path.abspath(path)}" replace; use sc.bench; count'],
+                           check=True, capture_output=True, text=True)
+    times = [float(v) * (1000 if u == "s" else 1) for v, u in re.findall(r"time: ([0-9.]+) (ms|s)", setup.stderr)]
+    print(f"Spark ({url}): create table over {path}, then the first count: "
+          f"{(times[-3] + times[-1]) / 1000:.1f} s; median of {runs} runs; milliseconds")
+    lines = [f'connect "{url}" as sc', "use sc.bench", "set timer on"]
+    for _, command, _ in PG_QUERIES:
+        lines += [command] * runs
+    result = subprocess.run([seg, "--no-init", "-c", "; ".join(lines)], check=True, capture_output=True, text=True)
+    times = [float(v) * (1000 if u == "s" else 1) for v, u in re.findall(r"time: ([0-9.]+) (ms|s)", result.stderr)]
+    times = times[1:]
+    statements = []
+    for _, command, _ in PG_QUERIES:
+        shown = subprocess.run([seg, "--no-init", "-c", f'connect "{url}" as sc; use sc.bench; sql {command}'],
+                               check=True, capture_output=True, text=True).stdout.strip().splitlines()
+        statements.append(shown[-1].rstrip(";"))
+    python = os.environ.get("SEG_SPARK_PYTHON", "python3")
+    timed = subprocess.run([python, "-c", SPARK_TIMER, url, str(runs)], input="\n\n".join(statements),
+                           check=True, capture_output=True, text=True).stdout.split()
+    print(f"{'query':<9}{'seg on Spark':>14}{'pyspark client':>16}{'seg / pyspark':>15}")
+    for i, (label, _, _) in enumerate(PG_QUERIES):
+        ours = statistics.median(times[i * runs:(i + 1) * runs])
+        theirs = float(timed[i])
+        print(f"{label:<9}{ours:>14.1f}{theirs:>16.1f}{ours / theirs:>14.2f}x")
+    print("the same SQL text both ways (seg's, from 'sql COMMAND'); the issue's goal: at most 1.2x")
 
 
 def peak_rss(label, args):
