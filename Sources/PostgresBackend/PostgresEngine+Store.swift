@@ -10,11 +10,11 @@ extension PostgresEngine {
 
   func store(_ rows: Frame, as table: String, replace: Bool, interruption: Interruption) throws(EngineError) {
     let name = dialect.identifier(table)
-    let exists = tables.contains { $0.schema.name.lowercased() == table.lowercased() }
+    let exists = holds(table)
     if exists && !replace {
       throw EngineError(.tableExists(table))
     }
-    var definitions = ["\(dialect.identifier("_seg_row")) BIGINT NOT NULL"]
+    var definitions = ["\(dialect.identifier(SQLTable.rowOrderColumn)) BIGINT NOT NULL"]
     for column in rows.columns {
       definitions.append("\(dialect.identifier(column.name)) \(Self.sqlType(column.type))")
     }

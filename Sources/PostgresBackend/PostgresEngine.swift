@@ -20,26 +20,15 @@ public struct PostgresConnector: Connector {
 
 /// A PostgreSQL database as an engine: every query compiled to one or two statements of PostgreSQL's
 /// dialect and run on the server, only the result rows coming back.
-final class PostgresEngine: RemoteEngine, SQLEngine {
-  /// A table of the database as seg sees it.
-  struct StoredTable: Sendable {
-    /// Its schema; the name is `table` in schema `public`, `schema.table` elsewhere.
-    var schema: TableSchema
-    /// The FROM item: the quoted table, or a subquery that casts columns seg reads differently
-    /// (numeric to double precision, timestamptz to UTC timestamps, varchar[] to text[]).
-    var from: String
-    /// `_seg_row` when the table keeps seg's row order (tables seg wrote), else nil.
-    var rowOrder: String?
-  }
-
+final class PostgresEngine: RemoteEngine, CatalogedSQLEngine {
   let url: PostgresURL
   let connection: PostgresConnection
-  private let storedTables: Mutex<[StoredTable]>
+  private let storedTables: Mutex<[SQLTable]>
   let backendPID: Int?
-  let dialect = PostgreSQLDialect()
+  let dialect: any SQLDialect = PostgreSQLDialect()
   static let logger = Logger(label: "seg.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
-  private init(url: PostgresURL, connection: PostgresConnection, tables: [StoredTable], backendPID: Int?) {
+  private init(url: PostgresURL, connection: PostgresConnection, tables: [SQLTable], backendPID: Int?) {
     self.url = url
     self.connection = connection
     self.storedTables = Mutex(tables)
@@ -49,23 +38,12 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
   var displayURL: String { url.display }
 
   /// The tables, as last read from the server.
-  var tables: [StoredTable] { storedTables.withLock { $0 } }
+  var tables: [SQLTable] { storedTables.withLock { $0 } }
 
   /// Reads the catalog again (after seg created a table).
   func reloadCatalog(interruption: Interruption) throws(EngineError) {
     let fresh = try PostgresEngine.readCatalog(connection, interruption: interruption)
     storedTables.withLock { $0 = fresh }
-  }
-
-  var catalog: Catalog { Catalog(tables: tables.map(\.schema)) }
-
-  func schema(of table: String) throws(EngineError) -> TableSchema {
-    try stored(table).schema
-  }
-
-  func compiler(for table: String) throws(EngineError) -> SQLCompiler {
-    let stored = try stored(table)
-    return SQLCompiler(dialect: dialect, schema: stored.schema, from: stored.from, rowOrder: stored.rowOrder)
   }
 
   /// Closes the connection and waits until it is closed.
@@ -82,13 +60,6 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
 
   deinit {
     close()
-  }
-
-  private func stored(_ name: String) throws(EngineError) -> StoredTable {
-    guard let table = tables.first(named: name, by: \.schema.name) else {
-      throw EngineError(.unknownTable(name))
-    }
-    return table
   }
 
   // MARK: Opening
@@ -135,7 +106,7 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
 
   /// The tables and views of every schema but the system's, with the columns seg can read.
   static func readCatalog(_ connection: PostgresConnection, interruption: Interruption) throws(EngineError)
-    -> [StoredTable]
+    -> [SQLTable]
   {
     let sql = SQLText(
       """
@@ -158,7 +129,7 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
       if byTable[key] == nil { order.append(key) }
       byTable[key, default: []].append((texts[2], texts[3]))
     }
-    let dialect = PostgreSQLDialect()
+    let dialect: any SQLDialect = PostgreSQLDialect()
     return order.map { key in
       let dot = key.firstIndex(of: ".")!
       let schemaName = String(key[..<dot])
@@ -169,7 +140,7 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
       var rowOrder: String?
       var casts = false
       for (name, udt) in byTable[key] ?? [] {
-        if name == "_seg_row" {
+        if name == SQLTable.rowOrderColumn {
           rowOrder = name
           selected.append(dialect.identifier(name))
           continue
@@ -184,7 +155,7 @@ final class PostgresEngine: RemoteEngine, SQLEngine {
         casts
         ? "(SELECT \(selected.joined(separator: ", ")) FROM \(quoted)) AS \(dialect.identifier(tableName))"
         : quoted
-      return StoredTable(schema: TableSchema(name: shown, columns: columns), from: from, rowOrder: rowOrder)
+      return SQLTable(schema: TableSchema(name: shown, columns: columns), from: from, rowOrder: rowOrder)
     }
   }
 

@@ -4,24 +4,24 @@ import SQLBackend
 import SegmentPlan
 
 extension SparkEngine {
-  /// Writes rows as a managed table, in chunks of `rowsPerWrite` rows, first under a scratch name that
-  /// is renamed at the end: a copy that fails or is interrupted leaves the old table as it was.
+  /// Writes rows as a managed table, in chunks of at most `cellsPerWrite` cells, first under a scratch
+  /// name that is renamed at the end: a copy that fails or is interrupted leaves the old table as it was.
   func store(_ rows: Frame, as table: String, replace: Bool, interruption: Interruption) throws(EngineError) {
-    let exists = tables.contains { $0.schema.name.lowercased() == table.lowercased() }
+    let exists = holds(table)
     if exists && !replace { throw EngineError(.tableExists(table)) }
     let scratch = "\(table)_seg_partial"
-    let ddl = ([(Self.rowOrderColumn, ColumnType.int)] + rows.columns.map { ($0.name, $0.type) })
+    let ddl = ([(SQLTable.rowOrderColumn, ColumnType.int)] + rows.columns.map { ($0.name, $0.type) })
       .map { "\(dialect.identifier($0.0)) \(Self.sqlType($0.1))" }.joined(separator: ", ")
     let client = self.client
     do throws(EngineError) {
       var start = 0
       repeat {
         if interruption.isRequested { throw EngineError(.interrupted) }
-        let end = min(rows.rowCount, start + Self.rowsPerWrite)
+        let end = min(rows.rowCount, start + max(1, Self.cellsPerWrite / (rows.columns.count + 1)))
         let bytes: [UInt8]
         do {
           bytes = try ArrowStreamWriter().write(
-            ArrowFrames.table(rows, rows: start..<end, rowOrder: Self.rowOrderColumn))
+            ArrowFrames.table(rows, rows: start..<end, rowOrder: SQLTable.rowOrderColumn))
         } catch {
           throw EngineError(.unsupported("cannot write the rows as Arrow: \(error)"))
         }
@@ -48,7 +48,7 @@ extension SparkEngine {
   func createTable(_ name: String, from path: String, replace: Bool, interruption: Interruption)
     throws(EngineError)
   {
-    let exists = tables.contains { $0.schema.name.lowercased() == name.lowercased() }
+    let exists = holds(name)
     if exists && !replace { throw EngineError(.tableExists(name)) }
     let table = dialect.identifier(name)
     let options =

@@ -18,29 +18,16 @@ public struct SparkConnector: Connector {
 
 /// A Spark cluster as an engine: every query compiled to Spark SQL and run through Spark Connect, where
 /// the cluster's executors do the work; only result rows come back, as Arrow batches.
-final class SparkEngine: RemoteEngine, SQLEngine {
-  /// A table of the session's current database as seg sees it.
-  struct StoredTable: Sendable {
-    /// Its schema, by Spark's own name for the table.
-    var schema: TableSchema
-    /// The FROM item: the quoted table, or a subquery that reads decimals as doubles and leaves out
-    /// columns of types seg does not hold (binary, maps, structs).
-    var from: String
-    /// `_seg_row` when the table keeps seg's row order (tables seg wrote), else nil.
-    var rowOrder: String?
-  }
-
-  /// The name of the column that keeps a copied table's row order.
-  static let rowOrderColumn = "_seg_row"
-  /// Rows per request when a table is written: each request carries its rows inline, and Spark
-  /// refuses messages over 128 MiB.
-  static let rowsPerWrite = 250_000
+final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
+  /// Cells per request when a table is written: each request carries its rows inline, and Spark
+  /// refuses messages over 128 MiB, which 2 million cells stay under unless texts average 60 bytes.
+  static let cellsPerWrite = 2_000_000
 
   let client: SparkConnectClient
-  let dialect = SparkSQLDialect()
-  private let storedTables: Mutex<[StoredTable]>
+  let dialect: any SQLDialect = SparkSQLDialect()
+  private let storedTables: Mutex<[SQLTable]>
 
-  private init(client: SparkConnectClient, tables: [StoredTable]) {
+  private init(client: SparkConnectClient, tables: [SQLTable]) {
     self.client = client
     self.storedTables = Mutex(tables)
   }
@@ -48,18 +35,7 @@ final class SparkEngine: RemoteEngine, SQLEngine {
   var displayURL: String { client.url.displayURL }
 
   /// The tables, as last read from the server.
-  var tables: [StoredTable] { storedTables.withLock { $0 } }
-
-  var catalog: Catalog { Catalog(tables: tables.map(\.schema)) }
-
-  func schema(of table: String) throws(EngineError) -> TableSchema {
-    try stored(table).schema
-  }
-
-  func compiler(for table: String) throws(EngineError) -> SQLCompiler {
-    let stored = try stored(table)
-    return SQLCompiler(dialect: dialect, schema: stored.schema, from: stored.from, rowOrder: stored.rowOrder)
-  }
+  var tables: [SQLTable] { storedTables.withLock { $0 } }
 
   func run(_ sql: SQLText, _ shape: [(String, ColumnType)], _ interruption: Interruption) throws(EngineError)
     -> Frame
@@ -83,13 +59,6 @@ final class SparkEngine: RemoteEngine, SQLEngine {
     _ = try? SparkBlocking.run(interruption: Interruption()) { () async throws(SparkError) in
       await client.close()
     }
-  }
-
-  private func stored(_ name: String) throws(EngineError) -> StoredTable {
-    guard let table = tables.first(named: name, by: \.schema.name) else {
-      throw EngineError(.unknownTable(name))
-    }
-    return table
   }
 
   // MARK: Opening
@@ -124,7 +93,7 @@ final class SparkEngine: RemoteEngine, SQLEngine {
     let listing = try run(
       SQLText("SHOW TABLES"), [("namespace", .string), ("tableName", .string), ("isTemporary", .bool)],
       interruption)
-    var fresh: [StoredTable] = []
+    var fresh: [SQLTable] = []
     for row in 0..<listing.rowCount {
       guard case .string(let name) = listing.value("tableName", at: row) else { continue }
       let result: SparkResult
@@ -150,14 +119,14 @@ final class SparkEngine: RemoteEngine, SQLEngine {
   }
 
   /// A table's schema and FROM item from the Arrow schema Spark gives it.
-  func storedTable(_ name: String, _ arrow: ArrowSchema) -> StoredTable {
+  func storedTable(_ name: String, _ arrow: ArrowSchema) -> SQLTable {
     var columns: [ColumnSchema] = []
     var selected: [String] = []
     var rewritten = false
     var rowOrder: String?
     for field in arrow.fields {
       let quoted = dialect.identifier(field.name)
-      if field.name == Self.rowOrderColumn {
+      if field.name == SQLTable.rowOrderColumn {
         rowOrder = field.name
         selected.append(quoted)
         continue
@@ -176,6 +145,6 @@ final class SparkEngine: RemoteEngine, SQLEngine {
     }
     let table = dialect.identifier(name)
     let from = rewritten ? "(SELECT \(selected.joined(separator: ", ")) FROM \(table)) AS \(table)" : table
-    return StoredTable(schema: TableSchema(name: name, columns: columns), from: from, rowOrder: rowOrder)
+    return SQLTable(schema: TableSchema(name: name, columns: columns), from: from, rowOrder: rowOrder)
   }
 }

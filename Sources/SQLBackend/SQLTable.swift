@@ -1,0 +1,59 @@
+import SegmentPlan
+
+/// A table of a SQL engine as seg sees it: its schema, how to read it, and whether it keeps seg's row
+/// order.
+public struct SQLTable: Sendable {
+  /// Its schema, by the engine's own name for the table.
+  public var schema: TableSchema
+  /// The FROM item: the quoted table, or a subquery that reads some columns as seg holds them (numeric
+  /// to double, say) and leaves out columns of types seg does not hold.
+  public var from: String
+  /// `_seg_row` when the table keeps seg's row order (tables seg wrote), else nil.
+  public var rowOrder: String?
+
+  /// The name of the column that keeps a table's row order when seg writes it.
+  public static let rowOrderColumn = "_seg_row"
+
+  /// Creates a table description.
+  public init(schema: TableSchema, from: String, rowOrder: String?) {
+    self.schema = schema
+    self.from = from
+    self.rowOrder = rowOrder
+  }
+}
+
+/// A SQL engine whose tables are read from the server's catalog into `SQLTable`s: the catalog, schemas
+/// and compilers follow from them the same way on every such engine.
+public protocol CatalogedSQLEngine: SQLEngine {
+  /// The dialect its statements are written in.
+  var dialect: any SQLDialect { get }
+  /// The tables, as last read from the server.
+  var tables: [SQLTable] { get }
+}
+
+extension CatalogedSQLEngine {
+  public var catalog: Catalog { Catalog(tables: tables.map(\.schema)) }
+
+  public func schema(of table: String) throws(EngineError) -> TableSchema {
+    try stored(table).schema
+  }
+
+  public func compiler(for table: String) throws(EngineError) -> SQLCompiler {
+    let stored = try stored(table)
+    return SQLCompiler(dialect: dialect, schema: stored.schema, from: stored.from, rowOrder: stored.rowOrder)
+  }
+
+  /// A table by name, the exact spelling first, else ignoring case.
+  /// - Throws: `EngineError.unknownTable`.
+  public func stored(_ name: String) throws(EngineError) -> SQLTable {
+    guard let table = tables.first(named: name, by: \.schema.name) else {
+      throw EngineError(.unknownTable(name))
+    }
+    return table
+  }
+
+  /// True when a table of that name exists, ignoring case (as a new table's name would clash).
+  public func holds(_ name: String) -> Bool {
+    tables.contains { $0.schema.name.lowercased() == name.lowercased() }
+  }
+}
