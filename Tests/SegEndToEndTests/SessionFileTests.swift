@@ -128,11 +128,13 @@ struct SessionFileTests {
       .filter { $0.hasSuffix(".seg") || $0.hasSuffix(".md") }.sorted()
     #expect(!names.isEmpty)
     for name in names {
-      // A session on PostgreSQL reconnects to the server the test run started (Scripts/test).
-      let server = PostgresServer.url.map { ["--set", "pg_url=\($0)"] } ?? []
-      if name == "postgres.seg" && server.isEmpty && !PostgresServer.isCI { continue }
+      // Sessions on PostgreSQL and Spark reconnect to the servers the test run started (Scripts/test).
+      let postgres = PostgresServer.url.map { ["--set", "pg_url=\($0)"] } ?? []
+      let spark = SparkServer.url.map { ["--set", "spark_url=\($0)"] } ?? []
+      if name == "postgres.seg" && postgres.isEmpty && !PostgresServer.isCI { continue }
+      if name == "spark.seg" && spark.isEmpty && !PostgresServer.isCI { continue }
       let check = try SegBinary.run(
-        ["run", "--check", "Sessions/" + name] + server, directory: SegBinary.repositoryRoot)
+        ["run", "--check", "Sessions/" + name] + postgres + spark, directory: SegBinary.repositoryRoot)
       #expect(check.status == 0, "\(name): \(check.stderr)")
       #expect(check.stdout.hasSuffix(": all match\n"), "\(name)")
     }

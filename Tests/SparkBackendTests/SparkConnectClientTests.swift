@@ -123,7 +123,9 @@ struct SparkConnectClientTests {
       #expect(address == "127.0.0.1:\(port)")
       #expect(error.message.hasPrefix("cannot reach Spark Connect at 127.0.0.1:\(port)"))
     }
-    #expect(seconds(since: started) < 5)
+    // A guard against a hang (gRPC would otherwise wait for the server to appear), not a speed test:
+    // alone it takes milliseconds, but the test run may keep every thread of the pool busy meanwhile.
+    #expect(seconds(since: started) < 60)
   }
 
   @Test func ctrlCInterruptsALongQueryOnTheServer() async throws {
@@ -142,7 +144,8 @@ struct SparkConnectClientTests {
     }
     let elapsed = seconds(since: started)
     #expect(throws: EngineError(.interrupted)) { try outcome.get() }
-    #expect(elapsed < 10, "the server stopped the query, it was not waited out")
+    // The query alone would run for minutes: well under that, the server stopped it.
+    #expect(elapsed < 60, "the server stopped the query, it was not waited out")
     // The session answers the next query.
     #expect(try await client.executeSQL("SELECT 1").rowCount == 1)
     await client.close()
