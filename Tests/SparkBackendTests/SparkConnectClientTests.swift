@@ -108,9 +108,8 @@ struct SparkConnectClientTests {
     #expect(zone.rowCount == 1)
   }
 
-  @Test func aClosedPortFailsPromptly() async throws {
+  @Test func aClosedPortFailsWithTheAddress() async throws {
     let port = try closedPort()
-    let started = DispatchTime.now()
     do {
       let client = try await SparkConnectClient.connect("sc://127.0.0.1:\(port)")
       await client.close()
@@ -123,9 +122,9 @@ struct SparkConnectClientTests {
       #expect(address == "127.0.0.1:\(port)")
       #expect(error.message.hasPrefix("cannot reach Spark Connect at 127.0.0.1:\(port)"))
     }
-    // A guard against a hang (gRPC would otherwise wait for the server to appear), not a speed test:
-    // alone it takes milliseconds, but the test run may keep every thread of the pool busy meanwhile.
-    #expect(seconds(since: started) < 60)
+    // No bound on the time: alone this takes milliseconds, but in the full run the async test waits
+    // for a thread of a pool kept busy by blocking end-to-end tests (128 s once). A hang would hang
+    // the run itself.
   }
 
   @Test func ctrlCInterruptsALongQueryOnTheServer() async throws {
@@ -138,14 +137,14 @@ struct SparkConnectClientTests {
       Thread.detachNewThread {
         continuation.resume(
           returning: Result { () throws(EngineError) -> SparkResult in
-            try client.executeSQL("SELECT count(*) FROM range(0, 10000000000)", interruption: stop)
+            try client.executeSQL("SELECT count(*) FROM range(0, 1000000000000)", interruption: stop)
           })
       }
     }
     let elapsed = seconds(since: started)
     #expect(throws: EngineError(.interrupted)) { try outcome.get() }
-    // The query alone would run for minutes: well under that, the server stopped it.
-    #expect(elapsed < 60, "the server stopped the query, it was not waited out")
+    // The query alone would run for hours on two cores: well under that, the server stopped it.
+    #expect(elapsed < 300, "the server stopped the query, it was not waited out")
     // The session answers the next query.
     #expect(try await client.executeSQL("SELECT 1").rowCount == 1)
     await client.close()
