@@ -15,8 +15,27 @@ final class FileBytes {
   private var data: [UInt8] = []
 
   /// Opens `path`, turning each failure into the matching `LoadError`.
+  ///
+  /// Devices and sockets are refused: `/dev/zero` never ends. A named pipe is opened without waiting
+  /// for a writer (with none, it reads as empty instead of blocking in `open`), then read to its end,
+  /// up to the same 2 GiB as a file.
   init(_ path: String) throws(LoadError) {
-    let fd = open(path, O_RDONLY)
+    var kind = stat()
+    if stat(path, &kind) == 0 {
+      switch kind.st_mode & S_IFMT {
+      case S_IFCHR, S_IFBLK, S_IFSOCK:
+        throw LoadError(
+          kind: .notAFile, file: path,
+          message: "'\(path)' is a device or a socket, not a file; give the path of a CSV file")
+      default: break
+      }
+    }
+    let isPipe = kind.st_mode & S_IFMT == S_IFIFO
+    let fd = open(path, O_RDONLY | (isPipe ? O_NONBLOCK : 0))
+    if fd >= 0 && isPipe {
+      // Reads block again once open: a writer that is slow to start still gets read.
+      _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    }
     if fd < 0 {
       let code = errno
       if code == ENOENT || code == ENOTDIR {
@@ -46,6 +65,11 @@ final class FileBytes {
       }
     }
     data = try Self.readAll(fd, size: size, path: path)
+    if isPipe && data.isEmpty {
+      throw LoadError(
+        kind: .emptyFile, file: path,
+        message: "'\(path)' is a named pipe and nothing was written to it; start its writer first")
+    }
   }
 
   deinit {
@@ -113,6 +137,8 @@ final class FileBytes {
       let r = extra.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
       if r <= 0 { break }
       data.append(contentsOf: extra[0..<r])
+      // A pipe that never ends (`yes | ...`) stops at the limit a file has.
+      if data.count >= Int(Int32.max) { throw .tooLarge(file: path, bytes: data.count) }
     }
     return data
   }

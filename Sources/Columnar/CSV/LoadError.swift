@@ -11,6 +11,8 @@ public struct LoadError: Error, Sendable, Equatable {
     case fileNotFound
     /// The path names a directory.
     case isDirectory
+    /// The path names a device or a socket, which may never end (`/dev/zero`).
+    case notAFile
     /// The file exists but cannot be read (permissions, I/O error).
     case unreadable
     /// The file has no records.

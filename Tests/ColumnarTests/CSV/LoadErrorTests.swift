@@ -108,6 +108,27 @@ struct LoadErrorTests {
     }
   }
 
+  @Test func devicesAreRefusedAndAPipeWithNoWriterDoesNotWait() throws {
+    // Both hung before: /dev/zero grew without end, and open() waited for the pipe's writer.
+    #expect(
+      throws: LoadError(
+        kind: .notAFile, file: "/dev/zero",
+        message: "'/dev/zero' is a device or a socket, not a file; give the path of a CSV file")
+    ) {
+      try CSVReader.load(path: "/dev/zero", tableName: "t")
+    }
+    let fifo = NSTemporaryDirectory() + "seg-fifo-\(UUID().uuidString)"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    defer { unlink(fifo) }
+    #expect(
+      throws: LoadError(
+        kind: .emptyFile, file: fifo,
+        message: "'\(fifo)' is a named pipe and nothing was written to it; start its writer first")
+    ) {
+      try CSVReader.load(path: fifo, tableName: "t")
+    }
+  }
+
   @Test func descriptionNamesFileLineAndField() {
     let e = LoadError.ragged(file: "x.csv", line: 17, expected: 8, found: 9, hadHeader: true)
     #expect(e.description == "x.csv:17:9: line 17 has 9 fields, expected 8 (the header has 8 columns)")
