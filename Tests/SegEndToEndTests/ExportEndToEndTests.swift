@@ -30,6 +30,35 @@ struct ExportEndToEndTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["c.csv", "y.csv"])
   }
 
+  @Test func anExcelFileIsRefusedOnExportAndNamedOnLoadAndATSVGetsTabs() throws {
+    let dir = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // Before, export wrote CSV text into x.xlsx and said it succeeded, and load read a workbook as CSV.
+    try Data([0x50, 0x4B, 3, 4, 0x14, 0, 0, 0]).write(to: dir.appendingPathComponent("book.xlsx"))
+    let result = try SegBinary.run(
+      [
+        "--no-init", "run", "--keep-going", "/dev/stdin",
+      ],
+      input: """
+        load sample customers rows 20 seed 1
+        export customers to "x.xlsx"
+        export customers to "x.tsv"
+        load "book.xlsx"
+
+        """, directory: dir)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains(
+        "error: export writes CSV (.csv, .tsv or .txt); seg cannot write .xlsx files yet, so x.xlsx was not written"
+      ), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "'book.xlsx' is a zip archive, such as an Excel workbook: Excel files are not supported yet"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.xlsx").path))
+    let tsv = try String(contentsOf: dir.appendingPathComponent("x.tsv"), encoding: .utf8)
+    #expect(tsv.hasPrefix("customer_id\tfirst_name\tlast_name\t"))
+  }
+
   @Test func anUnknownNameFailsWithDidYouMean() throws {
     let dir = try SegBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -26,7 +26,15 @@ public enum CSVReader {
     let file = try FileBytes(path)
     return try file.withUnsafeBytes { raw in
       Result { () throws(LoadError) -> LoadReport in
-        try load(
+        // An Excel workbook (.xlsx, .xlsm) is a zip archive: say what it is, not a field count.
+        if raw.count >= 4 && raw[0] == 0x50 && raw[1] == 0x4B && raw[2] == 3 && raw[3] == 4 {
+          throw LoadError(
+            kind: .unreadable, file: path,
+            message:
+              "'\(path)' is a zip archive, such as an Excel workbook: Excel files are not supported yet; "
+              + "save the sheet as CSV, then load that")
+        }
+        return try load(
           bytes: raw, source: path, tableName: tableName, options: options, interruption: interruption,
           mapped: file.isMapped)
       }

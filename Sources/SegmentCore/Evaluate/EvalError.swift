@@ -91,6 +91,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case nullEverywhere(expression: String)
     /// `export personas` to a file that is neither Markdown nor JSON.
     case personaExportFormat(path: String)
+    /// `export` to a file whose extension names a format seg does not write (`.xlsx`).
+    case exportFormat(path: String, format: String)
     /// `export personas` with no personas.
     case noPersonas
     /// `rank` on a table with no segments.
@@ -269,6 +271,9 @@ public struct EvalError: Error, Sendable, Equatable {
       return "k=\(k) needs at least \(k) rows with a value in every column; \(table) has \(rows)"
     case .nullEverywhere(let expression): return "\(expression) is null on every row and has no type"
     case .personaExportFormat(let path): return "export personas writes a .md or a .json file, not \(path)"
+    case .exportFormat(let path, let format):
+      return
+        "export writes CSV (.csv, .tsv or .txt); seg cannot write \(format) files yet, so \(path) was not written"
     case .noPersonas: return "there are no personas to export: try 'persona draft for SEGMENT'"
     case .noSegmentsToRank(let table):
       return "table \(table) has no segments to rank: define one with segment NAME = CONDITION"
@@ -289,6 +294,7 @@ public struct EvalError: Error, Sendable, Equatable {
     switch kind {
     case .noTable: return "load a file with 'load \"customers.csv\"', or try 'load sample'"
     case .fileExists: return "add 'replace' at the end to overwrite it"
+    case .exportFormat: return "export to a .csv file: Excel, Numbers and Google Sheets open it"
     case .unknownHelpTopic: return "type 'help' to list the commands"
     case .noToday: return "set the date with 'set today 2026-11-01'"
     case .segmentInUse(_, let user): return "drop segment \(user) first, or redefine it without this one"

@@ -5,8 +5,15 @@ import Columnar
 #endif
 
 extension Workspace {
-  /// `export NAME to "file.csv"`: writes a table, or a segment's rows of its table, atomically.
+  /// `export NAME to "file.csv"`: writes a table, or a segment's rows of its table, atomically; a
+  /// `.tsv` file with tabs. Other extensions (`.xlsx`) are refused rather than given CSV text.
   func export(_ command: ExportCommand) throws(EvalError) -> CommandOutput {
+    let fileName = command.path.split(separator: "/").last.map(String.init) ?? command.path
+    let dot = fileName.lastIndex(of: ".")
+    let ext = dot.map { fileName[fileName.index(after: $0)...].lowercased() } ?? ""
+    guard ["", "csv", "tsv", "txt"].contains(ext) else {
+      throw EvalError(.exportFormat(path: command.path, format: "." + ext))
+    }
     let selection = try select(RowSource(name: command.source))
     let table = selection.table
     if !command.replace, access(command.path, F_OK) == 0 {
@@ -16,7 +23,8 @@ extension Workspace {
     do {
       // A table is written whole (rows nil); a segment writes its members, in table order.
       let rows = selection.mask == nil ? nil : selection.rows
-      bytes = try CSVWriter.write(table, rows: rows, to: command.path)
+      let delimiter = UInt8(ascii: ext == "tsv" ? "\t" : ",")
+      bytes = try CSVWriter.write(table, rows: rows, to: command.path, delimiter: delimiter)
     } catch {
       throw EvalError(.write(path: command.path, reason: error.message))
     }
