@@ -26,18 +26,7 @@ struct ConditionEvaluator {
   /// An `and`/`or` and those down its left operand, in a loop: a chain of thousands of clauses must
   /// not recurse once per clause.
   private func chain(_ condition: Condition) -> Truth {
-    var spine: [Condition] = []
-    var leftmost = condition
-    while true {
-      switch leftmost {
-      case .and(let a, _), .or(let a, _):
-        spine.append(leftmost)
-        leftmost = a
-        continue
-      default: break
-      }
-      break
-    }
+    let (leftmost, spine) = condition.leftSpine
     var truth = evaluate(leftmost)
     for node in spine.reversed() {
       switch node {

@@ -60,18 +60,7 @@ extension SQLCompiler {
   /// An AND/OR and those down its left operand, `((a OR b) OR c)`, written in a loop: a chain of
   /// thousands of clauses must not recurse once per clause.
   private func chain(_ condition: Condition) throws(EngineError) -> SQLText {
-    var spine: [Condition] = []
-    var leftmost = condition
-    while true {
-      switch leftmost {
-      case .and(let a, _), .or(let a, _):
-        spine.append(leftmost)
-        leftmost = a
-        continue
-      default: break
-      }
-      break
-    }
+    let (leftmost, spine) = condition.leftSpine
     var text = SQLText(String(repeating: "(", count: spine.count))
     text.append(try self.condition(leftmost))
     for node in spine.reversed() {

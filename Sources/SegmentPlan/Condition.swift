@@ -33,3 +33,23 @@ public indirect enum Condition: Sendable, Hashable {
   case or(Condition, Condition)
   case not(Condition)
 }
+
+extension Condition {
+  /// An `and`/`or` chain down its left operands, `((a or b) and c)`, unrolled without recursion: the
+  /// leftmost operand that is not itself an `and`/`or`, and the `and`/`or` nodes above it, outermost
+  /// first. Engines fold it back up in a loop, so a chain of thousands of clauses never recurses once
+  /// per clause.
+  public var leftSpine: (leftmost: Condition, spine: [Condition]) {
+    var spine: [Condition] = []
+    var leftmost = self
+    while true {
+      switch leftmost {
+      case .and(let a, _), .or(let a, _):
+        spine.append(leftmost)
+        leftmost = a
+      default:
+        return (leftmost, spine)
+      }
+    }
+  }
+}
