@@ -73,6 +73,8 @@ struct Run: ParsableCommand {
       Scripts are .seg files or Markdown notebooks (.md) whose ```seg blocks hold the commands.
       With --check, each cell's output is compared with the output recorded under it ('#> ' lines,
       or a notebook's output block): any difference is shown as a unified diff and exits 1.
+      With --report, the cells that ran are also written as one self-contained HTML page with charts
+      and persona cards (the same page as 'save report').
       """)
 
   @Argument(help: "Scripts to replay, in order, into one session.")
@@ -90,6 +92,11 @@ struct Run: ParsableCommand {
   var update = false
 
   @Option(
+    name: .long,
+    help: ArgumentHelp("Also write the replayed cells as an HTML report to FILE.", valueName: "FILE"))
+  var report: String?
+
+  @Option(
     name: .customLong("set"),
     help: ArgumentHelp("Fill ${NAME} in the scripts with VALUE (repeatable).", valueName: "NAME=VALUE"))
   var parameters: [String] = []
@@ -99,6 +106,9 @@ struct Run: ParsableCommand {
   func validate() throws {
     if update && !check {
       throw ValidationError("--update goes with --check: seg run --check --update FILE.seg")
+    }
+    if report != nil && check {
+      throw ValidationError("--report goes without --check: seg run FILE.seg --report FILE.html")
     }
     if update, let notebook = files.first(where: ScriptDocument.isNotebook) {
       throw ValidationError("--update rewrites .seg scripts only, not \(notebook): save the notebook again")
@@ -123,6 +133,15 @@ struct Run: ParsableCommand {
       if performance.failed {
         failed = true
         if !keepGoing { break }
+      }
+    }
+    // The cells that ran are worth a page even when one failed; the exit code still says it failed.
+    if let report {
+      do {
+        Console.write(try session.writeReport(to: report, titledAfter: files.first ?? report) + "\n", to: .err)
+      } catch {
+        Console.write(Diagnostic(error, source: nil, location: nil).rendered(color: false), to: .err)
+        failed = true
       }
     }
     throw ExitCode(failed ? 1 : 0)

@@ -49,7 +49,7 @@ struct SegmentComparison {
       ],
       rows: names.indices.map { i in
         [.text(names[i]), .count(rows(inAll: 1 << i)), share(rows(inAll: 1 << i), of: rowCount)]
-      })
+      }, chart: .bars(labels: [0], value: 1, note: 2))
   }
 
   /// Each pair's rows in both, as a share of each, and the pair's Jaccard index.
@@ -94,7 +94,8 @@ struct SegmentComparison {
         ResultColumn("part"), ResultColumn("rows", alignment: .right),
         ResultColumn("share of \(tableName)", alignment: .right),
       ],
-      rows: rows, footer: "each row of \(tableName) is in exactly one part")
+      rows: rows, footer: "each row of \(tableName) is in exactly one part",
+      chart: .bars(labels: [0], value: 1, note: 2))
   }
 
   private func label(_ region: Int) -> String {

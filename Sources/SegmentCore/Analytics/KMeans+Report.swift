@@ -10,13 +10,36 @@ extension KMeansFit {
       return [.text("cluster_\(c + 1)"), .count(sizes[c]), .share(Double(sizes[c]) / Double(data.count))]
         + centre.map { .number($0, decimals: 2) }
     }
+    let (x, y) = tellingColumns(dimension: d)
     return ResultTable(
       columns: [
         ResultColumn("segment"), ResultColumn("size", alignment: .right),
         ResultColumn("share", alignment: .right),
       ] + columnNames.map { ResultColumn($0, alignment: .right) },
       rows: rows,
-      footer: "shares are of the clustered rows; centres are each cluster's mean, in the columns' own units")
+      footer: "shares are of the clustered rows; centres are each cluster's mean, in the columns' own units",
+      chart: .clusters(label: 0, size: 1, x: 3 + x, y: 3 + y))
+  }
+
+  /// The two columns (by index) along which the centres lie furthest apart, in standardised units and
+  /// weighted by cluster size: the plane in which a scatter of the centres tells the clusters apart.
+  /// With one column, both are that column.
+  func tellingColumns(dimension d: Int) -> (Int, Int) {
+    let total = Double(max(1, sizes.reduce(0, +)))
+    let spread: [Double] = (0..<d).map { j in
+      var mean = 0.0
+      for c in sizes.indices { mean += centres[c * d + j] * Double(sizes[c]) / total }
+      var variance = 0.0
+      for c in sizes.indices {
+        let deviation = centres[c * d + j] - mean
+        variance += deviation * deviation * Double(sizes[c]) / total
+      }
+      return variance
+    }
+    // Ties go to the earlier column, so the choice never depends on sort stability.
+    let order = (0..<d).sorted { spread[$0] > spread[$1] || (spread[$0] == spread[$1] && $0 < $1) }
+    guard order.count > 1 else { return (0, 0) }
+    return (min(order[0], order[1]), max(order[0], order[1]))
   }
 
   /// Per cluster: its member rows of a table with `tableRows` rows, in label order.
@@ -69,6 +92,7 @@ struct KChoice {
         ResultColumn("", isDecoration: true),
       ], rows: cells,
       footer: "\(sample); a higher silhouette (at most 1) means tighter, better separated clusters;"
-        + " inertia always falls as k grows: look for the elbow")
+        + " inertia always falls as k grows: look for the elbow",
+      chart: .elbow(k: 0, inertia: 1, silhouette: 2, best: 3))
   }
 }

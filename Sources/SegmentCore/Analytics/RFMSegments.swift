@@ -62,8 +62,8 @@ struct RFMSegment: Sendable {
     return UInt8(index(r: r, f: f, m: m))
   }
 
-  /// Rows R 1...5, columns the FM bands of the grid above.
-  private static let grid: [[Int]] = [
+  /// Rows R 1...5, columns the FM bands of the grid above; the report draws it.
+  static let grid: [[Int]] = [
     [10, 9, 7, 8],  // R 1: lost, hibernating, at_risk, cant_lose_them
     [6, 5, 7, 7],  // R 2: about_to_sleep, need_attention, at_risk, at_risk
     [6, 5, 1, 1],  // R 3: about_to_sleep, need_attention, loyal, loyal

@@ -68,6 +68,6 @@ struct RFMSummary {
         ResultColumn("segment"), ResultColumn("rule"), ResultColumn("customers", alignment: .right),
         ResultColumn("share", alignment: .right), ResultColumn("revenue", alignment: .right),
         ResultColumn("revenue share", alignment: .right), ResultColumn(recencyHeader, alignment: .right),
-      ], rows: rows)
+      ], rows: rows, chart: .rfmGrid(cells: RFMSegment.grid, name: 0, customers: 2, revenueShare: 5))
   }
 }

@@ -107,7 +107,8 @@ extension Workspace {
       ? "share = of the \(label) of all \(table.name), \(totalText); segments may overlap, so shares need not add up"
       : "a \(aggregate.rawValue) has no share of a total; \(table.name) as a whole: \(totalText)"
     return ResultTable(
-      title: "segments of \(table.name) by \(label)", columns: header, rows: rows, footer: footer)
+      title: "segments of \(table.name) by \(label)", columns: header, rows: rows, footer: footer,
+      chart: .bars(labels: [1], value: 3, note: aggregate.hasShare ? 4 : nil))
   }
 
   /// An aggregate of a column (or, for count with no column, of rows) over a relation; nil when a mean

@@ -68,7 +68,8 @@ extension Workspace {
       title: "\(label) by \(period.rawValue) of \(column.name)", columns: columns, rows: rows,
       footer:
         "\(Figures.rows(dated)) in \(counts.count) \(period.rawValue)s\(undatedNote); "
-        + "share = of all \(schema.name) rows in the \(period.rawValue)")
+        + "share = of all \(schema.name) rows in the \(period.rawValue)",
+      chart: .lines(x: 0, series: [1, 2]))
   }
 
   /// A `countByPeriod` frame as (period key, rows) pairs, ascending.

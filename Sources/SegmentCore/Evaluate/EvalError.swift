@@ -270,7 +270,7 @@ public struct EvalError: Error, Sendable, Equatable {
     case .tooFewRows(let k, let table, let rows):
       return "k=\(k) needs at least \(k) rows with a value in every column; \(table) has \(rows)"
     case .nullEverywhere(let expression): return "\(expression) is null on every row and has no type"
-    case .personaExportFormat(let path): return "export personas writes a .md or a .json file, not \(path)"
+    case .personaExportFormat(let path): return "export personas writes a .md, .json or .html file, not \(path)"
     case .exportFormat(let path, let format):
       return
         "export writes CSV (.csv, .tsv or .txt); seg cannot write \(format) files yet, so \(path) was not written"

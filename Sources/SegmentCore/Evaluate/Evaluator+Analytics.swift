@@ -107,7 +107,8 @@ extension Workspace {
             + (whole ? ", the whole table: nothing to test against" : "")
             + "; index = 100 × share in \(s) ÷ share in \(b); z = two-proportion test (pooled) of \(s) "
             + "against \(other); small = under \(ProfileStatistics.smallCount) rows or an expected count "
-            + "under 5: unreliable"))
+            + "under 5: unreliable",
+          chart: .index(labels: [0, 1], index: 5, flag: 7)))
     }
     if !numbers.isEmpty {
       tables.append(

@@ -53,7 +53,7 @@ extension Workspace {
       columns: [
         ResultColumn(column.name), ResultColumn("count", alignment: .right),
         ResultColumn("share", alignment: .right),
-      ], rows: rows)
+      ], rows: rows, chart: .bars(labels: [0], value: 1, note: 2))
     return .sequence([.message(headline), .table(listing)])
   }
 }

@@ -42,6 +42,8 @@ extension Workspace {
       ]
     let note = keys.contains { $0.type == .list } ? "; a row counts once per item of a list" : ""
     let of = matched == total ? Figures.rows(total) : "\(Figures.rows(matched)) of \(Figures.grouped(total))"
-    return ResultTable(columns: header, rows: rows, footer: "\(groups.rowCount) groups, \(of)\(note)")
+    return ResultTable(
+      columns: header, rows: rows, footer: "\(groups.rowCount) groups, \(of)\(note)",
+      chart: .bars(labels: Array(keys.indices), value: keys.count, note: keys.count + 1))
   }
 }

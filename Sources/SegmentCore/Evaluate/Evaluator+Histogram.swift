@@ -55,7 +55,8 @@ extension Workspace {
         ResultColumn("count", alignment: .right), ResultColumn("share", alignment: .right),
         ResultColumn("", isDecoration: true),
       ], rows: rows,
-      footer: Figures.rows(total) + (column.type == .list ? "; a row counts once per item" : ""))
+      footer: Figures.rows(total) + (column.type == .list ? "; a row counts once per item" : ""),
+      chart: .bars(labels: [0], value: 1, note: 2))
   }
 }
 

@@ -50,7 +50,7 @@ extension Workspace {
           " (table \(table.name) has none of the columns a draft reads: age, gender, city, "
           + "occupation, income, preferred_channel, device, interests, total_spend...)"
       }
-      return CommandOutput(.sequence([.message(headline), .text(card(persona).text())]))
+      return CommandOutput(.sequence([.message(headline), .personaCard(card(persona))]))
     case .set(let name, let entry):
       var persona = try existingPersona(name)
       let old = persona.name
@@ -68,7 +68,7 @@ extension Workspace {
     case .list:
       return CommandOutput(.table(personasListing()))
     case .show(let name):
-      return CommandOutput(.text(card(try existingPersona(name)).text()))
+      return CommandOutput(.personaCard(card(try existingPersona(name))))
     case .drop(let name):
       let persona = try existingPersona(name)
       personas.removeAll { $0.name.lowercased() == persona.name.lowercased() }
@@ -156,14 +156,16 @@ extension Workspace {
   {
     let lower = path.lowercased()
     let json = lower.hasSuffix(".json")
-    guard json || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else {
+    let html = HTMLReport.isReportPath(path)
+    guard json || html || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else {
       throw EvalError(.personaExportFormat(path: path), at: range)
     }
     guard !personas.isEmpty else {
       throw EvalError(.noPersonas)
     }
     let cards = personas.map(card)
-    let text = json ? PersonaExport.json(cards) : PersonaExport.markdown(cards)
+    let text =
+      json ? PersonaExport.json(cards) : html ? HTMLReport.personaPage(cards) : PersonaExport.markdown(cards)
     do {
       try AtomicFile.write(text, to: path, replace: replace)
     } catch {
@@ -175,7 +177,8 @@ extension Workspace {
     let count = personas.count == 1 ? "1 persona" : "\(personas.count) personas"
     return CommandOutput(
       .message(
-        "wrote \(count) to \(path) (\(Figures.grouped(text.utf8.count)) bytes, \(json ? "JSON" : "Markdown"))"
+        "wrote \(count) to \(path) (\(Figures.grouped(text.utf8.count)) bytes, "
+          + "\(json ? "JSON" : html ? "HTML" : "Markdown"))"
       ))
   }
 }

@@ -62,7 +62,8 @@ extension Workspace {
         ResultColumn("segment"), ResultColumn("table"), ResultColumn("size", alignment: .right),
         ResultColumn("share", alignment: .right), ResultColumn("definition"),
       ] + (personas.isEmpty ? [] : [ResultColumn("persona")]), rows: rows,
-      footer: segments.isEmpty ? "no segments yet: try 'segment young = age < 30'" : nil)
+      footer: segments.isEmpty ? "no segments yet: try 'segment young = age < 30'" : nil,
+      chart: .bars(labels: [0], value: 2, note: 3))
   }
 }
 

@@ -100,8 +100,9 @@ public enum CommandWord: String, Sendable, CaseIterable {
       return CommandSpec(
         word: self, aliases: [], group: .data,
         syntax: "export TABLE|SEGMENT to \"FILE.csv\" [replace]\n"
-          + "export personas to \"FILE.md\"|\"FILE.json\" [replace]",
-        summary: "write a table or segment to a CSV file, or the persona cards to Markdown or JSON",
+          + "export personas to \"FILE.md\"|\"FILE.json\"|\"FILE.html\" [replace]",
+        summary:
+          "write a table or segment to a CSV file, or the persona cards to Markdown, JSON or an HTML page",
         example: "export customers to \"customers.csv\"", keywords: ["to", "replace", "personas"])
     case .segment:
       return CommandSpec(
@@ -250,10 +251,14 @@ public enum CommandWord: String, Sendable, CaseIterable {
     case .save:
       return CommandSpec(
         word: self, aliases: [], group: .session,
-        syntax: "save \"FILE.seg\" [with output] [replace]\nsave notebook \"FILE.md\" [replace]",
+        syntax:
+          "save \"FILE.seg\" [with output] [replace]\nsave notebook \"FILE.md\" [replace]\n"
+          + "save report \"FILE.html\" [replace]",
         summary:
-          "write this session's cells as a script to replay (with output: a test for 'seg run --check')",
-        example: "save \"my-segments.seg\" with output", keywords: ["notebook", "with", "output", "replace"])
+          "write this session's cells as a script to replay (with output: a test for 'seg run --check'), "
+          + "or as one HTML page with charts and persona cards to share",
+        example: "save \"my-segments.seg\" with output",
+        keywords: ["notebook", "report", "with", "output", "replace"])
     case .history:
       return CommandSpec(
         word: self, aliases: [], group: .session, syntax: "history [N | N-M | grep TEXT]",

@@ -1,11 +1,12 @@
 extension Parser {
-  /// `save "x.seg" [with output] [replace]` or `save notebook "x.md" [replace]`.
+  /// `save "x.seg" [with output] [replace]`, `save notebook "x.md" [replace]` or
+  /// `save report "x.html" [replace]`.
   mutating func saveCommand() throws(ParseError) -> SaveCommand {
-    let notebook = accept("notebook")
+    let stated: SaveForm? = accept("notebook") ? .notebook : accept("report") ? .report : nil
     let (path, range) = try string("a file name in quotes, such as \"session.seg\"")
+    let form = stated ?? SaveForm.implied(by: path)
     var command = SaveCommand(
-      path: path, range: range, notebook: notebook || ScriptDocument.isNotebook(path),
-      withOutput: notebook, replace: false)
+      path: path, range: range, form: form, withOutput: form != .script, replace: false)
     while !atEnd {
       if accept("with") {
         try expect("output")

@@ -1,7 +1,8 @@
 /// A command about the session itself rather than the data (DESIGN §7). The session runs these, not
 /// the workspace: they need its cells, outputs and journal.
 public enum SessionCommand: Sendable, Equatable {
-  /// `save "x.seg" [with output] [replace]`, `save notebook "x.md" [replace]`
+  /// `save "x.seg" [with output] [replace]`, `save notebook "x.md" [replace]`,
+  /// `save report "x.html" [replace]`
   case save(SaveCommand)
   /// `history [N | N-M | grep TEXT]`
   case history(HistoryFilter)
@@ -17,20 +18,37 @@ public struct SaveCommand: Sendable, Equatable {
   public var path: String
   /// Where the path stands in the command.
   public var range: SourceRange
-  /// True for a Markdown notebook (`save notebook`, or a path ending in `.md`).
-  public var notebook: Bool
+  /// What is written: a script, a Markdown notebook (`save notebook`, or a path ending in `.md`) or an
+  /// HTML report (`save report`, or a path ending in `.html`).
+  public var form: SaveForm
   /// True to write each cell's output under it (`with output`; notebooks always have it).
   public var withOutput: Bool
   /// True when the user allowed replacing an existing file.
   public var replace: Bool
 
   /// Creates a save command.
-  public init(path: String, range: SourceRange, notebook: Bool, withOutput: Bool, replace: Bool) {
+  public init(path: String, range: SourceRange, form: SaveForm, withOutput: Bool, replace: Bool) {
     self.path = path
     self.range = range
-    self.notebook = notebook
+    self.form = form
     self.withOutput = withOutput
     self.replace = replace
+  }
+}
+
+/// What `save` writes.
+public enum SaveForm: Sendable, Equatable {
+  /// A `.seg` script that replays.
+  case script
+  /// A Markdown notebook of commands and outputs, which also replays.
+  case notebook
+  /// A self-contained HTML page with charts and persona cards, to share; it does not replay.
+  case report
+
+  /// The form a file name asks for when the command names none.
+  static func implied(by path: String) -> SaveForm {
+    if ScriptDocument.isNotebook(path) { return .notebook }
+    return HTMLReport.isReportPath(path) ? .report : .script
   }
 }
 

@@ -1,8 +1,8 @@
 /// A persona beside its segment's live figures (`show persona`): what the card shows, before it is
-/// drawn as text, Markdown or JSON.
-struct PersonaCard {
+/// drawn as text, Markdown, JSON or HTML.
+public struct PersonaCard: Sendable, Equatable {
   /// How a field's row came to be.
-  enum Kind: String {
+  enum Kind: String, Sendable {
     /// Written by hand, or drafted from strong evidence.
     case value
     /// Drafted from weak evidence: flagged, not asserted.
@@ -12,7 +12,7 @@ struct PersonaCard {
   }
 
   /// One field of the card.
-  struct Row {
+  struct Row: Sendable, Equatable {
     var field: PersonaField
     var items: [String]
     var kind: Kind

@@ -1,7 +1,7 @@
 import Columnar
 
 /// A segment's figures as they are now, shown beside a persona on its card.
-struct PersonaFigures: Sendable {
+struct PersonaFigures: Sendable, Equatable {
   /// The segment's table.
   var tableName: String
   /// Members now.
@@ -22,6 +22,14 @@ struct PersonaFigures: Sendable {
 
   /// Columns a segment's revenue is read from, in order of preference.
   static let revenueColumns = ["total_spend", "revenue", "monetary", "spend", "amount"]
+
+  // Written out because tuples are not Equatable.
+  static func == (a: PersonaFigures, b: PersonaFigures) -> Bool {
+    a.tableName == b.tableName && a.size == b.size && a.base == b.base
+      && a.revenue?.column == b.revenue?.column && a.revenue?.share == b.revenue?.share
+      && a.traits == b.traits && a.age?.p25 == b.age?.p25 && a.age?.median == b.age?.median
+      && a.age?.p75 == b.age?.p75 && a.channel == b.channel
+  }
 }
 
 extension PersonaFigures {

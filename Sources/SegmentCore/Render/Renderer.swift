@@ -39,6 +39,9 @@ public enum Renderer {
       }
     case .sequence(let results):
       return results.map { render($0, format: format, style: style) }.joined()
+    case .personaCard(let card):
+      // JSON gets the object `export personas` writes, so `jq` reads one card as it reads many.
+      return format == .json ? PersonaExport.json([card]) : card.text()
     }
   }
 

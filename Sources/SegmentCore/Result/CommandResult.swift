@@ -12,6 +12,9 @@ public enum CommandResult: Sendable, Equatable {
   case text(String)
   /// Several results in order.
   case sequence([CommandResult])
+  /// A persona beside its segment's live figures (`show persona`): text in a terminal, an object in
+  /// JSON, a one-page card in the HTML report.
+  case personaCard(PersonaCard)
 }
 
 /// How a column of a result table lines up.
@@ -63,13 +66,18 @@ public struct ResultTable: Sendable, Equatable {
   public var rows: [[Cell]]
   /// An optional line below the table, such as "10 of 5,000 rows".
   public var footer: String?
+  /// How the table reads as a chart, for renderers that draw; nil when a table is the best picture.
+  public var chart: Chart?
 
   /// Creates a result table.
-  public init(title: String? = nil, columns: [ResultColumn], rows: [[Cell]], footer: String? = nil) {
+  public init(
+    title: String? = nil, columns: [ResultColumn], rows: [[Cell]], footer: String? = nil, chart: Chart? = nil
+  ) {
     self.title = title
     self.columns = columns
     self.rows = rows
     self.footer = footer
+    self.chart = chart
   }
 }
 

@@ -27,8 +27,28 @@ extension Session {
     return true
   }
 
-  /// Writes the cells as a script or notebook, atomically.
+  /// Writes the cells as a script, notebook or report, atomically.
   func save(_ command: SaveCommand) throws(SessionError) -> String {
+    let header = sessionHeader()
+    let text: String
+    switch command.form {
+    case .script: text = SessionWriter.script(records, header: header, withOutput: command.withOutput)
+    case .notebook: text = SessionWriter.notebook(records, header: header)
+    case .report: text = report(header: header, path: command.path)
+    }
+    try AtomicFile.write(text, to: command.path, replace: command.replace)
+    let cells = records.count == 1 ? "1 cell" : "\(Figures.grouped(records.count)) cells"
+    // A report is for reading, not replaying: it does not count as saving the work.
+    if command.form == .report {
+      return "saved a report of \(cells) to \(command.path) (\(Figures.grouped(text.utf8.count)) bytes)"
+    }
+    savedCellCount = records.count
+    if command.form == .notebook { return "saved a notebook of \(cells) to \(command.path)" }
+    return "saved \(cells)\(command.withOutput ? " with output" : "") to \(command.path)"
+  }
+
+  /// The header of a saved session: now, the files its cells loaded, and *today*.
+  func sessionHeader() -> SessionHeader {
     var seen: Set<String> = []
     var files: [FileFingerprint] = []
     var missing: [String] = []
@@ -36,17 +56,8 @@ extension Session {
     for path in loadedFiles where seen.insert(path).inserted {
       if let file = try? FileFingerprint(file: path) { files.append(file) } else { missing.append(path) }
     }
-    let header = SessionHeader(
+    return SessionHeader(
       written: SessionHeader.now(), files: files, missing: missing, today: workspace.settings.today)
-    let text =
-      command.notebook
-      ? SessionWriter.notebook(records, header: header)
-      : SessionWriter.script(records, header: header, withOutput: command.withOutput)
-    try AtomicFile.write(text, to: command.path, replace: command.replace)
-    savedCellCount = records.count
-    let cells = records.count == 1 ? "1 cell" : "\(Figures.grouped(records.count)) cells"
-    if command.notebook { return "saved a notebook of \(cells) to \(command.path)" }
-    return "saved \(cells)\(command.withOutput ? " with output" : "") to \(command.path)"
   }
 
   /// The numbered cells, with the commands that failed between them unnumbered.

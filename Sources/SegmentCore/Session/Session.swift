@@ -36,6 +36,8 @@ public struct SessionCell: Sendable, Equatable {
   public var text: String
   /// What it printed on stdout, drawn in the plain style whatever the terminal, for `with output`.
   public var output: String
+  /// What it produced, as a value, for renderers that draw (`save report`).
+  public var result: CommandResult
 }
 
 /// A running session: the workspace, the cells run so far, and the one path by which every front end
@@ -181,7 +183,7 @@ public final class Session {
       let plain =
         style == .plain
         ? rendered : Renderer.render(output.result, format: workspace.settings.format, style: .plain)
-      record(output.recordedText ?? text, output: plain)
+      record(output.recordedText ?? text, output: plain, result: output.result)
     }
     return true
   }
@@ -201,8 +203,8 @@ public final class Session {
     performance.emissions.append(Emission(.err, label + warning + "\n"))
   }
 
-  private func record(_ text: String, output: String) {
-    let cell = SessionCell(number: records.count + 1, text: text, output: output)
+  private func record(_ text: String, output: String, result: CommandResult) {
+    let cell = SessionCell(number: records.count + 1, text: text, output: output, result: result)
     records.append(cell)
     history.append(HistoryEntry(text: text, cell: cell.number, after: cell.number))
     journal?.append(text)

@@ -133,7 +133,7 @@ struct EvalErrorTests {
       "k=5 needs at least 5 rows with a value in every column; customers has 3"
     ),
     (.nullEverywhere(expression: "null + 1"), "null + 1 is null on every row and has no type"),
-    (.personaExportFormat(path: "p.txt"), "export personas writes a .md or a .json file, not p.txt"),
+    (.personaExportFormat(path: "p.txt"), "export personas writes a .md, .json or .html file, not p.txt"),
     (.noPersonas, "there are no personas to export: try 'persona draft for SEGMENT'"),
     (
       .noSegmentsToRank(table: "orders"),

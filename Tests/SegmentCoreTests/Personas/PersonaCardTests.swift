@@ -64,11 +64,15 @@ struct PersonaCardTests {
     #expect(card.contains("  quote           \"Show me, don't tell me.\"\n"))
     #expect(card.contains("  channels        social, email\n"))
     #expect(card.contains("  tech            4 of 5\n"))
-    // A card is text: the same in every output format.
-    for format in ["json", "csv", "markdown"] {
+    // A card is text in CSV and Markdown; in JSON it is the object `export personas` writes.
+    for format in ["csv", "markdown"] {
       _ = s.perform("set format \(format)")
       #expect(out(s.perform("show persona Mia")) == card)
     }
+    _ = s.perform("set format json")
+    let json = out(s.perform("show persona Mia"))
+    #expect(json.hasPrefix("{\n  \"personas\": [\n    {\n      \"name\": \"Mia\","))
+    #expect(json.contains("\"quote\": \"Show me, don't tell me.\""))
   }
 
   @Test func editingSetsAddsAndRenames() throws {
@@ -137,6 +141,6 @@ struct PersonaCardTests {
     _ = s.perform("export personas to \"\(json)\" replace")
     #expect(try String(contentsOfFile: json, encoding: .utf8) == text)
     #expect(
-      err(s.perform("export personas to \"\(dir.path)/p.txt\"")).contains("writes a .md or a .json file"))
+      err(s.perform("export personas to \"\(dir.path)/p.txt\"")).contains("writes a .md, .json or .html file"))
   }
 }
