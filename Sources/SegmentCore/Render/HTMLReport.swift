@@ -62,6 +62,26 @@ public enum HTMLReport {
 
   /// The page for `entries`, titled `title`, with `facts` (such as the data files) listed under it.
   public static func page(title: String, facts: [String], entries: [Entry]) -> String {
+    var main = ""
+    for entry in entries {
+      main += "<section class=\"cell\" id=\"cell-\(entry.number)\">\n"
+      main += "<pre class=\"command\"><span class=\"prompt\">[\(entry.number)]</span> "
+      main += HTMLText.escape(entry.command) + "</pre>\n"
+      main += body(entry.result)
+      main += "</section>\n"
+    }
+    if entries.isEmpty { main += "<p class=\"message\">No cells yet.</p>\n" }
+    return page(title: title, facts: facts, kind: "session", main: main)
+  }
+
+  /// A page of persona cards only (`export personas to "p.html"`): no commands, and in print one card
+  /// to a page.
+  static func personaPage(_ cards: [PersonaCard]) -> String {
+    page(title: "Personas", facts: [], kind: "cards", main: cards.map(PersonaCardHTML.render).joined())
+  }
+
+  /// The document around `main`; `kind` names the body's class, which the print styles use.
+  private static func page(title: String, facts: [String], kind: String, main: String) -> String {
     var out = """
       <!DOCTYPE html>
       <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
@@ -73,33 +93,17 @@ public enum HTMLReport {
       <title>\(HTMLText.escape(title))</title>
       <style>\(style)</style>
       </head>
-      <body>
+      <body class="\(kind)">
       <header><h1>\(HTMLText.escape(title))</h1>
 
       """
     if !facts.isEmpty {
       out += "<ul class=\"facts\">" + facts.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>\n"
     }
-    out += "</header>\n<main>\n"
-    for entry in entries {
-      out += "<section class=\"cell\" id=\"cell-\(entry.number)\">\n"
-      out += "<pre class=\"command\"><span class=\"prompt\">[\(entry.number)]</span> "
-      out += HTMLText.escape(entry.command) + "</pre>\n"
-      out += body(entry.result)
-      out += "</section>\n"
-    }
-    if entries.isEmpty { out += "<p class=\"message\">No cells yet.</p>\n" }
+    out += "</header>\n<main>\n" + main
     out += "</main>\n<footer>Made by seg \(segVersion) from the session's own results.</footer>\n"
     out += "</body>\n</html>\n"
     return out
-  }
-
-  /// A page of persona cards only (`export personas to "p.html"`).
-  static func personaPage(_ cards: [PersonaCard]) -> String {
-    let entries = cards.enumerated().map { i, card in
-      Entry(number: i + 1, command: "show persona \(personaNameForCommand(card.persona.name))", result: .personaCard(card))
-    }
-    return page(title: "Personas", facts: [], entries: entries)
   }
 
   /// The HTML of one result.
@@ -215,9 +219,15 @@ public enum HTMLReport {
       @page { size: auto; margin: 14mm; }
       body { font-size: 11pt; }
       header, main, footer { max-width: none; padding: 0; }
-      .cell { break-inside: avoid-page; }
-      figure.result, .persona { break-inside: avoid; }
+      .command { break-after: avoid; }
+      figure.result, .persona, svg.chart { break-inside: avoid; }
+      .persona { font-size: 10pt; }
+      .persona .note { font-size: 8pt; }
+      .persona .side, .persona .main { padding: 12px 14px; }
       details > summary { display: none; }
+      .cards header, .cards footer { display: none; }
+      .cards .persona { break-after: page; }
+      .cards .persona:last-child { break-after: auto; }
       .command { border-left-color: #333338; }
     }
 

@@ -3,7 +3,8 @@
 /// in a dashed line and say so; fields still to write show the prompt in grey, never a made-up value.
 enum PersonaCardHTML {
   /// Fields shown under the name on the left, in this order; the rest go to the right.
-  static let sideFields: [PersonaField] = [.age, .gender, .location, .job, .industry, .income, .tech]
+  /// Few enough that the two columns come out about as tall, so a card prints on one page.
+  static let sideFields: [PersonaField] = [.age, .gender, .location]
 
   static func render(_ card: PersonaCard) -> String {
     let persona = card.persona
