@@ -10,6 +10,7 @@ extension Session {
     _ command: SessionCommand, text: String, location: String?, into performance: inout Performance
   ) -> Bool {
     let result: CommandResult
+    let started = clock.now
     do {
       switch command {
       case .save(let save): result = .message(try self.save(save))
@@ -24,6 +25,10 @@ extension Session {
     }
     let rendered = Renderer.render(result, format: workspace.settings.format, style: style)
     if !rendered.isEmpty { performance.emissions.append(Emission(.out, rendered)) }
+    // `save` is timed like any command: writing a report of a large session is work too.
+    if workspace.settings.timer {
+      performance.emissions.append(Emission(.err, "time: \(Session.duration(clock.now - started))\n"))
+    }
     return true
   }
 

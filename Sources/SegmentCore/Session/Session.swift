@@ -66,7 +66,7 @@ public final class Session {
   /// How deep `run "x.seg"` is nested, to stop a script that runs itself.
   var runDepth = 0
   /// Reads the monotonic clock for `set timer on`; only ever reported on stderr.
-  private let clock = ContinuousClock()
+  let clock = ContinuousClock()
   /// Lessons: the library, the one under way and the last result its step checks (Teaching/).
   var lessons = LessonState()
 
