@@ -161,7 +161,8 @@ enum SVGChart {
     }
     // At most about twelve period labels fit under the axis.
     let every = max(1, (labels.count + 11) / 12)
-    for i in labels.indices where i % every == 0 || i == labels.count - 1 {
+    // The last period is always labelled; a regular label too close before it is left out.
+    for i in labels.indices where (i % every == 0 && i + every <= labels.count - 1) || i == labels.count - 1 {
       svg += textElement(labels[i], x: px(i), y: plotTop + plotHeight + 18, anchor: "middle", className: "tick")
     }
     let styles = [(blue, ""), (grey, " stroke-dasharray=\"6 4\"")]
