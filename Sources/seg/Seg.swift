@@ -152,9 +152,7 @@ struct Run: ParsableCommand {
     var passed = true
     for file in files {
       guard let text = Run.read(file) else { return 1 }
-      var settings = Settings()
-      settings.format = output.format
-      let report = Session(settings: settings, style: .plain, connectors: OutputOptions.connectors).check(
+      let report = Session(settings: output.settings, style: .plain, connectors: OutputOptions.connectors).check(
         text, origin: file, parameters: values, update: update)
       for emission in report.emissions { Console.write(emission.text, to: .err) }
       if let updated = report.updatedText {
@@ -193,12 +191,26 @@ struct OutputOptions: ParsableArguments {
   @Option(name: .long, help: "Output format for results: table, csv, json or markdown.")
   var format: OutputFormat = .table
 
+  @Flag(
+    name: .long,
+    help: """
+      Safe mode, for scripts from someone else: files are written only inside the current folder \
+      (no absolute paths, '..' or links out of it) and connect is off; 'set safe off' cannot undo it.
+      """)
+  var safe = false
+
+  /// The settings every mode starts from.
+  var settings: Settings {
+    var settings = Settings()
+    settings.format = format
+    settings.safe = safe
+    return settings
+  }
+
   /// The engines `connect` can open: the executable is the one place database clients are linked.
   static let connectors: [any Connector] = [PostgresConnector(), SparkConnector()]
 
   func makeSession() -> Session {
-    var settings = Settings()
-    settings.format = format
     let style =
       Terminal.isTerminal(1)
       ? RenderStyle(color: Terminal.colorAllowed(), width: Terminal.width() ?? 120)

@@ -11,6 +11,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case load(LoadError)
     case write(path: String, reason: String)
     case fileExists(String)
+    /// Refused by safe mode (`SafeMode`).
+    case safeMode(SafeModeRefusal)
     case interrupted
     case unknownHelpTopic(String)
     case unknownName(String, table: String)
@@ -189,6 +191,7 @@ public struct EvalError: Error, Sendable, Equatable {
     case .load(let error): return error.message
     case .write(let path, let reason): return "cannot write \(path): \(reason)"
     case .fileExists(let path): return "\(path) already exists"
+    case .safeMode(let refusal): return refusal.message
     case .interrupted: return "interrupted; nothing was changed"
     case .unknownHelpTopic(let word): return "no command named '\(word)'"
     case .unknownName(let name, let table): return "no column or segment '\(name)' in table \(table)"
@@ -294,6 +297,7 @@ public struct EvalError: Error, Sendable, Equatable {
     switch kind {
     case .noTable: return "load a file with 'load \"customers.csv\"', or try 'load sample'"
     case .fileExists: return "add 'replace' at the end to overwrite it"
+    case .safeMode(let refusal): return refusal.hint
     case .exportFormat: return "export to a .csv file: Excel, Numbers and Google Sheets open it"
     case .unknownHelpTopic: return "type 'help' to list the commands"
     case .noToday: return "set the date with 'set today 2026-11-01'"

@@ -4,6 +4,7 @@ extension Workspace {
   mutating func connect(_ command: ConnectCommand, interruption: Interruption) throws(EvalError)
     -> CommandOutput
   {
+    if settings.safe { throw EvalError(.safeMode(.connect)) }
     let name = command.name
     if connections.contains(where: { $0.name.lowercased() == name.text.lowercased() }) {
       throw EvalError(

@@ -14,6 +14,7 @@ extension Workspace {
     guard ["", "csv", "tsv", "txt"].contains(ext) else {
       throw EvalError(.exportFormat(path: command.path, format: "." + ext))
     }
+    if let refusal = SafeMode.check(write: command.path, safe: settings.safe) { throw EvalError(.safeMode(refusal)) }
     let selection = try select(RowSource(name: command.source))
     let table = selection.table
     if !command.replace, access(command.path, F_OK) == 0 {

@@ -160,6 +160,9 @@ extension Workspace {
     guard json || html || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else {
       throw EvalError(.personaExportFormat(path: path), at: range)
     }
+    if let refusal = SafeMode.check(write: path, safe: settings.safe) {
+      throw EvalError(.safeMode(refusal), at: range)
+    }
     guard !personas.isEmpty else {
       throw EvalError(.noPersonas)
     }

@@ -29,6 +29,7 @@ extension Workspace {
     case .show(let show):
       return CommandOutput(.table(try self.show(show)))
     case .set(let change):
+      if change == .safe(false) && settings.safe { throw EvalError(.safeMode(.turnOff)) }
       return CommandOutput(.message(apply(change)))
     case .export(let export):
       return try self.export(export)
@@ -103,6 +104,11 @@ extension Workspace {
     case .explain(let on):
       settings.explain = on
       return on ? "explain is on: each result ends with a line on what it means" : "explain is off"
+    case .safe(let on):
+      settings.safe = settings.safe || on
+      return settings.safe
+        ? "safe mode is on: files are written only inside the current folder, and connect is off"
+        : "safe mode is off"
     }
   }
 

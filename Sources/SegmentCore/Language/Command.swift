@@ -244,6 +244,7 @@ public enum SettingChange: Sendable, Equatable {
   case today(Int32?)
   case timer(Bool)
   case explain(Bool)
+  case safe(Bool)
 }
 
 /// A parsed `export` command.

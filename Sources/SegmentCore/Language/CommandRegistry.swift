@@ -241,9 +241,12 @@ public enum CommandWord: String, Sendable, CaseIterable {
       return CommandSpec(
         word: self, aliases: [], group: .output,
         syntax: "set format table|csv|json|markdown\nset today DATE|off\nset timer on|off\n"
-          + "set explain on|off   (after each result, one line on what it means for marketing)",
+          + "set explain on|off   (after each result, one line on what it means for marketing)\n"
+          + "set safe on          (write files only inside the current folder, no connect; stays on)",
         summary: "change a setting (recorded in saved sessions)", example: "set today 2026-11-01",
-        keywords: ["format", "today", "timer", "explain", "on", "off", "table", "csv", "json", "markdown"])
+        keywords: [
+          "format", "today", "timer", "explain", "safe", "on", "off", "table", "csv", "json", "markdown",
+        ])
     case .help:
       return CommandSpec(
         word: self, aliases: [], group: .session, syntax: "help [COMMAND]",

@@ -125,9 +125,10 @@ extension Parser {
     }
     if accept("timer") { return .timer(try onOff("the timer")) }
     if accept("explain") { return .explain(try onOff("explain")) }
-    let settings = ["format", "today", "timer", "explain"]
+    if accept("safe") { return .safe(try onOff("safe mode")) }
+    let settings = ["format", "today", "timer", "explain", "safe"]
     throw unexpected(
-      "format, today, timer or explain",
+      "format, today, timer, explain or safe",
       suggestions: current.keyword.map { Suggestions.closest(to: $0, among: settings) } ?? [])
   }
 

@@ -34,6 +34,9 @@ extension Session {
 
   /// Writes the cells as a script, notebook or report, atomically.
   func save(_ command: SaveCommand) throws(SessionError) -> String {
+    if let refusal = SafeMode.check(write: command.path, safe: workspace.settings.safe) {
+      throw SessionError(.safeMode(refusal))
+    }
     let header = sessionHeader()
     let text: String
     switch command.form {

@@ -17,6 +17,8 @@ public struct SessionError: Error, Sendable, Equatable {
     case nothingToRestore
     /// `run` nested too deeply, as when a script runs itself.
     case runTooDeep(String)
+    /// Refused by safe mode.
+    case safeMode(SafeModeRefusal)
   }
 
   /// What went wrong.
@@ -42,6 +44,7 @@ public struct SessionError: Error, Sendable, Equatable {
     case .badParameter(let text): return "'\(text)' is not a parameter: write NAME=VALUE"
     case .nothingToRestore: return "there is no unsaved session to restore"
     case .runTooDeep(let path): return "\(path) runs scripts nested more than 16 deep (does it run itself?)"
+    case .safeMode(let refusal): return refusal.message
     }
   }
 
@@ -53,6 +56,7 @@ public struct SessionError: Error, Sendable, Equatable {
       return "pass --set \(name)=VALUE to 'seg run', or write ${\(name):-DEFAULT} in the script"
     case .badParameter: return "for example: seg run report.seg --set file=october.csv"
     case .nothingToRestore: return "a journal is left only when a shell ends without saving its work"
+    case .safeMode(let refusal): return refusal.hint
     default: return nil
     }
   }

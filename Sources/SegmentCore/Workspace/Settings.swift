@@ -8,6 +8,8 @@ public struct Settings: Sendable, Equatable {
   public var timer = false
   /// When on, each command's result ends with one line on what it means in the field's terms.
   public var explain = false
+  /// Safe mode (`SafeMode`): writes only inside the current folder, no `connect`; never turned off.
+  public var safe = false
 
   /// Creates default settings.
   public init() {}

@@ -83,7 +83,7 @@ struct ParserTests {
     BadCase(
       source: "show limit ten", message: "expected a row limit, found 'ten'", range: SourceRange(11, 14)),
     BadCase(
-      source: "set formt json", message: "expected format, today, timer or explain, found 'formt'",
+      source: "set formt json", message: "expected format, today, timer, explain or safe, found 'formt'",
       range: SourceRange(4, 9), suggestions: ["format"]),
     BadCase(
       source: "set format xml", message: "expected table, csv, json or markdown, found 'xml'",
