@@ -70,7 +70,7 @@ struct CommandLineTests {
       to: dir.appendingPathComponent("b.seg"), atomically: true, encoding: .utf8)
     let result = try SegBinary.run(["run", "a.seg", "b.seg"], directory: dir)
     #expect(result.status == 1)
-    #expect(result.stderr.hasPrefix("b.seg:3: error: no column 'agee' in table customers\n"))
+    #expect(result.stderr.hasPrefix("format is csv\nb.seg:3: error: no column 'agee' in table customers\n"))
     #expect(!result.stdout.contains("table,rows,columns"))
 
     let going = try SegBinary.run(["run", "--keep-going", "a.seg", "b.seg"], directory: dir)
@@ -91,7 +91,8 @@ struct CommandLineTests {
       environment: ["HOME": dir.path, "XDG_STATE_HOME": dir.path])
     #expect(result.status == 1)
     #expect(result.stderr.contains("no table or segment named 'nope'"))
-    #expect(result.stdout.hasSuffix("format is csv\ntable,rows,columns,memory\ncustomers *,4,24,698\n"))
+    #expect(result.stdout.hasSuffix("\ntable,rows,columns,memory\ncustomers *,4,24,698\n"))
+    #expect(result.stderr.contains("format is csv\n"), "in CSV the sentences go to stderr")
   }
 
   @Test func initScriptRunsBeforeTheShellUnlessNoInit() throws {

@@ -30,7 +30,7 @@ struct RFMClusterTests {
         + " show columns id, r, f, m, fm, rfm; segments")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
-      result.stdout.contains(
+      result.stderr.contains(
         "rfm on people: scored 6 rows; 1 row with a null in last, orders or spend not scored"))
     // Dates ascending with ties in row order: 4, 1, 7, 5, 2, 6 → 1, 1, 2, 3, 4, 5 (6 rows: 2, 1, 1, 1, 1).
     #expect(

@@ -52,7 +52,8 @@ struct RealDataTests {
     let path = SegBinary.sharedData.appendingPathComponent(file.path).path
     let result = try SegBinary.run(["--format", "csv", "-c", "load \"\(path)\" as t; describe"])
     #expect(result.status == 0, "\(result.stderr)")
-    let first = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+    // In CSV the sentence goes to stderr (after any warning) and stdout holds only the table.
+    let first = result.stderr.split(separator: "\n").first { $0.hasPrefix("loaded t: ") }.map(String.init) ?? ""
     if file.rows >= 0 {
       let rows = Int(file.rows).formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
       #expect(first.hasPrefix("loaded t: \(rows) rows, \(file.columns) columns"), "\(first)")
@@ -60,7 +61,7 @@ struct RealDataTests {
       #expect(first.contains(", \(file.columns) columns"), "\(first)")
     }
     var types: [String: String] = [:]
-    for line in result.stdout.split(separator: "\n").dropFirst(2) {
+    for line in result.stdout.split(separator: "\n").dropFirst() {
       let fields = line.split(separator: ",", omittingEmptySubsequences: false)
       if fields.count > 1 { types[String(fields[0])] = String(fields[1]) }
     }

@@ -91,7 +91,30 @@ public struct PersonaCard: Sendable, Equatable {
     }
   }
 
-  /// The card as text: the same in every output format.
+  /// The card as rows of field, value, status and evidence, for CSV and Markdown; the segment's
+  /// figures come first, as rows of their own.
+  func table() -> ResultTable {
+    var rows: [[Cell]] = [[.text("segment"), .text(persona.segment), .text("figures"), .text(segmentLine)]]
+    if let traits = traitsLine { rows.append([.text("stands out"), .text(traits), .text("figures"), .text("")]) }
+    for row in self.rows {
+      let status: String
+      switch row.kind {
+      case .value: status = "written"
+      case .weak: status = "weak evidence"
+      case .prompt: status = "to write"
+      }
+      let value = row.kind == .value ? PersonaCard.display(row.field, row.items).joined(separator: "; ") : ""
+      let shown = row.kind == .weak ? row.items.joined(separator: ", ") : value
+      rows.append([.text(row.field.rawValue), .text(shown), .text(status), .text(row.note ?? "")])
+    }
+    for drift in drifts { rows.append([.text(drift.field.rawValue), .text(drift.current), .text("drifted"), .text(drift.note)]) }
+    return ResultTable(
+      title: title,
+      columns: [ResultColumn("field"), ResultColumn("value"), ResultColumn("status"), ResultColumn("evidence")],
+      rows: rows)
+  }
+
+  /// The card as text, as the terminal shows it.
   func text() -> String {
     let width = 16
     func pad(_ label: String) -> String {

@@ -40,8 +40,36 @@ public enum Renderer {
     case .sequence(let results):
       return results.map { render($0, format: format, style: style) }.joined()
     case .personaCard(let card):
-      // JSON gets the object `export personas` writes, so `jq` reads one card as it reads many.
-      return format == .json ? PersonaExport.json([card]) : card.text()
+      // JSON gets the object `export personas` writes, so `jq` reads one card as it reads many; CSV
+      // and Markdown get the card as a table of its fields.
+      switch format {
+      case .json: return PersonaExport.json([card])
+      case .csv: return DelimitedTable.render(card.table())
+      case .markdown: return MarkdownTable.render(card.table())
+      case .table: return card.text()
+      }
+    }
+  }
+
+  /// A result split into what goes to stdout and the sentences that go to stderr. In CSV, stdout
+  /// carries only data, so that a command's output is one CSV file a program can read; elsewhere
+  /// nothing moves (JSON wraps a sentence as an object, tables and Markdown are for people).
+  public static func separatingMessages(_ result: CommandResult, format: OutputFormat) -> (
+    data: CommandResult, messages: [String]
+  ) {
+    guard format == .csv else { return (result, []) }
+    switch result {
+    case .message(let m): return (.none, [m])
+    case .sequence(let parts):
+      var kept: [CommandResult] = []
+      var messages: [String] = []
+      for part in parts {
+        let (data, found) = separatingMessages(part, format: format)
+        if data != .none { kept.append(data) }
+        messages += found
+      }
+      return (kept.count == 1 ? kept[0] : .sequence(kept), messages)
+    default: return (result, [])
     }
   }
 

@@ -23,7 +23,9 @@ extension Session {
       performance.emissions.append(Emission(.err, diagnostic.rendered(color: style.color)))
       return false
     }
-    let rendered = Renderer.render(result, format: workspace.settings.format, style: style)
+    let (data, messages) = Renderer.separatingMessages(result, format: workspace.settings.format)
+    for message in messages { performance.emissions.append(Emission(.err, message + "\n")) }
+    let rendered = Renderer.render(data, format: workspace.settings.format, style: style)
     if !rendered.isEmpty { performance.emissions.append(Emission(.out, rendered)) }
     // `save` is timed like any command: writing a report of a large session is work too.
     if workspace.settings.timer {

@@ -166,7 +166,10 @@ public final class Session {
     let before = workspace
     workspace = draft
     for warning in output.warnings { warn(warning, into: &performance) }
-    let rendered = Renderer.render(output.result, format: workspace.settings.format, style: style)
+    let format = workspace.settings.format
+    let (data, messages) = Renderer.separatingMessages(output.result, format: format)
+    for message in messages { performance.emissions.append(Emission(.err, message + "\n")) }
+    let rendered = Renderer.render(data, format: format, style: style)
     if !rendered.isEmpty { performance.emissions.append(Emission(.out, rendered)) }
     followLesson(command, text: text, before: before, result: output.result, into: &performance)
     if workspace.settings.timer {
@@ -182,7 +185,7 @@ public final class Session {
       // Recorded output never depends on the terminal, so `--check` gives the same answer anywhere.
       let plain =
         style == .plain
-        ? rendered : Renderer.render(output.result, format: workspace.settings.format, style: .plain)
+        ? rendered : Renderer.render(data, format: format, style: .plain)
       record(output.recordedText ?? text, output: plain, result: output.result)
     }
     return true

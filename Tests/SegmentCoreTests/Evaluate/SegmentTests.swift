@@ -39,7 +39,7 @@ struct SegmentTests {
     _ = session.perform("segment a = age < 30; segment b = a and urban")
     let before = out(session.perform("segments"))
     let p = session.perform("segment a = age < 50")
-    #expect(out(p).hasPrefix("replaced a: "))
+    #expect(err(p).hasPrefix("replaced a: "))
     #expect(out(session.perform("segments")) != before)
     let drop = session.perform("drop segment a")
     #expect(err(drop).contains("segment a is used by segment b"))

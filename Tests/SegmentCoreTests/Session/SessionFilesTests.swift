@@ -63,7 +63,6 @@ struct SessionFilesTests {
     let all = out(session.perform("set format csv; history"))
     #expect(
       all == """
-        format is csv
         cell,command
         1,load sample rows 50 seed 1
         2,segment old = age > 60
