@@ -100,13 +100,12 @@ GROUPS = [
 
 
 def seg_lines(seg, csv_path, command):
-    script = f'load "{csv_path}" as customers; set today {TODAY}; set format csv; {command}'
+    script = f'set format csv; load "{csv_path}" as customers; set today {TODAY}; {command}'
     result = subprocess.run([seg, "--no-init", "-c", script], capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip())
-    # What follows the message of `set format csv` is the command's CSV.
-    lines = result.stdout.splitlines()
-    return lines[lines.index("format is csv") + 1:]
+    # In CSV the messages go to stderr: stdout is the command's CSV alone.
+    return result.stdout.splitlines()
 
 
 def value_text(v):
