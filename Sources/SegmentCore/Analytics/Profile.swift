@@ -62,12 +62,18 @@ enum ProfileStatistics {
     return (Double(a) / Double(n1) - Double(b) / Double(n2)) / se
   }
 
-  /// Whether a two-proportion test of `a` of `n1` against `b` of `n2` rests on too few rows: a count
-  /// under 30, or an expected count under 5 (n × pooled p) in either group.
+  /// Whether a two-proportion test of `a` of `n1` against `b` of `n2` rests on too few rows: a group
+  /// under 30 rows, or an expected count under 5 in either group, of rows with the value (n × pooled p)
+  /// or without it (n × (1 − pooled p)).
+  ///
+  /// These are what make the normal approximation, and so z, uncertain. The observed counts are not:
+  /// a value that 423 members hold and nobody else does is the clearest finding a profile can make,
+  /// not an unreliable one.
   static func isSmall(_ a: Int, of n1: Int, _ b: Int, of n2: Int) -> Bool {
-    guard n1 > 0, n2 > 0 else { return true }
+    guard n1 >= smallCount, n2 >= smallCount else { return true }
     let p = Double(a + b) / Double(n1 + n2)
-    return min(a, b) < smallCount || min(Double(n1) * p, Double(n2) * p) < smallExpected
+    let expected = [Double(n1) * p, Double(n1) * (1 - p), Double(n2) * p, Double(n2) * (1 - p)]
+    return expected.min()! < smallExpected
   }
 
   /// Welch's z-score for the difference of two means: (m1 − m2) / √(v1/n1 + v2/n2), with sample

@@ -106,8 +106,8 @@ extension Workspace {
           footer: "\(Figures.rows(scope.segmentCount)) in \(s)"
             + (whole ? ", the whole table: nothing to test against" : "")
             + "; index = 100 × share in \(s) ÷ share in \(b); z = two-proportion test (pooled) of \(s) "
-            + "against \(other); small = under \(ProfileStatistics.smallCount) rows or an expected count "
-            + "under 5: unreliable",
+            + "against \(other); small = a group under \(ProfileStatistics.smallCount) rows, or under 5 "
+            + "rows expected with or without the value in either group: z is unreliable",
           chart: .index(labels: [0, 1], index: 5, flag: 7)))
     }
     if !numbers.isEmpty {

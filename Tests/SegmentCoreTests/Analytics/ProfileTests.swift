@@ -78,10 +78,21 @@ struct ProfileStatisticsTests {
     #expect(abs(z - 2 / 0.5.squareRoot()) < 1e-12)
     #expect(
       ProfileStatistics.welchZ(mean1: 1, variance1: 0, count1: 1, mean2: 0, variance2: 1, count2: 5) == nil)
-    #expect(ProfileStatistics.isSmall(29, of: 100, 40, of: 100))
-    #expect(!ProfileStatistics.isSmall(30, of: 100, 40, of: 100))
+    // Ordinary counts in groups of 100: reliable, whatever the counts themselves.
+    #expect(!ProfileStatistics.isSmall(29, of: 100, 40, of: 100))
+    #expect(!ProfileStatistics.isSmall(3, of: 100, 12, of: 100))  // expected 7.5 with the value
+    // A value 423 members hold and nobody else: the clearest finding, not an unreliable one.
+    #expect(!ProfileStatistics.isSmall(423, of: 1_000, 0, of: 40_000))
+    // A group under 30 rows.
+    #expect(ProfileStatistics.isSmall(20, of: 29, 400, of: 1_000))
+    #expect(ProfileStatistics.isSmall(20, of: 1_000, 10, of: 29))
     // Expected count 1000 · 0.004 = 4 < 5 in the first group although both counts reach 30.
     #expect(ProfileStatistics.isSmall(30, of: 1_000, 10_000, of: 2_500_000))
+    // Expected count without the value under 5: nearly every row holds it (58 · 0.0399 = 2.3).
+    #expect(ProfileStatistics.isSmall(58, of: 58, 4_750, of: 4_942))
+    // On the edge: exactly 5 expected is enough (n1 = 50, pooled p = 0.1).
+    #expect(!ProfileStatistics.isSmall(5, of: 50, 45, of: 450))
+    #expect(ProfileStatistics.isSmall(4, of: 49, 45, of: 450))
   }
 
   @Test func momentsGiveTheSampleVarianceAboutAShift() {
