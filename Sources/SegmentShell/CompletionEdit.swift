@@ -12,7 +12,8 @@ enum CompletionEdit: Equatable {
 
   /// The edit for `completions` offered at `cursor` (a Character offset) in `line`.
   ///
-  /// One candidate replaces the word and adds a space, unless a space already follows. Several
+  /// One candidate replaces the word and adds a space, unless a space already follows or it is a
+  /// folder (ending in `/`), into which completion goes on. Several
   /// candidates replace the word with their common prefix when that adds to what was typed, and are
   /// listed when it does not, as bash does.
   static func plan(line: String, cursor: Int, completions: CompletionSet) -> CompletionEdit {
@@ -24,7 +25,8 @@ enum CompletionEdit: Equatable {
     guard let first = candidates.first else { return .none }
     if candidates.count == 1 {
       let followedBySpace = end < characters.count && characters[end].isWhitespace
-      return .replace(deleting: typed.unicodeScalars.count, inserting: first + (followedBySpace ? "" : " "))
+      let space = followedBySpace || first.hasSuffix("/") ? "" : " "
+      return .replace(deleting: typed.unicodeScalars.count, inserting: first + space)
     }
     let prefix = commonPrefix(candidates)
     if normalized(prefix).count > normalized(typed).count {

@@ -16,6 +16,11 @@ struct Seg: ParsableCommand {
     discussion: """
       With no arguments, starts the shell (line editing on a terminal, plain line reading from a pipe).
       Exit codes: 0 success, 1 a command failed, 2 bad invocation.
+
+      Tab completion of seg's options in your own shell:
+        bash: seg --generate-completion-script bash > ~/.local/share/bash-completion/completions/seg
+        zsh:  seg --generate-completion-script zsh > "${fpath[1]}/_seg"
+        fish: seg --generate-completion-script fish > ~/.config/fish/completions/seg.fish
       """,
     version: segVersion,
     subcommands: [Run.self]

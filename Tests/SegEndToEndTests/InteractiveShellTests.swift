@@ -28,6 +28,20 @@ struct InteractiveShellTests {
     try shell.waitFor("'desc' completed to 'describe'") { Tmux.isPrompt($0.lastLine, with: "describe") }
   }
 
+  @Test("Tab completes a file name inside load's quotes, folder by folder")
+  func fileNameCompletion() throws {
+    let shell = try Tmux(files: ["data/customers.csv", "data/notes.md", "other.txt"])
+    try shell.waitForPrompt()
+    shell.type("load \"da")
+    shell.press("Tab")
+    try shell.waitFor("the folder completed") { Tmux.isPrompt($0.lastLine, with: "load \"data/") }
+    shell.type("c")
+    shell.press("Tab")
+    try shell.waitFor("the file completed and its quote closed") {
+      Tmux.isPrompt($0.lastLine, with: "load \"data/customers.csv\"")
+    }
+  }
+
   @Test("Ctrl-C at the prompt drops the line and the shell stays alive")
   func controlCAtPrompt() throws {
     let shell = try Tmux()
@@ -140,14 +154,22 @@ final class Tmux {
     return (executable as NSString).deletingLastPathComponent + "/seg"
   }
 
-  init() throws {
+  /// Starts seg in a fresh pseudo-terminal; `files` are created, empty, in its home folder, which is
+  /// also its current folder.
+  init(files: [String] = []) throws {
     home = NSTemporaryDirectory() + "segtest-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    for file in files {
+      let path = home + "/" + file
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      FileManager.default.createFile(atPath: path, contents: Data())
+    }
     socket = "segtest-\(getpid())-\(Tmux.counter.next())"
     let seg = Tmux.segPath
     #expect(FileManager.default.isExecutableFile(atPath: seg), "no seg binary at \(seg)")
     let command = """
-      env -i PATH=/usr/bin:/bin HOME='\(home)' XDG_STATE_HOME='\(home)/state' \
+      cd '\(home)' && env -i PATH=/usr/bin:/bin HOME='\(home)' XDG_STATE_HOME='\(home)/state' \
       XDG_CONFIG_HOME='\(home)/config' NO_COLOR=1 LC_ALL=C.UTF-8 TERM=screen '\(seg)' --no-init; \
       echo $? > '\(home)/status'
       """

@@ -19,6 +19,13 @@ struct CompletionEditTests {
     #expect(edit == .replace(deleting: 4, inserting: "describe "))
   }
 
+  @Test("a folder is completed without a space, so completion can go on into it")
+  func folder() {
+    let edit = CompletionEdit.plan(
+      line: "load \"da", cursor: 8, completions: CompletionSet(wordStart: 6, candidates: ["data/"]))
+    #expect(edit == .replace(deleting: 2, inserting: "data/"))
+  }
+
   @Test("one candidate adds no space when one already follows the cursor")
   func singleBeforeSpace() {
     let edit = CompletionEdit.plan(

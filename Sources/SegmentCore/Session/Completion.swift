@@ -28,16 +28,26 @@ enum Completer {
     // Only the command after the last `;` matters.
     var commandStart = 0
     var quote: Character?
+    var quoteStart = 0
     for (i, c) in chars.enumerated() {
       if let q = quote {
         if c == q { quote = nil }
       } else if c == "\"" || c == "'" || c == "`" {
         quote = c
+        quoteStart = i + 1
       } else if c == ";" {
         commandStart = i + 1
       }
     }
-    if quote == "\"" || quote == "'" { return CompletionSet(wordStart: cursor, candidates: []) }
+    if quote == "\"" || quote == "'" {
+      // Inside a file name's quotes: the folder's entries, for the commands that name files.
+      let words = String(chars[commandStart..<max(commandStart, quoteStart - 1)]).split(whereSeparator: \.isWhitespace)
+      guard let word = words.first.map({ $0.lowercased() }), let command = CommandWord(word: word),
+        !PathCompletion.preferredExtensions(for: command).isEmpty
+      else { return CompletionSet(wordStart: cursor, candidates: []) }
+      let typed = String(chars[quoteStart..<chars.count])
+      return CompletionSet(wordStart: quoteStart, candidates: PathCompletion.candidates(for: typed, command: command))
+    }
     var wordStart = chars.count
     while wordStart > commandStart,
       chars[wordStart - 1].isLetter || chars[wordStart - 1].isNumber

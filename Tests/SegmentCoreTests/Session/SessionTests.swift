@@ -1,4 +1,5 @@
 import Columnar
+import Foundation
 import Testing
 
 @testable import SegmentCore
@@ -79,7 +80,34 @@ struct SessionTests {
     #expect(session.completions(line: "use cu", cursor: 6).candidates == ["customers"])
     #expect(session.completions(line: "show columns first", cursor: 18).candidates == ["first_name"])
     #expect(session.completions(line: "tables; he", cursor: 10).candidates == ["help"])
-    #expect(session.completions(line: "load \"fi", cursor: 8).candidates.isEmpty)
+    #expect(session.completions(line: "connect \"postgresql://", cursor: 22).candidates.isEmpty)
+  }
+
+  @Test func completionOffersFileNamesInsideQuotes() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seg-complete-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("customers_old"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for name in ["customers.csv", "customers.xlsx", "customers.txt.bak", "Customers.TSV", ".hidden.csv", "run.seg"] {
+      FileManager.default.createFile(atPath: dir.appendingPathComponent(name).path, contents: Data())
+    }
+    let session = Session()
+    func complete(_ line: String) -> CompletionSet { session.completions(line: line, cursor: line.count) }
+    let base = dir.path + "/"
+    // Data files first, then folders, then the rest; case matters; hidden files stay hidden.
+    let load = complete("load \"\(base)cus")
+    #expect(load.wordStart == 6)
+    #expect(
+      load.candidates == [
+        base + "customers.csv\"", base + "customers.xlsx\"", base + "customers_old/", base + "customers.txt.bak\"",
+      ])
+    #expect(complete("load \"\(base)C").candidates == [base + "Customers.TSV\""])
+    #expect(complete("load \"\(base).h").candidates == [base + ".hidden.csv\""])
+    // Each command prefers its own files; a word that names no file gets none.
+    #expect(complete("run \"\(base)").candidates.first == base + "run.seg\"")
+    #expect(complete("export customers to \"\(base)customers.x").candidates == [base + "customers.xlsx\""])
+    #expect(complete("persona \"\(base)").candidates.isEmpty)
+    #expect(complete("load \"\(base)nothing/here").candidates.isEmpty)
   }
 
   @Test func completionOffersPersonasAndTheirFields() {
