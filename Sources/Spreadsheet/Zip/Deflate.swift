@@ -45,12 +45,17 @@ enum Deflate {
     return ok ? output : nil
   }
 
-  /// Deflates `input` at zlib's default level, which Excel and LibreOffice also use.
+  /// zlib's level 2. Measured on the 79 MB worksheet of 100,000 sample customers: level 6 (zlib's
+  /// default) took 1.5 s for 11.6 MB, level 2 0.40 s for 14.3 MB, level 1 0.38 s for 15.4 MB; the
+  /// export spent two thirds of its time deflating, so a quarter more bytes buys it back.
+  static let level: Int32 = 2
+
+  /// Deflates `input` at `level`.
   /// - Complexity: O(input.count).
   static func deflate(_ input: [UInt8]) -> [UInt8] {
     input.withUnsafeBytes { raw in
       var stream = z_stream()
-      guard seg_deflate_init_raw(&stream, Z_DEFAULT_COMPRESSION) == Z_OK else {
+      guard seg_deflate_init_raw(&stream, level) == Z_OK else {
         preconditionFailure("zlib could not start deflating: out of memory")
       }
       defer { deflateEnd(&stream) }
