@@ -6,9 +6,7 @@ extension SheetCells {
   /// - Complexity: O(rows × columns + text).
   func csv() -> (bytes: [UInt8], columns: Int) {
     guard count > 0 else { return ([], 0) }
-    let width = Int(columns.max()!)
-    let firstRow = Int(rows[0])
-    let lastRow = Int(rows[count - 1])
+    let (firstRow, lastRow, width) = span
     var out: [UInt8] = []
     out.reserveCapacity(text.count + (lastRow - firstRow + 1) * (width + 2) + count * 2)
     var k = 0

@@ -16,6 +16,15 @@ struct SheetCells {
   /// The number of cells that hold a value.
   var count: Int { ends.count }
 
+  /// The bytes of all values together.
+  var textCount: Int { text.count }
+
+  /// The first and last rows with a value and the rightmost column with one (1-based); the sheet
+  /// must have a value.
+  var span: (firstRow: Int, lastRow: Int, columns: Int) {
+    (Int(rows[0]), Int(rows[count - 1]), Int(columns.max()!))
+  }
+
   /// The bytes of cell `k`.
   func value(_ k: Int) -> Range<Int> { (k == 0 ? 0 : ends[k - 1])..<ends[k] }
 

@@ -108,11 +108,21 @@ public enum WorkbookReader {
       throw LoadError(kind: .interrupted, file: path, message: "loading '\(path)' was interrupted")
     }
     guard cells.count > 0 else { throw .emptySheet(chosen.name, file: path) }
-    let (csv, columns) = cells.csv()
-    guard columns <= 16_384 else {
-      throw .workbook(.zip(.corrupt("sheet '\(chosen.name)' has cells past column XFD")), file: path)
+    // A cell past Excel's last row or column means a damaged file; a sparse sheet within them could
+    // still span more CSV text (a comma per empty cell) than a file may hold.
+    let span = cells.span
+    guard span.lastRow <= WorkbookWriter.maxRows, span.columns <= WorkbookWriter.maxColumns else {
+      throw .workbook(
+        .zip(.corrupt("sheet '\(chosen.name)' has cells past row 1048576 or column XFD")), file: path)
     }
-    return csv
+    let textSize = (span.lastRow - span.firstRow + 1) * (span.columns + 1) + cells.textCount * 2
+    guard textSize < Int(Int32.max) else {
+      throw LoadError(
+        kind: .tooLarge, file: path,
+        message: "sheet '\(chosen.name)' of '\(path)' spans \(span.lastRow - span.firstRow + 1) rows by "
+          + "\(span.columns) columns, over the 2 GiB a loaded file may hold")
+    }
+    return cells.csv().bytes
   }
 
   /// The archive and its workbook's parts, or the error that says why the bytes are not a workbook.

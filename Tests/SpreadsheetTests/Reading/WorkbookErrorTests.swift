@@ -104,3 +104,52 @@ struct WorkbookErrorTests {
     #expect(contents(table) == contents(try CSVReader.load(path: csv.path, tableName: "t").table))
   }
 }
+
+/// Damaged workbooks end in a `LoadError` or a table, never in a crash.
+@Suite("Workbook reader on damaged files")
+struct DamagedWorkbookTests {
+  @Test func cellsBeyondExcelsLimitsOrTooSparseToLoad() throws {
+    let beyond = HandMadeWorkbook(sheets: [
+      ("S", #"<row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>2</v></c></row>"#)
+    ])
+    let found = try #require(try WorkbookErrorTests().error(beyond.bytes()))
+    #expect(
+      found.message
+        == "'book.xlsx' is a damaged workbook: sheet 'S' has cells past row 1048576 or column XFD; "
+        + "open it in Excel or LibreOffice and save it again")
+    let sparse = HandMadeWorkbook(
+      sheets: [
+        (
+          "S",
+          #"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>"#
+        )
+      ])
+    let tooLarge = try #require(try WorkbookErrorTests().error(sparse.bytes()))
+    #expect(tooLarge.kind == .tooLarge)
+    #expect(
+      tooLarge.message
+        == "sheet 'S' of 'book.xlsx' spans 1048576 rows by 16384 columns, over the 2 GiB a loaded file may hold"
+    )
+  }
+
+  /// Every byte of a small workbook changed in turn, in the zip structure and in deflated data.
+  @Test func everyChangedByteGivesAnErrorOrATable() throws {
+    let valid = WorkbookErrorTests.valid
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("x.xlsx").path
+    var outcomes = [0, 0]
+    for offset in stride(from: 0, to: valid.count, by: 3) {
+      var bytes = valid
+      bytes[offset] ^= 0xA5
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      do {
+        _ = try WorkbookReader.load(path: path, tableName: "t")
+        outcomes[0] += 1
+      } catch {
+        outcomes[1] += 1
+      }
+    }
+    #expect(outcomes[1] > 0)
+  }
+}
