@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Arrows point one way only (DESIGN §2, §9): seg → SegmentShell → SegmentCore → SegmentPlan → Columnar,
-// SegmentCore → MemoryBackend → SegmentPlan, and SegmentShell → CEditLine. SegmentPlan is the seam every
-// engine plugs into; only SegmentShell and CEditLine know about terminals.
+// SegmentCore → MemoryBackend → SegmentPlan, SegmentCore → Spreadsheet → Columnar, and SegmentShell →
+// CEditLine. SegmentPlan is the seam every engine plugs into; only SegmentShell and CEditLine know about
+// terminals.
 let package = Package(
   name: "seg",
   products: [
@@ -30,7 +31,15 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
+    // Excel workbooks are zip archives of deflated XML; zlib (Debian's zlib1g-dev) inflates and
+    // deflates them, and Spreadsheet reads the zip and XML structure itself.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
     .target(name: "Columnar"),
+    .target(name: "Spreadsheet", dependencies: ["Columnar", "CZlib"]),
     .target(name: "ArrowIPC"),
     .target(name: "SegmentPlan", dependencies: ["Columnar"]),
     .target(name: "MemoryBackend", dependencies: ["SegmentPlan", "Columnar"]),
@@ -59,7 +68,8 @@ let package = Package(
         .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]),
-    .target(name: "SegmentCore", dependencies: ["SegmentPlan", "MemoryBackend", "SQLBackend", "Columnar"]),
+    .target(
+      name: "SegmentCore", dependencies: ["SegmentPlan", "MemoryBackend", "SQLBackend", "Spreadsheet", "Columnar"]),
     .target(name: "SegmentShell", dependencies: ["SegmentCore", "CEditLine"]),
     .executableTarget(
       name: "seg",
@@ -72,6 +82,10 @@ let package = Package(
       ]
     ),
     .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
+    .testTarget(
+      name: "SpreadsheetTests", dependencies: ["Spreadsheet", "Columnar"],
+      // Read by path (#filePath), so they need no resource bundle.
+      exclude: ["Fixtures"]),
     .testTarget(name: "ArrowIPCTests", dependencies: ["ArrowIPC"], resources: [.copy("Fixtures")]),
     .testTarget(name: "MemoryBackendTests", dependencies: ["MemoryBackend", "SegmentPlan", "Columnar"]),
     .testTarget(name: "SQLBackendTests", dependencies: ["SQLBackend", "SegmentPlan", "Columnar"]),

@@ -30,10 +30,10 @@ struct ExportEndToEndTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["c.csv", "y.csv"])
   }
 
-  @Test func anExcelFileIsRefusedOnExportAndNamedOnLoadAndATSVGetsTabs() throws {
+  @Test func anUnknownFormatIsRefusedOnExportACutWorkbookIsNamedOnLoadAndATSVGetsTabs() throws {
     let dir = try SegBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    // Before, export wrote CSV text into x.xlsx and said it succeeded, and load read a workbook as CSV.
+    // Once, export wrote CSV text into x.xlsx and said it succeeded, and load read a workbook as CSV.
     try Data([0x50, 0x4B, 3, 4, 0x14, 0, 0, 0]).write(to: dir.appendingPathComponent("book.xlsx"))
     let result = try SegBinary.run(
       [
@@ -41,7 +41,7 @@ struct ExportEndToEndTests {
       ],
       input: """
         load sample customers rows 20 seed 1
-        export customers to "x.xlsx"
+        export customers to "x.ods"
         export customers to "x.tsv"
         load "book.xlsx"
 
@@ -49,12 +49,13 @@ struct ExportEndToEndTests {
     #expect(result.status == 1)
     #expect(
       result.stderr.contains(
-        "error: export writes CSV (.csv, .tsv or .txt); seg cannot write .xlsx files yet, so x.xlsx was not written"
+        "error: export writes CSV (.csv, .tsv or .txt) or Excel (.xlsx); seg cannot write .ods files, so x.ods was not written"
       ), "\(result.stderr)")
     #expect(
       result.stderr.contains(
-        "'book.xlsx' is a zip archive, such as an Excel workbook: Excel files are not supported yet"))
-    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.xlsx").path))
+        "error: 'book.xlsx' is cut short: it starts as a workbook (a zip archive) but its directory at the end is missing"
+      ), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.ods").path))
     let tsv = try String(contentsOf: dir.appendingPathComponent("x.tsv"), encoding: .utf8)
     #expect(tsv.hasPrefix("customer_id\tfirst_name\tlast_name\t"))
   }

@@ -27,12 +27,12 @@ public enum CSVReader {
     return try file.withUnsafeBytes { raw in
       Result { () throws(LoadError) -> LoadReport in
         // An Excel workbook (.xlsx, .xlsm) is a zip archive: say what it is, not a field count.
+        // (seg itself sends workbooks to Spreadsheet's WorkbookReader before they get here.)
         if raw.count >= 4 && raw[0] == 0x50 && raw[1] == 0x4B && raw[2] == 3 && raw[3] == 4 {
           throw LoadError(
-            kind: .unreadable, file: path,
-            message:
-              "'\(path)' is a zip archive, such as an Excel workbook: Excel files are not supported yet; "
-              + "save the sheet as CSV, then load that")
+            kind: .notAWorkbook, file: path,
+            message: "'\(path)' is a zip archive, such as an Excel workbook, not CSV text; "
+              + "read workbooks with WorkbookReader")
         }
         return try load(
           bytes: raw, source: path, tableName: tableName, options: options, interruption: interruption,

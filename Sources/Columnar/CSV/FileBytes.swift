@@ -7,9 +7,10 @@
 /// A file's bytes for the duration of a load: mapped when it is a regular file, read otherwise.
 ///
 /// Mapping skips copying the file into fresh memory (the kernel would also have to clear those
-/// pages first); the pages come straight from the page cache. A file truncated by another
+/// pages first); the pages come straight from the page cache. `package`: the workbook reader
+/// (Spreadsheet) opens files the same way, with the same errors. A file truncated by another
 /// process while it is mapped would fault, a risk other loaders (polars) accept as well.
-final class FileBytes {
+package final class FileBytes {
   private var mapped: UnsafeMutableRawPointer?
   private var mappedCount = 0
   private var data: [UInt8] = []
@@ -19,7 +20,7 @@ final class FileBytes {
   /// Devices and sockets are refused: `/dev/zero` never ends. A named pipe is opened without waiting
   /// for a writer (with none, it reads as empty instead of blocking in `open`), then read to its end,
   /// up to the same 2 GiB as a file.
-  init(_ path: String) throws(LoadError) {
+  package init(_ path: String) throws(LoadError) {
     var kind = stat()
     if stat(path, &kind) == 0 {
       switch kind.st_mode & S_IFMT {
@@ -80,7 +81,7 @@ final class FileBytes {
   var isMapped: Bool { mapped != nil }
 
   /// Calls `body` with the bytes, valid only during the call.
-  func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+  package func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
     if let mapped { return body(UnsafeRawBufferPointer(start: mapped, count: mappedCount)) }
     return data.withUnsafeBytes(body)
   }

@@ -1,4 +1,5 @@
-/// Why a CSV file could not be loaded; no table is created when this is thrown.
+/// Why a file (CSV text or an Excel workbook) could not be loaded; no table is created when this is
+/// thrown.
 ///
 /// `line` is the 1-based physical line where the offending record starts (for an unterminated
 /// quote, where the quote opened). `column` is the 1-based *field* number within that record
@@ -25,6 +26,11 @@ public struct LoadError: Error, Sendable, Equatable {
     case interrupted
     /// The file is larger than the reader's 2 GiB limit.
     case tooLarge
+    /// The file is not an Excel workbook that can be read: not a zip archive, a damaged or truncated
+    /// one, an encrypted or Excel 97-2003 (.xls) file, or a zip archive of something else.
+    case notAWorkbook
+    /// The workbook has no sheet of that name; `sheets` are the names it has, in order.
+    case unknownSheet(String, sheets: [String])
   }
 
   /// What went wrong.

@@ -276,7 +276,7 @@ public struct EvalError: Error, Sendable, Equatable {
     case .personaExportFormat(let path): return "export personas writes a .md, .json or .html file, not \(path)"
     case .exportFormat(let path, let format):
       return
-        "export writes CSV (.csv, .tsv or .txt); seg cannot write \(format) files yet, so \(path) was not written"
+        "export writes CSV (.csv, .tsv or .txt) or Excel (.xlsx); seg cannot write \(format) files, so \(path) was not written"
     case .noPersonas: return "there are no personas to export: try 'persona draft for SEGMENT'"
     case .noSegmentsToRank(let table):
       return "table \(table) has no segments to rank: define one with segment NAME = CONDITION"
@@ -298,7 +298,7 @@ public struct EvalError: Error, Sendable, Equatable {
     case .noTable: return "load a file with 'load \"customers.csv\"', or try 'load sample'"
     case .fileExists: return "add 'replace' at the end to overwrite it"
     case .safeMode(let refusal): return refusal.hint
-    case .exportFormat: return "export to a .csv file: Excel, Numbers and Google Sheets open it"
+    case .exportFormat: return "export to .xlsx for Excel, or to .csv, which every spreadsheet opens"
     case .unknownHelpTopic: return "type 'help' to list the commands"
     case .noToday: return "set the date with 'set today 2026-11-01'"
     case .segmentInUse(_, let user): return "drop segment \(user) first, or redefine it without this one"

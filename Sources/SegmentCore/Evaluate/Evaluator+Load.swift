@@ -1,4 +1,5 @@
 import Columnar
+import Spreadsheet
 
 extension Workspace {
   mutating func load(_ command: LoadCommand, interruption: Interruption) throws(EvalError) -> CommandOutput {
@@ -16,20 +17,8 @@ extension Workspace {
       table = sample
       detail = " (sample, seed \(seed))"
     case .file(let path, let range):
-      var options = LoadOptions()
-      options.delimiter = command.options.delimiter
-      options.header = command.options.header
-      options.skipBadRows = command.options.skipBadRows
-      if command.options.latin1 { options.encoding = .latin1 }
       let name = command.alias?.text ?? Workspace.tableName(forPath: path)
-      let report: LoadReport
-      do {
-        report = try CSVReader.load(
-          path: path, tableName: name, options: options, interruption: { interruption.isRequested })
-      } catch {
-        if case .interrupted = error.kind { throw EvalError(.interrupted) }
-        throw EvalError(.load(error), at: range)
-      }
+      let report = try loadFile(path, at: range, as: name, command.options, interruption: interruption)
       table = report.table
       warnings = report.warnings
       placeholders = report.nullPlaceholders
@@ -40,7 +29,7 @@ extension Workspace {
         warnings.append(
           "skipped \(Figures.rows(report.skippedRows)) with the wrong number of fields (\(place)\(more))")
       }
-      detail = " from \(path)"
+      detail = " from \(path)" + (command.options.sheet.map { ", sheet \"\($0.name)\"" } ?? "")
     case .table(let source):
       // A server's table copied into memory: every column, every row, in the engine's row order.
       let schema = try resolveSchema(source)
@@ -66,5 +55,54 @@ extension Workspace {
       .message(
         "\(verb) \(named.name): \(Figures.rows(named.rowCount)), \(named.columns.count) columns\(detail)"),
       warnings: warnings)
+  }
+}
+
+extension Workspace {
+  /// Reads a CSV file or, by its name's ending or its first bytes, an Excel workbook.
+  private func loadFile(
+    _ path: String, at range: SourceRange, as name: String, _ flags: LoadFlags, interruption: Interruption
+  ) throws(EvalError) -> LoadReport {
+    let isWorkbook = WorkbookReader.isWorkbook(path: path)
+    if isWorkbook {
+      let csvOnly = [
+        flags.delimiter != nil ? "delimiter" : nil, flags.latin1 ? "encoding" : nil,
+        flags.skipBadRows ? "skip bad rows" : nil,
+      ].compactMap { $0 }
+      if let first = csvOnly.first {
+        throw EvalError(
+          .unsupported("\(first) is for CSV files; \(path) is an Excel workbook, whose cells need neither"),
+          at: range)
+      }
+    } else if let sheet = flags.sheet {
+      throw EvalError(
+        .unsupported("sheet is for Excel workbooks (.xlsx, .xlsm); \(path) is read as CSV text"),
+        at: sheet.range)
+    }
+    do {
+      if isWorkbook {
+        return try WorkbookReader.load(
+          path: path, tableName: name, sheet: flags.sheet?.name, header: flags.header,
+          interruption: { interruption.isRequested })
+      }
+      var options = LoadOptions()
+      options.delimiter = flags.delimiter
+      options.header = flags.header
+      options.skipBadRows = flags.skipBadRows
+      if flags.latin1 { options.encoding = .latin1 }
+      return try CSVReader.load(
+        path: path, tableName: name, options: options, interruption: { interruption.isRequested })
+    } catch {
+      switch error.kind {
+      case .interrupted:
+        throw EvalError(.interrupted)
+      case .unknownSheet(let wanted, let sheets):
+        throw EvalError(
+          .load(error), at: flags.sheet?.range ?? range,
+          suggestions: Suggestions.closest(to: wanted, among: sheets))
+      default:
+        throw EvalError(.load(error), at: range)
+      }
+    }
   }
 }

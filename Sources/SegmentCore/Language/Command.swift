@@ -96,7 +96,7 @@ public enum Command: Sendable, Equatable {
 
 /// Where `load` takes its rows from.
 public enum LoadSource: Sendable, Equatable {
-  /// A CSV or TSV file.
+  /// A CSV or TSV file, or an Excel workbook.
   case file(path: String, range: SourceRange)
   /// The built-in synthetic data set.
   case sample(kind: SampleKind, rows: Int, seed: UInt64)
@@ -116,7 +116,7 @@ public struct LoadCommand: Sendable, Equatable {
   public var source: LoadSource
   /// The table name given with `as`, if any.
   public var alias: Name?
-  /// Reader options given in the command (`delimiter`, `header`, `encoding`, `skip bad rows`).
+  /// Reader options given in the command (`delimiter`, `header`, `encoding`, `skip bad rows`, `sheet`).
   public var options: LoadFlags
 
   /// Creates a load command.
@@ -137,9 +137,25 @@ public struct LoadFlags: Sendable, Equatable {
   public var latin1 = false
   /// True for `skip bad rows`.
   public var skipBadRows = false
+  /// The worksheet of a workbook to read (`sheet "Name"`); nil reads the first.
+  public var sheet: SheetName?
 
   /// Creates flags that leave everything to detection.
   public init() {}
+}
+
+/// A sheet named in `load "book.xlsx" sheet "Name"`, with where the name stands in the command.
+public struct SheetName: Sendable, Equatable {
+  /// The name as written.
+  public var name: String
+  /// The quoted name's place, for errors about it.
+  public var range: SourceRange
+
+  /// Creates a sheet name.
+  public init(_ name: String, at range: SourceRange) {
+    self.name = name
+    self.range = range
+  }
 }
 
 /// Rows a command works on: a table or segment by name (the current table when nil), narrowed by `where`.

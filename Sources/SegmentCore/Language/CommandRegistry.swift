@@ -69,11 +69,13 @@ public enum CommandWord: String, Sendable, CaseIterable {
         word: self, aliases: [], group: .data,
         syntax:
           "load \"FILE\" [as NAME] [delimiter \"C\"] [header on|off] [encoding latin1] [skip bad rows]\n"
+          + "load \"FILE.xlsx\" [sheet \"NAME\"] [as NAME] [header on|off]\n"
           + "load sample [customers|orders] [rows N] [seed S] [as NAME]",
-        summary: "read a CSV/TSV file, or the built-in sample data, into a table",
+        summary: "read a CSV/TSV file, an Excel sheet, or the built-in sample data, into a table",
         example: "load sample customers rows 5000 seed 42",
         keywords: [
           "sample", "customers", "orders", "rows", "seed", "as", "delimiter", "header", "encoding", "skip",
+          "sheet",
         ])
     case .tables:
       return CommandSpec(
@@ -99,10 +101,10 @@ public enum CommandWord: String, Sendable, CaseIterable {
     case .export:
       return CommandSpec(
         word: self, aliases: [], group: .data,
-        syntax: "export TABLE|SEGMENT to \"FILE.csv\" [replace]\n"
+        syntax: "export TABLE|SEGMENT to \"FILE.csv\"|\"FILE.tsv\"|\"FILE.xlsx\" [replace]\n"
           + "export personas to \"FILE.md\"|\"FILE.json\"|\"FILE.html\" [replace]",
         summary:
-          "write a table or segment to a CSV file, or the persona cards to Markdown, JSON or an HTML page",
+          "write a table or segment to a CSV or Excel file, or the persona cards to Markdown, JSON or an HTML page",
         example: "export customers to \"customers.csv\"", keywords: ["to", "replace", "personas"])
     case .segment:
       return CommandSpec(

@@ -66,10 +66,13 @@ extension Parser {
         try expect("bad")
         try expect("rows")
         command.options.skipBadRows = true
+      } else if accept("sheet") {
+        let (name, nameRange) = try string("a sheet name in quotes")
+        command.options.sheet = SheetName(name, at: nameRange)
       } else {
-        let words = ["as", "delimiter", "header", "encoding", "skip"]
+        let words = ["as", "delimiter", "header", "encoding", "skip", "sheet"]
         throw unexpected(
-          "as, delimiter, header, encoding or skip bad rows",
+          "as, delimiter, header, encoding, skip bad rows or sheet",
           suggestions: current.keyword.map { Suggestions.closest(to: $0, among: words) } ?? [])
       }
     }
