@@ -49,8 +49,9 @@ public struct MemoryEngine: Engine {
   public func execute(_ query: Query, interruption: Interruption) throws(EngineError) -> Frame {
     let (table, version) = try stored(query.relation.table)
     switch query.operation {
-    case .maxDate:
-      let latest = cache.maxDate(version: version) { MemoryEngine.latestDay(in: table) }
+    case .maxDate(let name):
+      let column = try MemoryEngine.column(name, of: table)
+      let latest = cache.maxDate(version: version, column: name) { MemoryEngine.latestDay(in: column) }
       return Frame(columns: [Column.date("max", days: [latest])])
     case .count:
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
@@ -146,21 +147,19 @@ public struct MemoryEngine: Engine {
     TableSchema(name: table.name, columns: table.columns.map { ColumnSchema(name: $0.name, type: $0.type) })
   }
 
-  /// The latest day in any date or timestamp column, nulls left out.
-  /// - Complexity: O(n) over those columns.
-  static func latestDay(in table: Table) -> Int32? {
+  /// The latest day in a date or timestamp column, nulls left out; nil for other columns.
+  /// - Complexity: O(n).
+  static func latestDay(in column: Column) -> Int32? {
     var latest: Int32?
-    for column in table.columns {
-      switch column.storage {
-      case .date(let days):
-        for row in 0..<column.count where !column.isNull(row) { latest = max(latest ?? days[row], days[row]) }
-      case .timestamp(let seconds):
-        for row in 0..<column.count where !column.isNull(row) {
-          let day = CivilDate.splitTimestamp(seconds[row]).days
-          latest = max(latest ?? day, day)
-        }
-      default: continue
+    switch column.storage {
+    case .date(let days):
+      for row in 0..<column.count where !column.isNull(row) { latest = max(latest ?? days[row], days[row]) }
+    case .timestamp(let seconds):
+      for row in 0..<column.count where !column.isNull(row) {
+        let day = CivilDate.splitTimestamp(seconds[row]).days
+        latest = max(latest ?? day, day)
       }
+    default: break
     }
     return latest
   }

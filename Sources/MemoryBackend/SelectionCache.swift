@@ -16,7 +16,7 @@ final class SelectionCache: Sendable {
   private struct State {
     var selections: [Key: Bitmap] = [:]
     var order: [Key] = []
-    var maxDates: [UInt64: Int32?] = [:]
+    var maxDates: [UInt64: [String: Int32?]] = [:]
     /// The filters of the running command's queries: a command that asks several queries of one
     /// relation (a count and its groups, rows and their total) filters once. Emptied when the next
     /// command begins, so a command run again costs what it did the first time.
@@ -59,11 +59,11 @@ final class SelectionCache: Sendable {
     state.withLock { $0.commandFilters = [:] }
   }
 
-  /// The latest date of table version `version`, computed once.
-  func maxDate(version: UInt64, compute: () -> Int32?) -> Int32? {
-    if let known = state.withLock({ $0.maxDates[version] }) { return known }
+  /// The latest date of a column of table version `version`, computed once.
+  func maxDate(version: UInt64, column: String, compute: () -> Int32?) -> Int32? {
+    if let known = state.withLock({ $0.maxDates[version]?[column] }) { return known }
     let latest = compute()
-    state.withLock { $0.maxDates[version] = latest }
+    state.withLock { $0.maxDates[version, default: [:]][column] = latest }
     return latest
   }
 }

@@ -17,16 +17,9 @@ extension SQLCompiler {
       return "SELECT " + SQLText.joined(counts, separator: ", ") + (try fromWhere(relation))
     case .countBy(let keys):
       return try countBy(keys, relation)
-    case .maxDate:
-      var latest: [String] = []
-      for c in schema.columns {
-        if c.type == .date { latest.append("max(\(column(c.name)))") }
-        if c.type == .timestamp { latest.append("max(\(dialect.day(of: column(c.name))))") }
-      }
-      let max = dialect.identifier("max")
-      guard !latest.isEmpty else { return SQLText("SELECT CAST(NULL AS DATE) AS \(max)") }
-      let greatest = latest.count == 1 ? latest[0] : "GREATEST(\(latest.joined(separator: ", ")))"
-      return SQLText("SELECT \(greatest) AS \(max) FROM \(from)")
+    case .maxDate(let name):
+      let day = try type(of: name) == .timestamp ? dialect.day(of: column(name)) : column(name)
+      return SQLText("SELECT max(\(day)) AS \(dialect.identifier("max")) FROM \(from)")
     case .summarize(let columns, let by, let quantiles):
       return try summarize(columns, by: by, quantiles: quantiles, relation)
     case .rows(let columns, let order, let limit):

@@ -35,9 +35,10 @@ public enum Operation: Sendable, Hashable {
   /// `TrendPeriod.key(days:)`) and `count`, ascending by key, only periods that have rows; null dates
   /// are left out.
   case countByPeriod(String, TrendPeriod)
-  /// The latest day among all the table's date and timestamp columns: one Date column `max` with one
-  /// row, null when there is none. What *today* is when the session has not pinned it.
-  case maxDate
+  /// The latest day in a date or timestamp column (a timestamp's day): one Date column `max` with one
+  /// row, null when the column has no value. What *today* is for a `within` on that column when the
+  /// session has not pinned it.
+  case maxDate(String)
   /// Figures of number columns, per group of the `by` column when there is one (never a list).
   ///
   /// The frame has, when `by` is given, the key column (named as in the table) first; then `rows`, an

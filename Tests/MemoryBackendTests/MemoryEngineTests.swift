@@ -72,9 +72,12 @@ struct MemoryEngineTests {
     #expect(try Self.run(engine, .count, filter: window).integer("count") == 2)
   }
 
-  @Test func theLatestDateIsTheMaximumOverDateColumns() throws {
-    let frame = try Self.run(try Self.engine(), .maxDate)
-    #expect(frame.value("max", at: 0) == .date(20_010))
+  @Test func theLatestDateIsTheColumnsMaximumWhateverTheFilter() throws {
+    let engine = try Self.engine()
+    #expect(try Self.run(engine, .maxDate("signup")).value("max", at: 0) == .date(20_010))
+    let perth = Condition.compare("city", .equal, .string("Perth"))
+    #expect(try Self.run(engine, .maxDate("signup"), filter: perth).value("max", at: 0) == .date(20_010))
+    #expect(throws: EngineError.self) { try Self.run(engine, .maxDate("nosuch")) }
   }
 
   @Test func aReplacedTableIsNeverAnsweredFromTheOldOnesCache() throws {

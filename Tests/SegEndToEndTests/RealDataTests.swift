@@ -79,4 +79,29 @@ struct RealDataTests {
     #expect(
       result.stderr.lowercased().contains("windows-1252") || result.stderr.lowercased().contains("latin"))
   }
+
+  /// Issue 19 item 1: on Olist's orders, whose estimated delivery dates lie months after the latest
+  /// purchase, "within 90 days" of the purchase date counted back from the table's latest date (a
+  /// delivery estimate) and found 672 orders; counted from the latest purchase it is 963, and the
+  /// output says which date it used.
+  @Test func withinCountsBackFromItsOwnColumnsLatestDate() throws {
+    let path = SegBinary.sharedData.appendingPathComponent("olist_ecommerce_sample/olist_orders_dataset.csv").path
+    let result = try SegBinary.run([
+      "-c", "load \"\(path)\" as orders; segment recent = order_purchase_timestamp within 90 days",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.hasSuffix(
+        """
+        segment recent: 963 rows (12.0% of orders)
+        within counts back from the latest order_purchase_timestamp, 2018-10-03 (set today to pin another date)
+
+        """))
+    // Pinned, today is what the user said and needs no note.
+    let pinned = try SegBinary.run([
+      "-c",
+      "load \"\(path)\" as orders; set today 2018-10-03; segment recent = order_purchase_timestamp within 90 days",
+    ])
+    #expect(pinned.stdout.hasSuffix("today is 2018-10-03\nsegment recent: 963 rows (12.0% of orders)\n"))
+  }
 }

@@ -19,11 +19,13 @@ extension Workspace {
       Query(.countWhere(relation.filter.map { [$0] } ?? []), over: Relation(table: relation.table)))
     let total = sizes.integer("rows")
     let matched = relation.filter == nil ? total : sizes.integer("n.0")
+    // Which date a `within` counted back from, when today is not pinned.
+    let within = withinNote(command.source.filter, source: command.source.name, table: schema).map { "; " + $0 } ?? ""
     guard !keys.isEmpty else {
       return ResultTable(
         columns: [ResultColumn("count", alignment: .right), ResultColumn("share", alignment: .right)],
         rows: [[.count(matched), .share(total == 0 ? 0 : Double(matched) / Double(total))]],
-        footer: "share of \(Figures.rows(total)) in \(schema.name)")
+        footer: "share of \(Figures.rows(total)) in \(schema.name)\(within)")
     }
     let groups = try execute(Query(.countBy(keys.map(\.name)), over: relation))
     // The frame holds the key columns in order, then the counts (`Operation.countBy`).
@@ -43,7 +45,7 @@ extension Workspace {
     let note = keys.contains { $0.type == .list } ? "; a row counts once per item of a list" : ""
     let of = matched == total ? Figures.rows(total) : "\(Figures.rows(matched)) of \(Figures.grouped(total))"
     return ResultTable(
-      columns: header, rows: rows, footer: "\(groups.rowCount) groups, \(of)\(note)",
+      columns: header, rows: rows, footer: "\(groups.rowCount) groups, \(of)\(note)\(within)",
       chart: .bars(labels: Array(keys.indices), value: keys.count, note: keys.count + 1))
   }
 }

@@ -30,7 +30,7 @@ extension Workspace {
       throw EvalError(
         .asOfNeedsDate(recency: inputs[0].name), at: command.asOfRange)
     }
-    let asOf = isTime ? (command.asOf ?? today(for: table)) : nil
+    let asOf = isTime ? (command.asOf ?? today(forTableNamed: table.name, column: inputs[0].name)) : nil
     let replaced = outputs.contains { table.column(named: $0) != nil }
     for column in scores.columns() {
       do { try table.addColumn(column) } catch { throw EvalError(.table(error)) }

@@ -25,8 +25,9 @@ extension Workspace {
     let share = base == 0 ? 0 : Double(size) / Double(base)
     let verb = replaced ? "replaced" : "segment"
     let frozen = segment.isSnapshot ? ", frozen as a snapshot" : ""
-    let headline =
+    var headline =
       "\(verb) \(segment.name): \(Figures.rows(size)) (\(Figures.percent(share)) of \(table.name))\(frozen)"
+    if let note = withinNote(definition.predicate, table: table) { headline += "\n" + note }
     guard clauses.count > 1 else { return .message(headline) }
     var rows: [[Cell]] = []
     for (i, clause) in clauses.enumerated() {

@@ -75,9 +75,22 @@ struct ExpressionEvaluator {
     return Vector.select(parts, count: n)
   }
 
-  /// The day each `days_since` counts to: `set today`, else the table's latest date.
-  func today(at range: SourceRange) throws(EvalError) -> Int32 {
-    guard let today = workspace.today(for: table) else { throw EvalError(.noToday, at: range) }
-    return today
+  /// The day `days_since(x)` counts to: `set today`, else the latest day among x's own values, as a
+  /// `within` counts back from its column's latest date.
+  func today(latestOf x: Vector, at range: SourceRange) throws(EvalError) -> Int32 {
+    if let today = workspace.settings.today { return today }
+    var latest: Int32?
+    switch x.values {
+    case .date(let days):
+      for row in 0..<x.count where x.isValid(row) { latest = max(latest ?? days[row], days[row]) }
+    case .timestamp(let seconds):
+      for row in 0..<x.count where x.isValid(row) {
+        let day = CivilDate.splitTimestamp(seconds[row]).days
+        latest = max(latest ?? day, day)
+      }
+    default: break
+    }
+    guard let latest else { throw EvalError(.noToday, at: range) }
+    return latest
   }
 }

@@ -34,10 +34,10 @@ extension ExpressionEvaluator {
     switch (name, x.values) {
     case (_, .null): return x
     case ("days_since", .date(let days)):
-      let today = Int64(try self.today(at: range))
+      let today = Int64(try self.today(latestOf: x, at: range))
       return Vector(values: .int(days.map { today - Int64($0) }), validity: x.validity, count: x.count)
     case ("days_since", .timestamp(let seconds)):
-      let today = Int64(try self.today(at: range))
+      let today = Int64(try self.today(latestOf: x, at: range))
       return Vector(
         values: .int(seconds.map { today - Int64(CivilDate.splitTimestamp($0).days) }), validity: x.validity,
         count: x.count)

@@ -60,7 +60,7 @@ struct Binder {
       return .text(column.name, match, needle, negated: negated)
     case .within(let name, let amount, let unit):
       let column = try dateColumn(name, what: "within")
-      guard let today = workspace.today(forTableNamed: table.name) else {
+      guard let today = workspace.today(forTableNamed: table.name, column: column.name) else {
         throw EvalError(.noToday, at: name.range)
       }
       return .dayRange(column.name, from: DateMath.subtract(amount, unit: unit, from: today), through: today)

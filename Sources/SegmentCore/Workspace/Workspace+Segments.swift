@@ -6,16 +6,15 @@ extension Workspace {
     segments.first { $0.name.lowercased() == name.lowercased() }
   }
 
-  /// The date `within` counts back from: `set today`, else the latest date in the table (never the clock).
-  /// - Complexity: O(n) over the table's date and timestamp columns, once per version of the table.
-  public func today(for table: Table) -> Int32? {
-    today(forTableNamed: table.name)
-  }
-
-  /// The date `within` counts back from on the table called `name`, asked of the engine that holds it.
-  func today(forTableNamed name: String) -> Int32? {
+  /// The date a `within` on `column` of the table called `name` counts back from: `set today`, else
+  /// the column's own latest date (never the clock), asked of the engine that holds the table.
+  ///
+  /// The column's own, not the table's: an order table's estimated-delivery dates lie ahead of its
+  /// purchase dates, and "bought within 90 days" must count back from the latest purchase.
+  /// - Complexity: O(n) over the column, once per version of the table.
+  func today(forTableNamed name: String, column: String) -> Int32? {
     if let today = settings.today { return today }
-    let frame = try? engine.execute(Query(.maxDate, over: Relation(table: name)), interruption: interruption)
+    let frame = try? engine.execute(Query(.maxDate(column), over: Relation(table: name)), interruption: interruption)
     guard case .date(let day) = frame?.value("max", at: 0) else { return nil }
     return day
   }
@@ -171,5 +170,46 @@ extension Workspace {
     } catch {
       throw EvalError(engine: error)
     }
+  }
+}
+
+extension Workspace {
+  /// Which date each `within` in `predicate` (and in the segments it names, on `table`) counted back
+  /// from, when *today* is not pinned: "within counts back from the latest last_purchase_date,
+  /// 2026-10-31". Nil when today is set or nothing uses it. So the output says which date and
+  /// column it came from, and a reader can pin another with `set today`.
+  /// - Complexity: O(clauses), walked with a stack: a chain of thousands of clauses must not recurse.
+  func withinNote(_ predicate: Predicate?, source: Name? = nil, table: TableSchema) -> String? {
+    guard settings.today == nil else { return nil }
+    var pending: [Predicate] = predicate.map { [$0] } ?? []
+    if let source { pending.append(Predicate(.reference(source), at: source.range)) }
+    var columns: [String] = []
+    var visited: Set<String> = []
+    let binder = Binder(workspace: self, table: table)
+    while let next = pending.popLast() {
+      switch next.kind {
+      case .within(let name, _, _):
+        if let column = try? binder.column(name), !columns.contains(column.name) { columns.append(column.name) }
+      case .reference(let name):
+        if let segment = segment(named: name.text), segment.tableName == table.name,
+          visited.insert(segment.name.lowercased()).inserted
+        {
+          pending.append(segment.predicate)
+        }
+      case .and(let a, let b), .or(let a, let b):
+        pending.append(b)
+        pending.append(a)
+      case .not(let a): pending.append(a)
+      default: break
+      }
+    }
+    let parts = columns.sorted().compactMap { column -> String? in
+      today(forTableNamed: table.name, column: column).map {
+        "the latest \(column), \(CivilDate.format(days: $0))"
+      }
+    }
+    guard !parts.isEmpty else { return nil }
+    return "within counts back from " + parts.joined(separator: ", and from ")
+      + " (set today to pin another date)"
   }
 }
