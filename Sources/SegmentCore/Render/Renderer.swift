@@ -27,9 +27,12 @@ public enum Renderer {
     case .message(let m):
       switch format {
       case .json: return "{\"message\": \(JSONText.quote(m))}\n"
+      case .table: return m.withVisibleControls() + "\n"
       default: return m + "\n"
       }
-    case .text(let t): return t.hasSuffix("\n") ? t : t + "\n"
+    case .text(let t):
+      let text = format == .table ? t.withVisibleControls() : t
+      return text.hasSuffix("\n") ? text : text + "\n"
     case .table(let table):
       switch format {
       case .table: return BoxTable.render(table, style: style)
@@ -46,7 +49,7 @@ public enum Renderer {
       case .json: return PersonaExport.json([card])
       case .csv: return DelimitedTable.render(card.table())
       case .markdown: return MarkdownTable.render(card.table())
-      case .table: return card.text()
+      case .table: return card.text().withVisibleControls()
       }
     }
   }
@@ -102,9 +105,9 @@ enum BoxTable {
 
   static func render(_ table: ResultTable, style: RenderStyle) -> String {
     var out = ""
-    if let title = table.title { out += title + "\n" }
-    let cells = table.rows.map { $0.map { clip(Renderer.displayText($0).replacingNewlines()) } }
-    var widths = table.columns.map { clip($0.name).count }
+    if let title = table.title { out += title.withVisibleControls() + "\n" }
+    let cells = table.rows.map { $0.map { clip(Renderer.displayText($0).replacingNewlines().withVisibleControls()) } }
+    var widths = table.columns.map { clip($0.name.withVisibleControls()).count }
     for row in cells {
       for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
     }
@@ -132,12 +135,12 @@ enum BoxTable {
       return "│ " + parts.joined(separator: " │ ") + " │\n"
     }
     out += rule("┌", "┬", "┐")
-    let header = columns.map { clip($0.name) }
+    let header = columns.map { clip($0.name.withVisibleControls()) }
     out += line(header, columns.map { _ in .left }).bold(style.color)
     out += rule("├", "┼", "┤")
     for row in cells { out += line(Array(row.prefix(shown)), columns.map(\.alignment)) }
     out += rule("└", "┴", "┘")
-    var footer = table.footer ?? ""
+    var footer = (table.footer ?? "").withVisibleControls()
     if shown < table.columns.count {
       let hidden = table.columns.count - shown
       let note = "\(hidden) more column\(hidden == 1 ? "" : "s") not shown (use 'columns a, b')"
@@ -153,6 +156,26 @@ enum BoxTable {
 }
 
 extension String {
+  /// The text with control characters shown rather than obeyed: a cell of a CSV file must not be able
+  /// to retitle the terminal, write to its clipboard or move its cursor. C0 characters become their
+  /// Unicode control pictures (ESC → ␛), DEL ␡, and C1 characters (which some terminals also obey)
+  /// U+FFFD; newlines stay.
+  func withVisibleControls() -> String {
+    guard unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+    else { return self }
+    var out = String.UnicodeScalarView()
+    for scalar in unicodeScalars {
+      switch scalar.value {
+      case 0x0A: out.append(scalar)
+      case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value)!)
+      case 0x7F: out.append("\u{2421}")
+      case 0x80...0x9F: out.append("\u{FFFD}")
+      default: out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
   func replacingNewlines() -> String {
     guard contains(where: \.isNewline) else { return self }
     return String(map { $0.isNewline ? " " : $0 })

@@ -82,4 +82,21 @@ struct RendererTests {
 
         """)
   }
+
+  /// Issue 18: a cell of a CSV file must not retitle the terminal or write its clipboard.
+  @Test func controlCharactersAreShownNotObeyedInTables() {
+    let table = ResultTable(
+      title: "t\u{1B}[2J", columns: [ResultColumn("name\u{07}")],
+      rows: [[.text("\u{1B}]0;pwned\u{07}x")], [.text("\u{1B}]52;c;ZXZpbA==\u{1B}\\")], [.text("del\u{7F} c1\u{9B}")]],
+      footer: "f\u{1B}")
+    let text = Renderer.render(.table(table), format: .table, style: .plain)
+    #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+    #expect(text.contains("␛]0;pwned␇x"))
+    #expect(text.contains("␛]52;c;ZXZpbA==␛\\"))
+    #expect(text.contains("del␡ c1\u{FFFD}"))
+    #expect(Renderer.render(.message("a\u{1B}b\nc"), format: .table, style: .plain) == "a␛b\nc\n")
+    // Data formats keep the data as it is: CSV raw, JSON escaped.
+    #expect(Renderer.render(.table(table), format: .csv, style: .plain).contains("\u{1B}]0;pwned\u{07}x"))
+    #expect(Renderer.render(.table(table), format: .json, style: .plain).contains("\\u001b]0;pwned\\u0007x"))
+  }
 }
