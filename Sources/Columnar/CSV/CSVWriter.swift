@@ -89,7 +89,16 @@ public enum CSVWriter {
   }
 
   private static func appendField(_ s: String, to out: inout [UInt8], delimiter: UInt8) {
-    let utf8 = s.utf8
+    appendField(bytes: s.utf8, to: &out, delimiter: delimiter)
+  }
+
+  /// Appends a field's UTF-8 bytes, quoted when it holds the delimiter, a quote, a line break or
+  /// blanks at either end (which an unquoted field would lose); the one rule for every CSV seg writes,
+  /// the workbook reader's too.
+  @inlinable
+  public static func appendField<Bytes: BidirectionalCollection<UInt8>>(
+    bytes utf8: Bytes, to out: inout [UInt8], delimiter: UInt8
+  ) {
     var needs = false
     for b in utf8 where b == delimiter || b == 34 || b == 10 || b == 13 {
       needs = true
@@ -109,6 +118,7 @@ public enum CSVWriter {
     }
     out.append(34)
   }
+
 
   private static func failure(_ path: String, _ reason: String) -> WriteError {
     WriteError(file: path, message: "cannot write '\(path)': \(reason)")

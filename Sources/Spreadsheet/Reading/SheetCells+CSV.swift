@@ -1,3 +1,5 @@
+import Columnar
+
 extension SheetCells {
   /// The cells as RFC 4180 text, one line per sheet row from the first row with a value to the last:
   /// rows in between with no values are lines of empty fields (nulls), as Excel's own CSV export
@@ -19,7 +21,7 @@ extension SheetCells {
           out.append(44)
           separators += 1
         }
-        Self.appendField(text[value(k)], to: &out)
+        CSVWriter.appendField(bytes: text[value(k)], to: &out, delimiter: 44)
         wrote = true
         k += 1
       }
@@ -32,27 +34,5 @@ extension SheetCells {
       out.append(10)
     }
     return (out, width)
-  }
-
-  /// A field, quoted when it holds a comma, a quote, a line break or blanks at either end (which an
-  /// unquoted field would lose), as `CSVWriter` quotes.
-  private static func appendField(_ field: ArraySlice<UInt8>, to out: inout [UInt8]) {
-    var needsQuotes = false
-    for b in field where b == 44 || b == 34 || b == 10 || b == 13 {
-      needsQuotes = true
-      break
-    }
-    if let f = field.first, f == 32 || f == 9 { needsQuotes = true }
-    if let l = field.last, l == 32 || l == 9 { needsQuotes = true }
-    guard needsQuotes else {
-      out.append(contentsOf: field)
-      return
-    }
-    out.append(34)
-    for b in field {
-      if b == 34 { out.append(34) }
-      out.append(b)
-    }
-    out.append(34)
   }
 }
