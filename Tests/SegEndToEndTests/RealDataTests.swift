@@ -104,4 +104,22 @@ struct RealDataTests {
     ])
     #expect(pinned.stdout.hasSuffix("today is 2018-10-03\nsegment recent: 963 rows (12.0% of orders)\n"))
   }
+
+  /// Issue 14 item 4: bank.csv's y column holds "yes"/"no", read as Bool; a user types the file's own
+  /// spelling, in any case, in comparisons and lists.
+  @Test func aYesNoColumnMatchesTheFilesOwnSpelling() throws {
+    let path = SegBinary.sharedData.appendingPathComponent("bank_marketing/bank.csv").path
+    let result = try SegBinary.run([
+      "--format", "csv", "-c",
+      "load \"\(path)\" as bank; count where y = \"Yes\"; count where y = true; count where y in (\"NO\"); "
+        + "count where y != \"no\"",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "count,share\n521,0.1152\ncount,share\n521,0.1152\ncount,share\n4000,0.8848\n"
+      + "count,share\n521,0.1152\n")
+    let wrong = try SegBinary.run(["-c", "load \"\(path)\" as bank; count where y = \"maybe\""])
+    #expect(wrong.status == 1)
+    #expect(wrong.stderr.contains("error: y is Bool, \"maybe\" is a String"))
+    #expect(wrong.stderr.contains("a Bool matches true or false (also \"yes\" or \"no\", as files spell them): y = true"))
+  }
 }

@@ -304,6 +304,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case .segmentInUse(_, let user): return "drop segment \(user) first, or redefine it without this one"
     case .typeMismatch(_, let columnType, let literal, _) where columnType == "String":
       return "put text in quotes: \"\(literal)\""
+    case .typeMismatch(let column, let columnType, _, _) where columnType == "Bool":
+      return "a Bool matches true or false (also \"yes\" or \"no\", as files spell them): \(column) = true"
     case .brokenSegment: return "drop or redefine that segment first"
     case .loadedColumn(let name, _):
       return "computed columns never overwrite loaded data: pick another name, such as \(name)_2"

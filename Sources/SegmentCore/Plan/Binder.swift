@@ -22,7 +22,6 @@ struct Binder {
       case .list:
         throw EvalError(.listNotAllowed(column: column.name, in: .comparison), at: name.range)
       case .bool:
-        guard case .bool = literal.value else { throw Binder.mismatch(column, literal) }
         guard op == .equal || op == .notEqual else {
           throw EvalError(.boolNeedsEquality(column: column.name), at: literal.range)
         }
@@ -158,6 +157,13 @@ struct Binder {
       if let d = CivilDate.parseISODate(s) { return .date(d) }
     case (.string, .string(let s)): return .string(s)
     case (.bool, .bool(let b)): return .bool(b)
+    case (.bool, .string(let s)):
+      // The spellings the loader reads as Bool (bank.csv's "yes"/"no"): a user types the file's own.
+      switch s.lowercased() {
+      case "true", "yes": return .bool(true)
+      case "false", "no": return .bool(false)
+      default: break
+      }
     default: break
     }
     throw mismatch(reported ?? column, literal)
