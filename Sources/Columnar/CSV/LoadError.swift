@@ -25,6 +25,8 @@ public struct LoadError: Error, Sendable, Equatable {
     case interrupted
     /// The file is larger than the reader's 2 GiB limit.
     case tooLarge
+    /// The file became shorter while it was read (another process truncated or rewrote it).
+    case changedWhileLoading
   }
 
   /// What went wrong.
@@ -90,5 +92,12 @@ extension LoadError {
     LoadError(
       kind: .tooLarge, file: file,
       message: "'\(file)' has \(bytes) bytes; files up to 2 GiB can be loaded")
+  }
+
+  static func changed(file: String, bytes: Int, now: Int) -> LoadError {
+    LoadError(
+      kind: .changedWhileLoading, file: file,
+      message: "'\(file)' changed while it was being loaded (it had \(bytes) bytes, then only \(now)); "
+        + "load it again once whatever writes it has finished")
   }
 }

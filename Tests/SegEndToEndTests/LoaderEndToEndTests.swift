@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Files that loaded wrong, or killed seg, before issues 14 and 18: run through the built binary.
+@Suite("Loading awkward files")
+struct LoaderEndToEndTests {
+  /// Runs `script` (commands separated by `;`) in a fresh folder holding `files`.
+  static func run(_ script: String, files: [String: [UInt8]]) throws -> SegBinary.Result {
+    let folder = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for (name, bytes) in files {
+      try Data(bytes).write(to: folder.appendingPathComponent(name))
+    }
+    return try SegBinary.run(["--no-init", "-c", script], directory: folder)
+  }
+
+  /// Issue 14: a file truncated by another process while seg loads it killed seg with SIGBUS. Now the
+  /// load gives the whole file (writers wait for it), a prefix of it, or a clear error. Run both with
+  /// the file open for writing elsewhere (as a download in progress is) and without.
+  @Test(arguments: [false, true])
+  func aFileTruncatedWhileItLoadsNeverKillsSeg(heldOpenForWriting: Bool) throws {
+    let rows = 400_000
+    var text = "id,name,city,joined,spend\n"
+    text.reserveCapacity(rows * 48)
+    for i in 0..<rows {
+      text += "\(i),name \(i % 977),city \(i % 89),2024-01-\(10 + i % 18),\(i % 1000).25\n"
+    }
+    let bytes = Data(text.utf8)
+    let folder = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("big.csv")
+    for delay in ["0", "0.01", "0.03", "0.06", "0.1"] {
+      try bytes.write(to: file)
+      let writer = heldOpenForWriting ? try FileHandle(forWritingTo: file) : nil
+      let truncator = Process()
+      truncator.executableURL = URL(fileURLWithPath: "/bin/sh")
+      truncator.arguments = ["-c", "sleep \(delay); truncate -s \(bytes.count / 3) big.csv"]
+      truncator.currentDirectoryURL = folder
+      try truncator.run()
+      let r = try SegBinary.run(
+        ["--no-init", "--format", "csv", "-c", "load \"big.csv\" as big; stats id"], directory: folder)
+      truncator.waitUntilExit()
+      try writer?.close()
+      #expect(r.status == 0 || r.status == 1, "killed by a signal after \(delay) s: \(r.status) \(r.stderr)")
+      if r.status == 0 {
+        // The whole file or a prefix of it: the ids are exactly 0 up to the count less one.
+        let stats = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("id,") })
+        let fields = stats.split(separator: ",")
+        let count = Int(fields[1])!
+        #expect(count <= rows)
+        #expect(fields[6] == "0" && Int(fields[7]) == count - 1, "\(stats)")
+        #expect(Int(fields[8]) == count * (count - 1) / 2, "\(stats)")
+      } else {
+        #expect(r.stderr.hasPrefix("error: "), "\(r.stderr)")
+      }
+    }
+  }
+}
