@@ -14,6 +14,37 @@ struct LoaderEndToEndTests {
     return try SegBinary.run(["--no-init", "-c", script], directory: folder)
   }
 
+  static let customers =
+    "name\tcity\tjoined\tspend\r\nZoë\tKraków\t2024-01-02\t12.5\r\nJosé\t東京\t2024-02-03\t7\r\n"
+
+  @Test(arguments: [false, true])
+  func excelUnicodeTextLoads(bigEndian: Bool) throws {
+    var bytes: [UInt8] = []
+    for unit in [0xFEFF] + Array(Self.customers.utf16) {
+      let (high, low) = (UInt8(unit >> 8), UInt8(unit & 0xFF))
+      bytes += bigEndian ? [high, low] : [low, high]
+    }
+    let r = try Self.run(
+      "load \"u.txt\" as u; show u columns name, city", files: ["u.txt": bytes])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.isEmpty, "\(r.stderr)")
+    #expect(r.stdout.contains("loaded u: 2 rows, 4 columns from u.txt"), "\(r.stdout)")
+    #expect(
+      r.stdout.contains("Kraków") && r.stdout.contains("東京") && r.stdout.contains("José"), "\(r.stdout)")
+  }
+
+  @Test func classicMacLineEndsLoadLikeLineFeeds() throws {
+    let text = "id,name,joined\n1,Ann,2024-01-02\n2,Bob,2024-02-03\n3,Cy,2024-03-04\n"
+    let script = "load \"f.csv\" as f; describe f; count where joined before 2024-03-01"
+    let lf = try Self.run(script, files: ["f.csv": Array(text.utf8)])
+    let cr = try Self.run(
+      script, files: ["f.csv": Array(text.replacingOccurrences(of: "\n", with: "\r").utf8)])
+    #expect(cr.status == 0, "\(cr.stderr)")
+    #expect(cr.stdout.contains("loaded f: 3 rows, 3 columns"), "\(cr.stdout)")
+    #expect(cr.stdout == lf.stdout)
+    #expect(cr.stderr == lf.stderr)
+  }
+
   /// Issue 14: a file truncated by another process while seg loads it killed seg with SIGBUS. Now the
   /// load gives the whole file (writers wait for it), a prefix of it, or a clear error. Run both with
   /// the file open for writing elsewhere (as a download in progress is) and without.
