@@ -45,6 +45,19 @@ struct LoaderEndToEndTests {
     #expect(cr.stderr == lf.stderr)
   }
 
+  @Test func oneBadDateIsNamedInAWarning() throws {
+    var text = "id,signup_date\n"
+    for i in 0..<200 { text += "\(i),\(i == 120 ? "2023-02-29" : "2023-03-\(10 + i % 18)")\n" }
+    let r = try Self.run(
+      "load \"c.csv\" as c; count where signup_date is null", files: ["c.csv": Array(text.utf8)])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr
+        == "warning: column 'signup_date' was read as text because 1 of 200 values is not a date (the first "
+        + "is \"2023-02-29\" on line 122); correct or empty it in the file and load it again to read the "
+        + "column as dates\n")
+  }
+
   /// Issue 14: a file truncated by another process while seg loads it killed seg with SIGBUS. Now the
   /// load gives the whole file (writers wait for it), a prefix of it, or a clear error. Run both with
   /// the file open for writing elsewhere (as a download in progress is) and without.
