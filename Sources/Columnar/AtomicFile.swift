@@ -31,14 +31,16 @@ public enum AtomicFile {
     }
   }
 
-  /// Writes `bytes` to `path` through a temporary file `path.tmp-XXXXXX` in the same directory,
-  /// flushed with `fsync` and renamed over `path`; a failure leaves no partial file behind.
+  /// Writes `bytes` to `path` through a temporary file `path.tmp-PID-XXXXXX` in the same directory,
+  /// flushed with `fsync` and renamed over `path`; a failure leaves no partial file behind, and the
+  /// temporary files of earlier writes to `path` that were killed before they finished are removed.
   /// - Parameters:
   ///   - permissions: the new file's mode; `nil` gives 0666 less the umask, as for any document.
   /// - Throws: `Failure` with the step and `errno` that failed.
-  /// - Complexity: O(bytes).
+  /// - Complexity: O(bytes), and O(entries) of the directory.
   public static func write(_ bytes: [UInt8], to path: String, permissions: UInt32? = nil) throws(Failure) {
-    var template = Array((path + ".tmp-XXXXXX").utf8CString)
+    removeAbandonedTemporaries(of: path)
+    var template = Array((path + ".tmp-\(getpid())-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw Failure(.create, code: errno) }
     let tmp = String(cString: template.map { UInt8(bitPattern: $0) })
@@ -73,6 +75,29 @@ public enum AtomicFile {
     if let failure {
       unlink(tmp)
       throw failure
+    }
+  }
+
+  /// Removes the temporary files that writes to `path` left behind when they were killed (a save of
+  /// a large session leaves tens of megabytes): those named `path.tmp-PID-XXXXXX` whose process is
+  /// gone. A temporary file of a process that still runs may be a write in progress and is kept;
+  /// so is a file of the older name `path.tmp-XXXXXX`, which cannot be told from a user's own file.
+  static func removeAbandonedTemporaries(of path: String) {
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
+    guard let dir = opendir(directory) else { return }
+    defer { closedir(dir) }
+    let folder = directory.hasSuffix("/") ? directory : directory + "/"
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      guard name.hasPrefix(prefix) else { continue }
+      let parts = name.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
+      guard parts.count == 2, parts[1].count == 6, let pid = pid_t(parts[0]), pid > 0, pid != getpid()
+      else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + name) }
     }
   }
 }

@@ -106,6 +106,11 @@ struct CSVLoad {
           "\(invalid) values in column '\(names[j])' are not valid \(type) values and were read as null")
       }
     }
+    for j in 0..<columns {
+      guard let stray = Self.strayValues(in: outputs[j].column) else { continue }
+      let line = tok.line(of: recordOffset(ofRow: stray.firstRow, in: results, parser: parser))
+      warnings.append(Self.strayWarning(column: names[j], stray, line: line))
+    }
     let table: Table
     do {
       table = try Table(name: tableName, columns: outputs.map(\.column))

@@ -74,9 +74,58 @@ public enum CSVReader {
   ) throws(LoadError) -> LoadReport {
     guard bytes.count < Int(Int32.max) else { throw .tooLarge(file: source, bytes: bytes.count) }
     guard let base = bytes.baseAddress, bytes.count > 0 else { throw .empty(file: source) }
+    let mark = TextDecoding.utf16ByteOrder(bytes)
+    var utf16 = mark
+    if options.encoding == .utf16LittleEndian || options.encoding == .utf16BigEndian {
+      utf16 = options.encoding
+    }
+    if utf16 != nil || LineEnds.areCarriageReturnsOnly(bytes) {
+      return try loadCopy(
+        bytes, utf16: utf16, skipping: mark == nil ? 0 : 2, source: source, tableName: tableName,
+        options: options, interruption: interruption)
+    }
     let loader = CSVLoad(
       p: base.assumingMemoryBound(to: UInt8.self), n: bytes.count, source: source, options: options,
       interruption: interruption, mapped: mapped)
     return try loader.run(tableName: tableName)
+  }
+
+  /// Loads a UTF-8 copy of `bytes` with LF line ends, for a UTF-16 file (`utf16` is its byte order,
+  /// `skipping` the length of its byte order mark) or one whose lines end with CR alone.
+  private static func loadCopy(
+    _ bytes: UnsafeRawBufferPointer, utf16: TextEncoding?, skipping: Int, source: String, tableName: String,
+    options: LoadOptions, interruption: (@Sendable () -> Bool)?
+  ) throws(LoadError) -> LoadReport {
+    var text: [UInt8]
+    var replacement: Int?
+    if let utf16 {
+      (text, replacement) = TextDecoding.utf8(
+        fromUTF16: UnsafeRawBufferPointer(rebasing: bytes[skipping...]), bigEndian: utf16 == .utf16BigEndian)
+    } else {
+      text = Array(bytes)
+    }
+    if text.withUnsafeBytes(LineEnds.areCarriageReturnsOnly) { LineEnds.convertCarriageReturns(&text) }
+    // The copy is UTF-8 now: the byte order asked for must not send it here again.
+    var options = options
+    if utf16 != nil { options.encoding = nil }
+    var report = try text.withUnsafeBytes { raw in
+      Result { () throws(LoadError) -> LoadReport in
+        try load(
+          bytes: raw, source: source, tableName: tableName, options: options, interruption: interruption,
+          mapped: false)
+      }
+    }.get()
+    if let utf16 {
+      report.encoding = utf16
+      if let replacement {
+        let line = text.withUnsafeBufferPointer {
+          CSVTokenizer(p: $0.baseAddress!, n: $0.count, delimiter: report.delimiter).line(of: replacement)
+        }
+        report.warnings.insert(
+          "'\(source)' is not valid \(utf16.displayName) (first bad character on line \(line)); "
+            + "characters that could not be decoded were read as \u{FFFD}", at: 0)
+      }
+    }
+    return report
   }
 }

@@ -4,16 +4,25 @@
   import Foundation
 #endif
 
-/// A file's bytes for the duration of a load: mapped when it is a regular file, read otherwise.
+/// A file's bytes for the duration of a load: mapped when it is a regular file that nobody can
+/// shrink meanwhile, read into memory otherwise.
 ///
 /// Mapping skips copying the file into fresh memory (the kernel would also have to clear those
-/// pages first); the pages come straight from the page cache. `package`: the workbook reader
-/// (Spreadsheet) opens files the same way, with the same errors. A file truncated by another
-/// process while it is mapped would fault, a risk other loaders (polars) accept as well.
+/// pages first); the pages come straight from the page cache. But a mapped file that another
+/// process truncates kills the reader with SIGBUS when it touches the lost pages, and no Swift
+/// code can recover from that signal. So a file is mapped only under a read lease (`F_SETLEASE`):
+/// while it is held, another process that opens the file for writing or truncates it waits until
+/// the load is over (the kernel's `lease-break-time`, 45 s by default, at most), and the load sees
+/// the file as it was. Without a lease (the file is open for writing somewhere, as a download in
+/// progress is, or it belongs to another user, or its file system has no leases) it is read, and a
+/// file that shrinks while it is read is a `LoadError` instead of a crash. `package`: the workbook
+/// reader (Spreadsheet) opens files the same way, with the same errors.
 package final class FileBytes {
   private var mapped: UnsafeMutableRawPointer?
   private var mappedCount = 0
   private var data: [UInt8] = []
+  /// The descriptor whose read lease keeps writers out while the file is mapped; -1 when read.
+  private var leased: Int32 = -1
 
   /// Opens `path`, turning each failure into the matching `LoadError`.
   ///
@@ -32,7 +41,8 @@ package final class FileBytes {
       }
     }
     let isPipe = kind.st_mode & S_IFMT == S_IFIFO
-    let fd = open(path, O_RDONLY | (isPipe ? O_NONBLOCK : 0))
+    // Close-on-exec: a child process must not inherit the descriptor and with it the lease.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | (isPipe ? O_NONBLOCK : 0))
     if fd >= 0 && isPipe {
       // Reads block again once open: a writer that is slow to start still gets read.
       _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
@@ -46,7 +56,8 @@ package final class FileBytes {
       }
       throw Self.unreadable(path, code)
     }
-    defer { close(fd) }
+    var keepOpen = false
+    defer { if !keepOpen { close(fd) } }
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw Self.unreadable(path, errno) }
     if st.st_mode & S_IFMT == S_IFDIR {
@@ -56,16 +67,18 @@ package final class FileBytes {
     }
     let size = Int(st.st_size)
     guard size < Int(Int32.max) else { throw .tooLarge(file: path, bytes: size) }
-    if st.st_mode & S_IFMT == S_IFREG && size > 0 {
+    if st.st_mode & S_IFMT == S_IFREG && size > 0 && Self.keepWritersOut(fd) {
       // Pages are mapped by `populate`, range by range, on the cores that parse them.
       let m = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
       if let m, m != MAP_FAILED {
         mapped = m
         mappedCount = size
+        leased = fd
+        keepOpen = true
         return
       }
     }
-    data = try Self.readAll(fd, size: size, path: path)
+    data = try Self.readAll(fd, size: size, path: path, isRegular: st.st_mode & S_IFMT == S_IFREG)
     if isPipe && data.isEmpty {
       throw LoadError(
         kind: .emptyFile, file: path,
@@ -75,7 +88,26 @@ package final class FileBytes {
 
   deinit {
     if let mapped { munmap(mapped, mappedCount) }
+    // Closing the descriptor ends the lease: a writer waiting for it goes ahead.
+    if leased >= 0 { close(leased) }
   }
+
+  /// Takes a read lease on `fd`, so that nobody can open the file for writing or truncate it
+  /// until `fd` is closed; false when the kernel refuses one.
+  ///
+  /// A writer that comes along breaks the lease: the kernel then signals the holder, with SIGIO
+  /// unless told otherwise, and SIGIO's default action ends the process. SIGURG is asked for
+  /// instead: its default action is to ignore it, and seg has no sockets with urgent data. The
+  /// lease is held to the end of the load regardless (a load takes seconds at most); the writer
+  /// waits until then.
+  private static func keepWritersOut(_ fd: Int32) -> Bool {
+    guard fcntl(fd, setSignal, SIGURG) == 0 else { return false }
+    return fcntl(fd, setLease, Int32(F_RDLCK)) == 0
+  }
+
+  /// `F_SETSIG` and `F_SETLEASE` (Linux's `fcntl.h`), which Glibc's module does not export.
+  private static let setSignal: Int32 = 10
+  private static let setLease: Int32 = 1024
 
   /// Whether the bytes are the file's pages mapped read-only (see `populate` and `release`).
   var isMapped: Bool { mapped != nil }
@@ -118,8 +150,11 @@ package final class FileBytes {
   private static let populateRead: Int32 = 22
 
   /// Reads to the end of the file: `size` bytes first, then whatever a file that grew while it was
-  /// read (or a pipe reporting size 0) still holds.
-  private static func readAll(_ fd: Int32, size: Int, path: String) throws(LoadError) -> [UInt8] {
+  /// read (or a pipe reporting size 0) still holds. A regular file that ends before `size` bytes
+  /// was cut short while it was read: what was read is not the file, so it is an error.
+  private static func readAll(_ fd: Int32, size: Int, path: String, isRegular: Bool) throws(LoadError)
+    -> [UInt8]
+  {
     var failure: Int32 = 0
     var data = [UInt8](unsafeUninitializedCapacity: size) { buf, initialized in
       var got = 0
@@ -133,6 +168,7 @@ package final class FileBytes {
       initialized = got
     }
     if failure != 0 { throw unreadable(path, failure) }
+    if isRegular && data.count < size { throw .changed(file: path, bytes: size, now: data.count) }
     var extra = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let r = extra.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }

@@ -31,6 +31,8 @@ public struct LoadError: Error, Sendable, Equatable {
     case notAWorkbook
     /// The workbook has no sheet of that name; `sheets` are the names it has, in order.
     case unknownSheet(String, sheets: [String])
+    /// The file became shorter while it was read (another process truncated or rewrote it).
+    case changedWhileLoading
   }
 
   /// What went wrong.
@@ -96,5 +98,12 @@ extension LoadError {
     LoadError(
       kind: .tooLarge, file: file,
       message: "'\(file)' has \(bytes) bytes; files up to 2 GiB can be loaded")
+  }
+
+  static func changed(file: String, bytes: Int, now: Int) -> LoadError {
+    LoadError(
+      kind: .changedWhileLoading, file: file,
+      message: "'\(file)' changed while it was being loaded (it had \(bytes) bytes, then only \(now)); "
+        + "load it again once whatever writes it has finished")
   }
 }

@@ -4,9 +4,21 @@ public enum TextEncoding: String, Sendable, Equatable {
   case utf8
   /// Windows-1252, the superset of ISO-8859-1 that spreadsheet exports use.
   case latin1
+  /// UTF-16 with the low byte first, as Excel's "Unicode Text" writes it; read only when a byte
+  /// order mark announces it.
+  case utf16LittleEndian
+  /// UTF-16 with the high byte first; read only when a byte order mark announces it.
+  case utf16BigEndian
 
   /// The name shown to users.
-  public var displayName: String { self == .utf8 ? "UTF-8" : "Windows-1252" }
+  public var displayName: String {
+    switch self {
+    case .utf8: "UTF-8"
+    case .latin1: "Windows-1252"
+    case .utf16LittleEndian: "UTF-16LE"
+    case .utf16BigEndian: "UTF-16BE"
+    }
+  }
 }
 
 /// How to read a CSV file; every `nil` means "detect from the data".
@@ -35,7 +47,8 @@ public struct LoadReport: Sendable {
   public var delimiter: UInt8
   /// Whether the first record was used as the header.
   public var hadHeader: Bool
-  /// `.latin1` when the caller asked for it or when some values were not UTF-8.
+  /// `.latin1` when the caller asked for it or when some values were not UTF-8; a UTF-16 variant
+  /// when the file began with its byte order mark.
   public var encoding: TextEncoding
   /// Notes for the user, lowercase without a final period (encoding fallback, unparseable dates).
   public var warnings: [String]

@@ -20,6 +20,10 @@ public struct UnsavedJournal: Sendable, Equatable {
 final class Journal {
   let path: String
   private var fd: Int32
+  /// The bytes of whole cells in the file: where a cell that could not be written whole is cut off.
+  private var length: off_t = 0
+  /// Whether the last append failed, so that the user is told once, not at every cell.
+  private(set) var isFailing = false
 
   /// Creates (or empties) this process's journal in `directory`, which must exist.
   init(directory: String) throws(SessionError) {
@@ -28,24 +32,44 @@ final class Journal {
     guard fd >= 0 else { throw SessionError(.cannotWrite(path: path, reason: ScriptFile.reason(errno))) }
     var cwd = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     let directory = getcwd(&cwd, cwd.count) != nil ? String(cString: cwd) : "?"
-    append("# seg journal, started \(SessionHeader.now()) in \(directory)")
+    try append("# seg journal, started \(SessionHeader.now()) in \(directory)")
   }
 
   deinit { if fd >= 0 { close(fd) } }
 
   /// Appends a cell and pushes it to the disk before the next prompt.
-  func append(_ text: String) {
+  ///
+  /// A cell that cannot be written whole (the disk is full) is cut off again, so the journal keeps
+  /// whole cells only: half a cell would be replayed as a different command, or glued to the next.
+  /// - Throws: `SessionError.cannotWrite`; the session goes on, but what follows cannot be restored.
+  func append(_ text: String) throws(SessionError) {
     guard fd >= 0 else { return }
     let bytes = Array((text + "\n").utf8)
     var written = 0
     while written < bytes.count {
       let n = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress! + written, $0.count - written) }
       if n < 0 && errno == EINTR { continue }
-      // A full disk must not stop the session; the journal is a safety net, not the work itself.
-      guard n > 0 else { return }
+      guard n > 0 else {
+        let code = n < 0 ? errno : ENOSPC
+        _ = ftruncate(fd, length)
+        isFailing = true
+        throw SessionError(.cannotWrite(path: path, reason: ScriptFile.reason(code)))
+      }
       written += n
     }
     fdatasync(fd)
+    length += off_t(bytes.count)
+    isFailing = false
+  }
+
+  /// The whole cells of a journal's `text`, and the start of a cell that was being written when
+  /// the shell died or the disk filled up: everything after the last line break, which every
+  /// whole cell ends with.
+  static func wholeCells(of text: String) -> (whole: Substring, torn: Substring) {
+    guard !text.isEmpty, !text.hasSuffix("\n") else { return (text[...], "") }
+    guard let lastBreak = text.lastIndex(of: "\n") else { return ("", text[...]) }
+    let cut = text.index(after: lastBreak)
+    return (text[..<cut], text[cut...])
   }
 
   /// Closes the journal, removing the file unless `keep`.
@@ -75,7 +99,7 @@ final class Journal {
       let path = file(in: directory, pid: pid)
       var info = stat()
       guard stat(path, &info) == 0, let text = try? ScriptFile.read(path) else { continue }
-      let cells = ScriptSplitter.statements(in: text).count
+      let cells = ScriptSplitter.statements(in: String(wholeCells(of: text).whole)).count
       if cells > 0 { found.append((path, Int(info.st_mtim.tv_sec), cells)) }
     }
     guard let newest = found.max(by: { ($0.modified, $0.path) < ($1.modified, $1.path) }) else { return nil }

@@ -98,11 +98,17 @@ extension Session {
   /// Replays the unsaved journal quietly: its cells become this session's, and only errors show.
   func restore(into performance: inout Performance) throws(SessionError) -> String {
     guard let unsaved else { throw SessionError(.nothingToRestore) }
-    let text = try ScriptFile.read(unsaved.path)
+    let (text, torn) = Journal.wholeCells(of: try ScriptFile.read(unsaved.path))
     let before = records.count
     var quiet = Performance()
-    perform(text, origin: unsaved.path, keepGoing: true, firstLine: 1, into: &quiet)
+    perform(String(text), origin: unsaved.path, keepGoing: true, firstLine: 1, into: &quiet)
     performance.emissions += quiet.emissions.filter { $0.stream == .err }
+    if !torn.isEmpty {
+      let start = torn.count > 40 ? torn.prefix(40) + "..." : torn
+      warn(
+        "the journal's last cell was cut short when it was written (\"\(start)\") and was not replayed; "
+          + "type it again if it is needed", into: &performance)
+    }
     let restored = records.count - before
     let cells = restored == 1 ? "1 cell" : "\(Figures.grouped(restored)) cells"
     if quiet.failed {

@@ -186,7 +186,7 @@ public final class Session {
       let plain =
         style == .plain
         ? rendered : Renderer.render(data, format: format, style: .plain)
-      record(output.recordedText ?? text, output: plain, result: output.result)
+      record(output.recordedText ?? text, output: plain, result: output.result, into: &performance)
     }
     return true
   }
@@ -206,11 +206,21 @@ public final class Session {
     performance.emissions.append(Emission(.err, label + warning + "\n"))
   }
 
-  private func record(_ text: String, output: String, result: CommandResult) {
+  private func record(
+    _ text: String, output: String, result: CommandResult, into performance: inout Performance
+  ) {
     let cell = SessionCell(number: records.count + 1, text: text, output: output, result: result)
     records.append(cell)
     history.append(HistoryEntry(text: text, cell: cell.number, after: cell.number))
-    journal?.append(text)
+    guard let journal else { return }
+    let wasFailing = journal.isFailing
+    do {
+      try journal.append(text)
+    } catch  where !wasFailing {
+      warn(
+        "\(error.message); a crash would lose this cell and the next ones until the journal can be "
+          + "written again: free some space, or save the session", into: &performance)
+    } catch {}
   }
 
   /// "12.345 ms" under a second, "1.234 s" above, so fast commands are still measured.

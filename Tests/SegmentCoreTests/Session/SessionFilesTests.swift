@@ -156,4 +156,52 @@ struct SessionFilesTests {
     #expect(FileManager.default.fileExists(atPath: mine))
     try? FileManager.default.removeItem(atPath: mine)
   }
+
+  @Test func aTornLastCellIsNotReplayed() throws {
+    let journals = directory + "/journal"
+    try FileManager.default.createDirectory(atPath: journals, withIntermediateDirectories: true)
+    // The disk filled up in the middle of the last cell: `age >= 4` would replay as a different segment.
+    try "# seg journal\nload sample rows 30 seed 3\nsegment a = age < 40\nsegment b = age >= 4"
+      .write(toFile: journals + "/journal-999999998.seg", atomically: true, encoding: .utf8)
+    let session = Session()
+    let unsaved = try #require(try session.startJournal(in: journals))
+    #expect(unsaved.cellCount == 2)
+    let p = session.perform("restore")
+    #expect(out(p) == "restored 2 cells: 1 table, 1 segment\n")
+    #expect(
+      err(p)
+        == "warning: the journal's last cell was cut short when it was written (\"segment b = age >= 4\") "
+        + "and was not replayed; type it again if it is needed\n")
+    #expect(session.workspace.segments.map(\.name) == ["a"])
+    session.endJournal(keepUnsaved: false)
+  }
+
+  @Test func aJournalThatCannotBeWrittenIsReportedOnceAndKeepsWholeCells() throws {
+    let journals = directory + "/journal"
+    let session = Session()
+    try session.startJournal(in: journals)
+    let mine = journals + "/journal-\(getpid()).seg"
+    #expect(!session.perform("load sample rows 10 seed 1").failed)
+    // The disk fills up: the journal's descriptor now writes to /dev/full, which is always full.
+    let names = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")
+    let fd = try #require(
+      names.compactMap(Int32.init).first {
+        (try? FileManager.default.destinationOfSymbolicLink(
+          atPath: "/proc/self/fd/\($0)")) == mine
+      })
+    let full = open("/dev/full", O_WRONLY)
+    #expect(dup2(full, fd) == fd)
+    close(full)
+    let p = session.perform("segment a = age < 40")
+    #expect(!p.failed)
+    #expect(
+      err(p)
+        == "warning: cannot write \(mine): no space left on the device; a crash would lose this cell and the "
+        + "next ones until the journal can be written again: free some space, or save the session\n")
+    let q = session.perform("segment b = age >= 40")
+    #expect(!q.failed)
+    #expect(err(q).isEmpty)
+    #expect(try read(mine).hasSuffix("load sample rows 10 seed 1\n"))
+    session.endJournal(keepUnsaved: false)
+  }
 }
