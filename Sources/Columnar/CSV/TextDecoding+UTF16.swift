@@ -12,6 +12,28 @@ extension TextDecoding {
     }
   }
 
+  /// Appends `scalar` (a valid Unicode scalar value) as UTF-8: the one encoder for the UTF-16 decoder
+  /// and the workbook reader's character references.
+  @inline(__always)
+  package static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+    switch scalar {
+    case 0..<0x80:
+      out.append(UInt8(scalar))
+    case 0x80..<0x800:
+      out.append(UInt8(0xC0 | scalar >> 6))
+      out.append(UInt8(0x80 | scalar & 0x3F))
+    case 0x800..<0x10000:
+      out.append(UInt8(0xE0 | scalar >> 12))
+      out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+      out.append(UInt8(0x80 | scalar & 0x3F))
+    default:
+      out.append(UInt8(0xF0 | scalar >> 18))
+      out.append(UInt8(0x80 | (scalar >> 12) & 0x3F))
+      out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+      out.append(UInt8(0x80 | scalar & 0x3F))
+    }
+  }
+
   /// UTF-8 bytes from UTF-16 code units in `bytes` (after the byte order mark).
   ///
   /// An unpaired surrogate becomes U+FFFD, as a lone byte that is not UTF-8 becomes Windows-1252:
@@ -32,24 +54,7 @@ extension TextDecoding {
       let b = UInt32(bytes[2 * k + 1])
       return bigEndian ? a << 8 | b : b << 8 | a
     }
-    @inline(__always) func append(_ v: UInt32) {
-      switch v {
-      case 0..<0x80:
-        out.append(UInt8(v))
-      case 0x80..<0x800:
-        out.append(UInt8(0xC0 | v >> 6))
-        out.append(UInt8(0x80 | v & 0x3F))
-      case 0x800..<0x10000:
-        out.append(UInt8(0xE0 | v >> 12))
-        out.append(UInt8(0x80 | v >> 6 & 0x3F))
-        out.append(UInt8(0x80 | v & 0x3F))
-      default:
-        out.append(UInt8(0xF0 | v >> 18))
-        out.append(UInt8(0x80 | v >> 12 & 0x3F))
-        out.append(UInt8(0x80 | v >> 6 & 0x3F))
-        out.append(UInt8(0x80 | v & 0x3F))
-      }
-    }
+    @inline(__always) func append(_ v: UInt32) { appendUTF8(v, to: &out) }
     @inline(__always) func replace() {
       if firstReplacement == nil { firstReplacement = out.count }
       append(0xFFFD)

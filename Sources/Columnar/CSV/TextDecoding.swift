@@ -1,5 +1,5 @@
 /// Turns field bytes into `String`s: UTF-8 when valid, Windows-1252 otherwise.
-enum TextDecoding {
+package enum TextDecoding {
   /// Windows-1252's 0x80-0x9F; the five undefined bytes map to the C1 controls, as Python does.
   static let cp1252High: [UInt32] = [
     0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,

@@ -1,3 +1,5 @@
+import Columnar
+
 /// The `_xHHHH_` escapes of Office Open XML strings (ECMA-376 part 1, 22.9.2.19, ST_Xstring).
 ///
 /// XML 1.0 cannot carry most control characters, even as `&#N;` references, so Excel writes them as
@@ -21,9 +23,9 @@ enum OfficeEscapes {
           next += 7
         }
         if Unicode.Scalar(scalar) != nil {
-          XMLScanner.appendUTF8(scalar, to: &out)
+          TextDecoding.appendUTF8(scalar, to: &out)
         } else {
-          XMLScanner.appendUTF8(0xFFFD, to: &out)
+          TextDecoding.appendUTF8(0xFFFD, to: &out)
         }
         i = next
       } else {

@@ -1,3 +1,5 @@
+import Columnar
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -168,7 +170,7 @@ struct XMLScanner {
     while i < end {
       let c = p[i]
       if c == 38, let (scalar, next) = reference(at: i, end: end) {
-        Self.appendUTF8(scalar, to: &out)
+        TextDecoding.appendUTF8(scalar, to: &out)
         i = next
       } else if c == 60 {
         i = decodeMarkup(at: i, end: end, into: &out)
@@ -251,25 +253,5 @@ struct XMLScanner {
 
   @inline(__always) private static func endsName(_ c: UInt8) -> Bool {
     c == 62 || c == 47 || isSpace(c)
-  }
-
-  /// Appends `scalar` (a valid Unicode scalar value) as UTF-8.
-  static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
-    switch scalar {
-    case 0..<0x80:
-      out.append(UInt8(scalar))
-    case 0x80..<0x800:
-      out.append(UInt8(0xC0 | scalar >> 6))
-      out.append(UInt8(0x80 | scalar & 0x3F))
-    case 0x800..<0x10000:
-      out.append(UInt8(0xE0 | scalar >> 12))
-      out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
-      out.append(UInt8(0x80 | scalar & 0x3F))
-    default:
-      out.append(UInt8(0xF0 | scalar >> 18))
-      out.append(UInt8(0x80 | (scalar >> 12) & 0x3F))
-      out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
-      out.append(UInt8(0x80 | scalar & 0x3F))
-    }
   }
 }
