@@ -158,7 +158,7 @@ struct Run: ParsableCommand {
     for file in files {
       guard let text = Run.read(file) else { return 1 }
       let report = Session(settings: output.settings, style: .plain, connectors: OutputOptions.connectors).check(
-        text, origin: file, parameters: values, update: update)
+        text, origin: file, parameters: values, update: update, keepGoing: keepGoing)
       for emission in report.emissions { Console.write(emission.text, to: .err) }
       if let updated = report.updatedText {
         guard Run.write(updated, to: file) else { return 1 }

@@ -139,4 +139,33 @@ struct SessionFileTests {
       #expect(check.stdout.hasSuffix(": all match\n"), "\(name)")
     }
   }
+
+  /// Issue 20 item 5: a check writes the session's files again, so it passes the second time too; and
+  /// --keep-going goes on past a failed cell.
+  @Test func aCheckThatExportsFilesCanBeRunAgainAndKeepsGoing() throws {
+    let dir = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let make = try SegBinary.run(
+      [
+        "-c",
+        "load sample customers rows 40 seed 2; segment young = age < 30; export young to \"young.csv\"; "
+          + "persona draft for young; export personas to \"p.md\"; save \"s.seg\" with output",
+      ], directory: dir)
+    #expect(make.status == 0, "\(make.stderr)")
+    for run in 1...2 {
+      let check = try SegBinary.run(["run", "--check", "s.seg"], directory: dir)
+      #expect(check.status == 0, "run \(run): \(check.stderr)")
+      #expect(check.stdout == "checked 5 cells in s.seg: all match\n", "run \(run)")
+    }
+    // Cells are paragraphs: the failing one is line 3, the one after it line 5.
+    try "load sample customers rows 40 seed 2\n\ncount by nosuch\n\ncount\n#> nothing like this\n".write(
+      to: dir.appendingPathComponent("bad.seg"), atomically: true, encoding: .utf8)
+    let stops = try SegBinary.run(["run", "--check", "bad.seg"], directory: dir)
+    #expect(stops.status == 1)
+    #expect(!stops.stderr.contains("+++ replayed bad.seg:5"))
+    let goes = try SegBinary.run(["run", "--check", "--keep-going", "bad.seg"], directory: dir)
+    #expect(goes.status == 1)
+    #expect(goes.stderr.contains("bad.seg:3: error:"))
+    #expect(goes.stderr.contains("+++ replayed bad.seg:5"), "the cell after the failure is still checked")
+  }
 }

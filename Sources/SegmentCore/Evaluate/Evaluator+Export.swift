@@ -19,7 +19,7 @@ extension Workspace {
     if let refusal = SafeMode.check(write: command.path, safe: settings.safe) { throw EvalError(.safeMode(refusal)) }
     let selection = try select(RowSource(name: command.source))
     let table = selection.table
-    if !command.replace, access(command.path, F_OK) == 0 {
+    if !command.replace, !overwritesFiles, access(command.path, F_OK) == 0 {
       throw EvalError(.fileExists(command.path))
     }
     let bytes: Int

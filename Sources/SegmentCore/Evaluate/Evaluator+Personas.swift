@@ -170,7 +170,7 @@ extension Workspace {
     let text =
       json ? PersonaExport.json(cards) : html ? HTMLReport.personaPage(cards) : PersonaExport.markdown(cards)
     do {
-      try AtomicFile.write(text, to: path, replace: replace)
+      try AtomicFile.write(text, to: path, replace: replace || overwritesFiles)
     } catch {
       if case .cannotWrite(_, let reason) = error.kind {
         throw EvalError(.write(path: path, reason: reason), at: range)

@@ -46,7 +46,7 @@ extension Session {
     case .notebook: text = SessionWriter.notebook(records, header: header)
     case .report: text = report(header: header, path: command.path)
     }
-    try AtomicFile.write(text, to: command.path, replace: command.replace)
+    try AtomicFile.write(text, to: command.path, replace: command.replace || workspace.overwritesFiles)
     let cells = records.count == 1 ? "1 cell" : "\(Figures.grouped(records.count)) cells"
     // A report is for reading, not replaying: it does not count as saving the work.
     if command.form == .report {

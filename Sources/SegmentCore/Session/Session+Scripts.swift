@@ -52,15 +52,22 @@ extension Session {
 
   /// Replays a script as `runScript` does and compares each cell's output with the output recorded
   /// under it. Output is drawn in the plain style, so a check gives the same answer in a terminal.
-  /// - Parameter update: also make the script's text with the output recorded afresh (`updatedText`).
+  /// Files the script writes are written again, so a check can be run any number of times.
+  /// - Parameters:
+  ///   - update: also make the script's text with the output recorded afresh (`updatedText`).
+  ///   - keepGoing: check the remaining cells after one fails (the check still fails).
   public func check(
-    _ text: String, origin: String, parameters: [String: String] = [:], update: Bool = false
+    _ text: String, origin: String, parameters: [String: String] = [:], update: Bool = false,
+    keepGoing: Bool = false
   ) -> CheckReport {
     var report = CheckReport(origin: origin)
     let document = ScriptDocument.parse(text, notebook: ScriptDocument.isNotebook(origin))
     let savedStyle = style
     style = .plain
     defer { style = savedStyle }
+    let overwrote = workspace.overwritesFiles
+    workspace.overwritesFiles = true
+    defer { workspace.overwritesFiles = overwrote }
     let codes: [String]
     do {
       codes = try filled(document, origin: origin, parameters: parameters)
@@ -79,7 +86,9 @@ extension Session {
       report.emissions += performance.emissions.filter { $0.stream == .err }
       if !ok {
         report.failed = true
-        break
+        if !keepGoing { break }
+        outputs.append(nil)
+        continue
       }
       let output = ScriptDocument.outputLines(
         performance.emissions.filter { $0.stream == .out }.map(\.text).joined())

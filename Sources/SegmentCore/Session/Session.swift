@@ -44,7 +44,7 @@ public struct SessionCell: Sendable, Equatable {
 /// (shell, `seg run`, `seg -c`) runs commands, so that all of them behave the same.
 public final class Session {
   /// The tables, segments and settings made so far.
-  public private(set) var workspace: Workspace
+  public internal(set) var workspace: Workspace
   /// Raised by the front end on Ctrl-C to stop the running command.
   public let interruption = Interruption()
   /// How results are drawn.

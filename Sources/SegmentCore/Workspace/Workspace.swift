@@ -13,6 +13,9 @@ public struct Workspace: Sendable {
   public internal(set) var currentTableName: String?
   /// The session's settings.
   public var settings = Settings()
+  /// True while `seg run --check` replays a script: a check must be re-runnable, so the files its
+  /// cells wrote the last time it ran are written again instead of being refused as existing.
+  var overwritesFiles = false
   /// The segments, in the order they were defined.
   public internal(set) var segments: [Segment] = []
   /// The personas, in the order they were made; each stands for a segment by name.
