@@ -20,7 +20,7 @@ extension Workspace {
     let total = sizes.integer("rows")
     let matched = relation.filter == nil ? total : sizes.integer("n.0")
     // Which date a `within` counted back from, when today is not pinned.
-    let within = withinNote(command.source.filter, source: command.source.name, table: schema).map { "; " + $0 } ?? ""
+    let within = withinNote(relation.filter).map { "; " + $0 } ?? ""
     guard !keys.isEmpty else {
       return ResultTable(
         columns: [ResultColumn("count", alignment: .right), ResultColumn("share", alignment: .right)],

@@ -27,7 +27,7 @@ extension Workspace {
     let frozen = segment.isSnapshot ? ", frozen as a snapshot" : ""
     var headline =
       "\(verb) \(segment.name): \(Figures.rows(size)) (\(Figures.percent(share)) of \(table.name))\(frozen)"
-    if let note = withinNote(definition.predicate, table: table) { headline += "\n" + note }
+    if let note = withinNote(conditions[0]) { headline += "\n" + note }
     guard clauses.count > 1 else { return .message(headline) }
     var rows: [[Cell]] = []
     for (i, clause) in clauses.enumerated() {

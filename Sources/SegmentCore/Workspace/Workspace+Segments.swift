@@ -174,41 +174,28 @@ extension Workspace {
 }
 
 extension Workspace {
-  /// Which date each `within` in `predicate` (and in the segments it names, on `table`) counted back
-  /// from, when *today* is not pinned: "within counts back from the latest last_purchase_date,
-  /// 2026-10-31". Nil when today is set or nothing uses it. So the output says which date and
-  /// column it came from, and a reader can pin another with `set today`.
+  /// Which date each `within` in a bound condition counted back from, when *today* is not pinned:
+  /// "within counts back from the latest last_purchase_date, 2026-10-31". Nil when today is set or
+  /// nothing uses it. So the output says which date and column it came from, and a reader can pin
+  /// another with `set today`. Read off the bound condition (a `within` is the day range with both
+  /// ends), so it asks the engine nothing the binding did not already ask.
   /// - Complexity: O(clauses), walked with a stack: a chain of thousands of clauses must not recurse.
-  func withinNote(_ predicate: Predicate?, source: Name? = nil, table: TableSchema) -> String? {
-    guard settings.today == nil else { return nil }
-    var pending: [Predicate] = predicate.map { [$0] } ?? []
-    if let source { pending.append(Predicate(.reference(source), at: source.range)) }
-    var columns: [String] = []
-    var visited: Set<String> = []
-    let binder = Binder(workspace: self, table: table)
+  func withinNote(_ condition: Condition?) -> String? {
+    guard settings.today == nil, let condition else { return nil }
+    var pending = [condition]
+    var latest: [String: Int32] = [:]
     while let next = pending.popLast() {
-      switch next.kind {
-      case .within(let name, _, _):
-        if let column = try? binder.column(name), !columns.contains(column.name) { columns.append(column.name) }
-      case .reference(let name):
-        if let segment = segment(named: name.text), segment.tableName == table.name,
-          visited.insert(segment.name.lowercased()).inserted
-        {
-          pending.append(segment.predicate)
-        }
+      switch next {
+      case .dayRange(let column, .some, .some(let today)): latest[column] = today
+      case .segment(_, let inner), .not(let inner): pending.append(inner)
       case .and(let a, let b), .or(let a, let b):
         pending.append(b)
         pending.append(a)
-      case .not(let a): pending.append(a)
       default: break
       }
     }
-    let parts = columns.sorted().compactMap { column -> String? in
-      today(forTableNamed: table.name, column: column).map {
-        "the latest \(column), \(CivilDate.format(days: $0))"
-      }
-    }
-    guard !parts.isEmpty else { return nil }
+    guard !latest.isEmpty else { return nil }
+    let parts = latest.keys.sorted().map { "the latest \($0), \(CivilDate.format(days: latest[$0]!))" }
     return "within counts back from " + parts.joined(separator: ", and from ")
       + " (set today to pin another date)"
   }
