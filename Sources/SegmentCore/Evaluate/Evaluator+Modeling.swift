@@ -47,7 +47,7 @@ extension Workspace {
     var recencyNote = "recency \(inputs[0].name), the fewest days scoring 5"
     if let asOf {
       let source =
-        command.asOf != nil ? "" : settings.today != nil ? " (set today)" : " (latest date in the table)"
+        command.asOf != nil ? "" : settings.today != nil ? " (set today)" : " (its latest date)"
       recencyNote =
         "recency \(inputs[0].name) as of \(CivilDate.format(days: asOf))\(source), the latest scoring 5"
     }

@@ -96,7 +96,7 @@ extension Workspace {
       return "format is \(format.rawValue)"
     case .today(let days):
       settings.today = days
-      guard let days else { return "today is the latest date in each table" }
+      guard let days else { return "today is unset: each within counts back from its column's latest date" }
       return "today is \(CivilDate.format(days: days))"
     case .timer(let on):
       settings.timer = on

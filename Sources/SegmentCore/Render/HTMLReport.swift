@@ -110,7 +110,10 @@ public enum HTMLReport {
   static func body(_ result: CommandResult) -> String {
     switch result {
     case .none: return ""
-    case .message(let m): return "<p class=\"message\">\(HTMLText.escape(m))</p>\n"
+    case .message(let m):
+      // A message of several lines (a segment and the date its `within` used) keeps its lines.
+      let lines = m.split(separator: "\n", omittingEmptySubsequences: false).map { HTMLText.escape(String($0)) }
+      return "<p class=\"message\">\(lines.joined(separator: "<br/>"))</p>\n"
     case .text(let t): return "<pre class=\"text\">\(HTMLText.escape(t.trimmingTrailingNewline()))</pre>\n"
     case .table(let table): return self.table(table)
     case .sequence(let parts): return parts.map(body).joined()

@@ -59,7 +59,7 @@ struct SessionHeader {
   var files: [FileFingerprint]
   /// Files its load commands read that could not be read when it was saved.
   var missing: [String] = []
-  /// The `set today` in force when it was saved; nil when today was the latest date in each table.
+  /// The `set today` in force when it was saved; nil when each `within` counted from its column's latest date.
   var today: Int32?
 
   /// The header's lines, without comment marks.
@@ -69,7 +69,7 @@ struct SessionHeader {
     lines += files.map(\.headerText)
     lines += missing.map { "file: \($0) (could not be read when the session was saved)" }
     lines.append(
-      "today: " + (today.map { CivilDate.format(days: $0) } ?? "not set (the latest date in each table)"))
+      "today: " + (today.map { CivilDate.format(days: $0) } ?? "not set (each within counts back from its column's latest date)"))
     return lines
   }
 

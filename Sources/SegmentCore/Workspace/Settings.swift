@@ -2,7 +2,8 @@
 public struct Settings: Sendable, Equatable {
   /// How results are written.
   public var format: OutputFormat = .table
-  /// The date `within` and recency measure from; when nil, the latest date in the table (never the clock).
+  /// The date `within` and recency measure from; when nil, the latest date of the column they compare
+  /// (never the clock).
   public var today: Int32?
   /// When on, each command's time goes to stderr (never into recorded output).
   public var timer = false

@@ -6,7 +6,7 @@ import Columnar
 enum ComputedColumnFixture {
   static func day(_ text: String) -> Int32 { CivilDate.parseISODate(text)! }
 
-  /// people: six customers; the latest date in the table (today by default) is 2026-10-31.
+  /// people: six customers; the latest date of its date columns (today by default) is 2026-10-31.
   static func people() throws -> Table {
     try Table(
       name: "people",

@@ -88,6 +88,11 @@ struct HTMLReportTests {
     #expect(page(session(commands)) == page(session(commands)))
   }
 
+  @Test func aMessageOfSeveralLinesKeepsThem() {
+    let html = page(session("load sample customers rows 300 seed 5\nsegment recent = last_purchase_date within 90 days"))
+    #expect(html.contains("of customers)<br/>within counts back from the latest last_purchase_date, "))
+  }
+
   @Test func manyCategoriesFoldIntoOther() throws {
     var csv = "id,city\n"
     for i in 0..<600 { csv += "\(i),city\(i % 60)\n" }

@@ -100,7 +100,7 @@ struct SampleDataTests {
     let last = try view.dates("last_purchase_date").compactMap { $0 }
     #expect(signups.allSatisfy { (SampleData.firstDate...SampleData.lastDate).contains($0) })
     #expect(last.allSatisfy { $0 <= SampleData.lastDate })
-    // `today` defaults to the latest date in the table: with 5,000 customers that is the end date.
+    // `today` defaults to the latest date of the compared column: with 5,000 customers, the end date.
     #expect(last.max() == SampleData.lastDate)
   }
 
