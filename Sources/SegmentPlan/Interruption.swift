@@ -5,6 +5,8 @@ import Synchronization
 /// Lock-free, so a signal handler may raise it.
 public final class Interruption: Sendable {
   private let flag = Atomic<Bool>(false)
+  /// How far the running command has got, for the front end that would interrupt it to show.
+  public let progress = ProgressMeter()
 
   /// Creates a lowered flag.
   public init() {}

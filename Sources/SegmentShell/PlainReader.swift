@@ -18,7 +18,7 @@ enum PlainReader {
       let entry: String?
       if let line { entry = buffer.append(line) } else { entry = buffer.flush() }
       if let entry, !InputBuffer.isBlank(entry) {
-        let performance = session.perform(entry, keepGoing: true)
+        let performance = ProgressLine.showing(session) { session.perform(entry, keepGoing: true) }
         Console.write(performance)
         failed = failed || performance.failed
         if Signals.count != interruptsAtStart { return 130 }

@@ -72,7 +72,7 @@ public enum Shell {
       }
       if let entry, !InputBuffer.isBlank(entry) {
         history.add(entry)
-        let performance = session.perform(entry)
+        let performance = ProgressLine.showing(session) { session.perform(entry) }
         Console.write(performance)
         if performance.exitRequested { return 0 }
       }

@@ -43,11 +43,11 @@ struct Seg: ParsableCommand {
       throw ExitCode(Emit.perform(session, commands, origin: nil))
     }
     if !noInit, let path = InitScript.path(), let text = try? ScriptFile.read(path) {
-      let performance = session.perform(text, origin: path)
+      let performance = ProgressLine.showing(session) { session.perform(text, origin: path) }
       Console.write(performance)
     }
     for text in cmd {
-      Console.write(session.perform(text))
+      Console.write(ProgressLine.showing(session) { session.perform(text) })
     }
     let environment = Environment.all
     let options = ShellOptions(
@@ -132,7 +132,9 @@ struct Run: ParsableCommand {
     var failed = false
     for file in files {
       guard let text = Run.read(file) else { throw ExitCode(1) }
-      let performance = session.runScript(text, origin: file, parameters: values, keepGoing: keepGoing)
+      let performance = ProgressLine.showing(session) {
+        session.runScript(text, origin: file, parameters: values, keepGoing: keepGoing)
+      }
       Console.write(performance)
       if performance.exitRequested { break }
       if performance.failed {

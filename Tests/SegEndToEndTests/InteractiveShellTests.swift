@@ -73,6 +73,30 @@ struct InteractiveShellTests {
     }
   }
 
+  @Test("a long load shows a progress line on the terminal, erased before its result, and none in a pipe")
+  func progressLine() throws {
+    let shell = try Tmux()
+    // About 150 MB: over a second to parse in a debug build, well past the line's half-second delay.
+    let path = shell.home + "/big.csv"
+    try Tmux.writeBigCSV(path, megabytes: 150)
+    try shell.waitForPrompt()
+    shell.type("load \"big.csv\"")
+    shell.press("Enter")
+    try shell.waitFor("the progress line") { screen in
+      screen.lines.contains { $0.hasPrefix("loading big.csv  ") && $0.contains("% (") && $0.hasSuffix(" MiB)") }
+    }
+    try shell.waitFor("the load's result and a new prompt", timeout: 60) { screen in
+      screen.contains("loaded big: ") && Tmux.isEmptyPrompt(screen.lastLine)
+    }
+    #expect(!shell.screen().contains("loading big.csv"), "the progress line was left on the screen")
+
+    // The same load with stderr going to a file: no progress text, no carriage returns.
+    let piped = try SegBinary.run(["--no-init", "-c", "load \"\(path)\""])
+    #expect(piped.status == 0)
+    #expect(piped.stdout.hasPrefix("loaded big: "))
+    #expect(!piped.stderr.contains("loading") && !piped.stderr.contains("\r"), "stderr: \(piped.stderr)")
+  }
+
   @Test("a trailing backslash shows the continuation prompt and the next line completes the command")
   func multiLine() throws {
     let shell = try Tmux()
@@ -231,6 +255,23 @@ final class Tmux {
       usleep(30_000)
     }
     throw Timeout(description: "seg did not exit; the screen shows:\n\(screen().text)")
+  }
+
+  /// Writes a CSV of about `megabytes` MiB at `path`, in blocks of whole rows.
+  static func writeBigCSV(_ path: String, megabytes: Int) throws {
+    let header = "id,amount,city\n"
+    var block = ""
+    var row = 0
+    while block.utf8.count < (1 << 20) - 64 {
+      block += "\(1_000_000 + row),\(row % 997).\(row % 100),Lisbon\n"
+      row += 1
+    }
+    FileManager.default.createFile(atPath: path, contents: Data(header.utf8))
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    defer { try? handle.close() }
+    try handle.seekToEnd()
+    let data = Data(block.utf8)
+    for _ in 0..<megabytes * (1 << 20) / data.count { try handle.write(contentsOf: data) }
   }
 
   /// True for a prompt line with nothing typed on it (tmux drops the trailing space).

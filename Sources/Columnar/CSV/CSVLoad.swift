@@ -5,6 +5,8 @@ struct CSVLoad {
   let source: String
   let options: LoadOptions
   let interruption: (@Sendable () -> Bool)?
+  /// Told of each chunk parsed (the first parse only, not re-parses), for a progress line.
+  let progress: LoadProgress?
   /// The bytes are a read-only file mapping, whose pages can be mapped and unmapped at will.
   let mapped: Bool
 
@@ -162,6 +164,8 @@ struct CSVLoad {
     let frozenBounds = bounds
     let bytes = SharedBytes(p: p, n: n)
     let mapped = self.mapped
+    let progress = self.progress
+    let total = n - dataStart
     Parallel.forEach(count) { c in
       if stop.isRaised { return }
       if let check, check() {
@@ -172,6 +176,7 @@ struct CSVLoad {
       if mapped { FileBytes.populate(bytes.p, range) }
       slots[c] = parser.parse(start: range.lowerBound, stop: range.upperBound)
       if mapped { FileBytes.release(bytes.p, range) }
+      progress?(range.count, total)
     }
     if stop.isRaised { throw .interrupted(file: source) }
     var results: [ChunkResult] = []

@@ -16,12 +16,14 @@ public enum CSVReader {
   /// - Parameters:
   ///   - tableName: the name of the resulting table.
   ///   - interruption: polled once per chunk; returning true stops the load.
+  ///   - progress: told, from any thread, of each chunk parsed: its size in bytes and the size of all
+  ///     the bytes being parsed, so a front end can show how far a long load has got.
   /// - Throws: `LoadError` for a missing, unreadable or empty file, a directory, a record with the
   ///   wrong number of fields (unless `skipBadRows`), an unterminated quote, or an interruption.
   /// - Complexity: O(file size), on all cores.
   public static func load(
     path: String, tableName: String, options: LoadOptions = .init(),
-    interruption: (@Sendable () -> Bool)? = nil
+    interruption: (@Sendable () -> Bool)? = nil, progress: LoadProgress? = nil
   ) throws(LoadError) -> LoadReport {
     let file = try FileBytes(path)
     return try file.withUnsafeBytes { raw in
@@ -36,7 +38,7 @@ public enum CSVReader {
         }
         return try load(
           bytes: raw, source: path, tableName: tableName, options: options, interruption: interruption,
-          mapped: file.isMapped)
+          progress: progress, mapped: file.isMapped)
       }
     }.get()
   }
@@ -70,7 +72,7 @@ public enum CSVReader {
   /// and unmaps chunk by chunk.
   private static func load(
     bytes: UnsafeRawBufferPointer, source: String, tableName: String, options: LoadOptions,
-    interruption: (@Sendable () -> Bool)?, mapped: Bool
+    interruption: (@Sendable () -> Bool)?, progress: LoadProgress? = nil, mapped: Bool
   ) throws(LoadError) -> LoadReport {
     guard bytes.count < Int(Int32.max) else { throw .tooLarge(file: source, bytes: bytes.count) }
     guard let base = bytes.baseAddress, bytes.count > 0 else { throw .empty(file: source) }
@@ -82,11 +84,11 @@ public enum CSVReader {
     if utf16 != nil || LineEnds.areCarriageReturnsOnly(bytes) {
       return try loadCopy(
         bytes, utf16: utf16, skipping: mark == nil ? 0 : 2, source: source, tableName: tableName,
-        options: options, interruption: interruption)
+        options: options, interruption: interruption, progress: progress)
     }
     let loader = CSVLoad(
       p: base.assumingMemoryBound(to: UInt8.self), n: bytes.count, source: source, options: options,
-      interruption: interruption, mapped: mapped)
+      interruption: interruption, progress: progress, mapped: mapped)
     return try loader.run(tableName: tableName)
   }
 
@@ -94,7 +96,7 @@ public enum CSVReader {
   /// `skipping` the length of its byte order mark) or one whose lines end with CR alone.
   private static func loadCopy(
     _ bytes: UnsafeRawBufferPointer, utf16: TextEncoding?, skipping: Int, source: String, tableName: String,
-    options: LoadOptions, interruption: (@Sendable () -> Bool)?
+    options: LoadOptions, interruption: (@Sendable () -> Bool)?, progress: LoadProgress?
   ) throws(LoadError) -> LoadReport {
     var text: [UInt8]
     var replacement: Int?
@@ -112,7 +114,7 @@ public enum CSVReader {
       Result { () throws(LoadError) -> LoadReport in
         try load(
           bytes: raw, source: source, tableName: tableName, options: options, interruption: interruption,
-          mapped: false)
+          progress: progress, mapped: false)
       }
     }.get()
     if let utf16 {

@@ -21,6 +21,10 @@ public enum TextEncoding: String, Sendable, Equatable {
   }
 }
 
+/// Told of each part of a file parsed, from whichever thread parsed it: the part's size in bytes and
+/// the size of all the bytes being parsed.
+public typealias LoadProgress = @Sendable (_ parsed: Int, _ total: Int) -> Void
+
 /// How to read a CSV file; every `nil` means "detect from the data".
 public struct LoadOptions: Sendable, Equatable {
   /// The field delimiter; `nil` sniffs among `,` `;` tab and `|`.

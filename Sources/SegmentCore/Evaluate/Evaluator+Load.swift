@@ -90,8 +90,12 @@ extension Workspace {
       options.header = flags.header
       options.skipBadRows = flags.skipBadRows
       if flags.latin1 { options.encoding = .latin1 }
+      let meter = interruption.progress
+      meter.start("loading \(path)")
+      defer { meter.finish() }
       return try CSVReader.load(
-        path: path, tableName: name, options: options, interruption: { interruption.isRequested })
+        path: path, tableName: name, options: options, interruption: { interruption.isRequested },
+        progress: { meter.advance(by: $0, of: $1) })
     } catch {
       switch error.kind {
       case .interrupted:
