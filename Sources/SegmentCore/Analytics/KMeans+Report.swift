@@ -1,13 +1,13 @@
 import Columnar
 
 extension KMeansFit {
-  /// One row per cluster: its segment, size, share of the clustered rows and centre in the columns'
-  /// own units.
-  func table(data: KMeansData, columnNames: [String]) -> ResultTable {
+  /// One row per cluster: its segment (named by `segmentNames`, in cluster order), size, share of the
+  /// clustered rows and centre in the columns' own units.
+  func table(data: KMeansData, columnNames: [String], segmentNames: [String]) -> ResultTable {
     let d = data.dimension
     let rows: [[Cell]] = sizes.indices.map { c in
       let centre = data.original(centres[c * d..<(c + 1) * d])
-      return [.text("cluster_\(c + 1)"), .count(sizes[c]), .share(Double(sizes[c]) / Double(data.count))]
+      return [.text(segmentNames[c]), .count(sizes[c]), .share(Double(sizes[c]) / Double(data.count))]
         + centre.map { .number($0, decimals: 2) }
     }
     let (x, y) = tellingColumns(dimension: d)

@@ -50,13 +50,13 @@ struct RFMSummary {
     }
   }
 
-  /// The result table: one row per segment, in `RFMSegment.all` order.
-  func table(revenueDecimals: Int, recencyHeader: String) -> ResultTable {
+  /// The result table: one row per segment, in `RFMSegment.all` order, named by `segmentNames`.
+  func table(revenueDecimals: Int, recencyHeader: String, segmentNames: [String]) -> ResultTable {
     let scored = sizes.reduce(0, +)
     let total = revenue.reduce(0, +)
     let rows: [[Cell]] = RFMSegment.all.indices.map { s in
       [
-        .text(RFMSegment.all[s].name), .text(RFMSegment.all[s].rule), .count(sizes[s]),
+        .text(segmentNames[s]), .text(RFMSegment.all[s].rule), .count(sizes[s]),
         .share(scored == 0 ? 0 : Double(sizes[s]) / Double(scored)),
         .number(revenue[s], decimals: revenueDecimals),
         .share(total <= 0 ? 0 : revenue[s] / total),

@@ -35,7 +35,10 @@ extension Workspace {
     for column in scores.columns() {
       do { try table.addColumn(column) } catch { throw EvalError(.table(error)) }
     }
-    try put(table, with: RFMSegment.all.map { ($0.name, $0.definition) })
+    let segmentNames = try modelSegmentNames(RFMSegment.all.map(\.name), on: table.name)
+    try put(
+      table, with: zip(segmentNames, RFMSegment.all).map { ($0, $1.definition) },
+      madeBy: (outputs, command.text))
 
     let unscored = table.rowCount - scores.scoredCount
     var headline = "rfm on \(table.name): scored \(Figures.rows(scores.scoredCount))"
@@ -54,19 +57,24 @@ extension Workspace {
     var summary = RFMSummary(scores: scores, recency: inputs[0], monetary: inputs[2], recencyAsOf: asOf)
       .table(
         revenueDecimals: inputs[2].type == .int ? 0 : 2,
-        recencyHeader: isTime ? "days since (mean)" : "\(inputs[0].name) (mean)")
+        recencyHeader: isTime ? "days since (mean)" : "\(inputs[0].name) (mean)", segmentNames: segmentNames)
     summary.title =
       "\(recencyNote); frequency \(inputs[1].name); monetary \(inputs[2].name) (revenue)"
     summary.footer =
       "shares are of the scored rows; \(replaced ? "replaced" : "added") columns r, f, m (quintiles 1-5 as SQL ntile(5), 5 best), fm = (f + m) / 2"
       + " and rfm, and \(replaced ? "replaced " : "")these \(RFMSegment.all.count) segments: see 'segments'"
+      + prefixNote(segmentNames, plain: RFMSegment.all[0].name)
     return .sequence([.message(headline), .table(summary)])
   }
 
   /// Replaces `table` and defines or replaces segments on it by their definitions (over the columns the
-  /// table just gained), so that later changes of the table recompute them like any segment.
-  mutating func put(_ table: Table, with specs: [(name: String, definition: String)]) throws(EvalError) {
-    var otherTables: [String] = []
+  /// table just gained), so that later changes of the table recompute them like any segment. The
+  /// columns `madeBy.columns` are recorded as computed by `madeBy.command`, so a persona notices when
+  /// they are made again differently.
+  /// - Precondition: no segment of another table has one of the names (see `modelSegmentNames`).
+  mutating func put(
+    _ table: Table, with specs: [(name: String, definition: String)], madeBy: (columns: [String], command: String)
+  ) throws(EvalError) {
     for spec in specs {
       if table.column(named: spec.name) != nil {
         throw EvalError(
@@ -78,18 +86,45 @@ extension Workspace {
       let segment = Segment(
         name: spec.name, tableName: table.name, predicate: parsed.predicate, definition: parsed.definition,
         frozen: nil)
-      guard let i = segments.firstIndex(where: { $0.name.lowercased() == spec.name.lowercased() }) else {
+      if let i = segments.firstIndex(where: { $0.name.lowercased() == spec.name.lowercased() }) {
+        precondition(segments[i].tableName == table.name, "\(spec.name) belongs to \(segments[i].tableName)")
+        segments[i] = segment
+      } else {
         segments.append(segment)
-        continue
       }
-      // A segment of that name on another table moves here; whatever was built on it there must fail.
-      if segments[i].tableName != table.name && !dependents(of: spec.name).isEmpty {
-        otherTables.append(segments[i].tableName)
-      }
-      segments[i] = segment
     }
     try put(table)
-    for name in otherTables { try refreshSegments(of: name) }
+    for column in madeBy.columns {
+      computedColumns[table.name.lowercased(), default: [:]][column.lowercased()] = madeBy.command
+    }
+  }
+
+  /// The names for the segments `cluster` or `rfm` makes on `tableName`: `names` themselves, unless a
+  /// segment of another table already has one of them (its personas must keep standing for it), or
+  /// this table's segments were named with its prefix before; then all of them prefixed with the
+  /// table's name, as in `wholesale_cluster_1`.
+  /// - Throws: when the prefixed names are taken by another table's segments too.
+  func modelSegmentNames(_ names: [String], on tableName: String) throws(EvalError) -> [String] {
+    let prefixed = names.map { Workspace.identifier(tableName) + "_" + $0 }
+    func holder(_ name: String) -> Segment? { segment(named: name) }
+    if prefixed.contains(where: { holder($0)?.tableName == tableName }) { return prefixed }
+    guard let taken = names.compactMap(holder).first(where: { $0.tableName != tableName }) else { return names }
+    if let clash = prefixed.compactMap(holder).first(where: { $0.tableName != tableName }) {
+      throw EvalError(
+        .unsupported(
+          "segments \(taken.name) and \(clash.name) already group rows of \(clash.tableName); drop or rename "
+            + "them before making these segments on \(tableName)"))
+    }
+    return prefixed
+  }
+
+  /// The footer's note when the segments carry their table's name (`plain` being the usual first name).
+  func prefixNote(_ names: [String], plain: String) -> String {
+    guard names.first != plain else { return "" }
+    guard let other = segment(named: plain), other.tableName != segment(named: names[0])?.tableName else {
+      return " (named after the table, as when they were first made)"
+    }
+    return " (named after the table: \(plain) and the like group rows of \(other.tableName))"
   }
 
   /// `cluster k=N on a, b [seed S]` adds a `cluster` column and segments `cluster_1` ...; `cluster
@@ -151,25 +186,33 @@ extension Workspace {
     do {
       try table.addColumn(fit.column(rows: data.rows, tableRows: table.rowCount))
     } catch { throw EvalError(.table(error)) }
-    try dropOldClusterSegments(beyond: k, on: table.name)
-    try put(table, with: (1...k).map { ("cluster_\($0)", "cluster = \($0)") })
+    let segmentNames = try modelSegmentNames((1...k).map { "cluster_\($0)" }, on: table.name)
+    let prefix = String(segmentNames[0].dropLast("1".count))
+    try dropOldClusterSegments(named: prefix, beyond: k, on: table.name)
+    try put(
+      table, with: zip(segmentNames, 1...k).map { ($0, "cluster = \($1)") },
+      madeBy: (["cluster"], command.text))
     let settled =
       fit.converged
       ? "settled after \(fit.iterations) iterations" : "stopped at \(KMeansFit.iterationLimit) iterations"
     headline +=
       "; k-means++ seed \(command.seed), \(settled); inertia \(Figures.fixed(fit.inertia, decimals: 1))"
-    var result = fit.table(data: data, columnNames: names)
+    var result = fit.table(data: data, columnNames: names, segmentNames: segmentNames)
     result.footer =
-      (result.footer ?? "") + "; \(replaced ? "replaced" : "added") column cluster and segments cluster_1"
-      + " to cluster_\(k)"
+      (result.footer ?? "") + "; \(replaced ? "replaced" : "added") column cluster and segments \(segmentNames[0])"
+      + " to \(segmentNames[k - 1])"
+      + prefixNote(segmentNames, plain: "cluster_1")
     return CommandOutput(.sequence([.message(headline), .table(result)]), warnings: warnings)
   }
 
-  /// Removes `cluster_N` segments an earlier `cluster` made on this table with more clusters.
-  private mutating func dropOldClusterSegments(beyond k: Int, on tableName: String) throws(EvalError) {
+  /// Removes the segments (`prefix` then a number) an earlier `cluster` made on this table with more
+  /// clusters.
+  private mutating func dropOldClusterSegments(named prefix: String, beyond k: Int, on tableName: String)
+    throws(EvalError)
+  {
     let old = segments.filter { segment in
-      guard segment.tableName == tableName, segment.name.hasPrefix("cluster_"),
-        let n = Int(segment.name.dropFirst("cluster_".count))
+      guard segment.tableName == tableName, segment.name.hasPrefix(prefix),
+        let n = Int(segment.name.dropFirst(prefix.count))
       else { return false }
       return n > k && segment.definition == "cluster = \(n)"
     }

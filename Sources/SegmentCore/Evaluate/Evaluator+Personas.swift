@@ -16,6 +16,7 @@ extension Workspace {
     case .define(let name, let segmentName, let entries):
       let segment = try personaSegment(segmentName)
       var persona = Persona(name: name.text, segment: segment.name)
+      persona.binding = binding(of: segment)
       for entry in entries {
         if entry.field.shape == .list {
           persona.add(entry.field, items: entry.items)
@@ -35,6 +36,7 @@ extension Workspace {
       let name = alias?.text ?? "\(segment.name)_draft"
       let members = try members(of: segment)
       var persona = PersonaDraft.make(name: name, segment: segment, members: members, table: table)
+      persona.binding = binding(of: segment)
       persona.hasPlaceholderName = alias == nil
       let replaced = try store(persona, replacing: name, at: alias?.range ?? segmentName.range)
       let asserted = persona.evidence.filter { !$0.isWeak }.count
@@ -59,6 +61,19 @@ extension Workspace {
       if entry.field == .name { return CommandOutput(.message("renamed persona \(old) to \(persona.name)")) }
       return CommandOutput(
         .message("persona \(persona.name): \(PersonaEditSummary.describe(persona, entry.field))"))
+    case .bind(let name, let segmentName):
+      var persona = try existingPersona(name)
+      let segment = try personaSegment(segmentName)
+      let before = persona.segment
+      persona.segment = segment.name
+      persona.binding = binding(of: segment)
+      try store(persona, replacing: name.text, at: segmentName.range)
+      let size = try self.size(of: segment)
+      let moved = before.lowercased() == segment.name.lowercased() ? "now stands for" : "moved from \(before) to"
+      return CommandOutput(
+        .message(
+          "persona \(persona.name) \(moved) segment \(segment.name) as it is: \(segment.definition) on "
+            + "\(segment.tableName), \(Figures.rows(size))"))
     case .add(let name, let entry):
       var persona = try existingPersona(name)
       persona.add(entry.field, items: entry.items)
@@ -80,11 +95,13 @@ extension Workspace {
 
   /// The card of a persona, with its segment's figures as they are now.
   func card(_ persona: Persona) -> PersonaCard {
+    let segment = segment(named: persona.segment)
+    let now = segment.map(binding(of:))
     // A segment that can no longer be computed shows the persona without figures.
-    guard let segment = segment(named: persona.segment), let table = table(named: segment.tableName),
+    guard let segment, let table = table(named: segment.tableName),
       let members = try? members(of: segment), members.count == table.rowCount
-    else { return PersonaCard(persona, figures: nil) }
-    return PersonaCard(persona, figures: PersonaFigures(members: members, table: table))
+    else { return PersonaCard(persona, figures: nil, segment: now) }
+    return PersonaCard(persona, figures: PersonaFigures(members: members, table: table), segment: now)
   }
 
   /// Adds `persona`, or replaces the one called `old`; false when it is new.
@@ -136,16 +153,18 @@ extension Workspace {
   private func personasListing() -> ResultTable {
     let rows: [[Cell]] = personas.map { persona in
       let card = card(persona)
-      let drift = card.drifts.map(\.field.rawValue).joined(separator: ", ")
+      let drift = card.drifts.map(\.subject).joined(separator: ", ")
       return [
-        .text(persona.name), .text(persona.segment), .count(card.figures?.size ?? 0),
+        .text(persona.name), .text(persona.segment), .text(card.figures?.tableName ?? ""),
+        .count(card.figures?.size ?? 0),
         .share(card.figures?.share ?? 0), .text(persona.isDraft ? "draft" : "written"),
         .text(drift.isEmpty ? "none" : drift),
       ]
     }
     return ResultTable(
       columns: [
-        ResultColumn("persona"), ResultColumn("segment"), ResultColumn("size", alignment: .right),
+        ResultColumn("persona"), ResultColumn("segment"), ResultColumn("table"),
+        ResultColumn("size", alignment: .right),
         ResultColumn("share", alignment: .right), ResultColumn("status"), ResultColumn("drift"),
       ], rows: rows,
       footer: personas.isEmpty ? "no personas yet: try 'persona draft for SEGMENT'" : nil)

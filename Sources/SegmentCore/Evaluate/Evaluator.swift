@@ -8,6 +8,30 @@ extension Workspace {
   /// - Throws: `EvalError` naming what is wrong and, where it can, what would be right.
   public mutating func run(_ command: Command, interruption: Interruption) throws(EvalError) -> CommandOutput
   {
+    // A persona stands for its segment as it was written for it; a command that redefines the segment
+    // or moves it to another table must say so, not rebind the persona silently.
+    var before: [String: SegmentBinding] = [:]
+    for persona in personas {
+      if let segment = segment(named: persona.segment) { before[persona.name.lowercased()] = binding(of: segment) }
+    }
+    var output = try dispatch(command, interruption: interruption)
+    for persona in personas {
+      guard let then = before[persona.name.lowercased()], let segment = segment(named: persona.segment),
+        then.segment.lowercased() == segment.name.lowercased()
+      else { continue }
+      let now = binding(of: segment)
+      guard !now.isSame(as: then), persona.binding.map({ !$0.isSame(as: now) }) ?? true else { continue }
+      output.warnings.append(
+        "persona \(persona.name) stands for segment \(segment.name), which is now \(now.summary) (was "
+          + "\(then.summary)); 'personas' shows it as drift until "
+          + "'persona \(personaNameForCommand(persona.name)) set segment \(segment.name)' binds it again")
+    }
+    return output
+  }
+
+  private mutating func dispatch(_ command: Command, interruption: Interruption) throws(EvalError)
+    -> CommandOutput
+  {
     self.interruption = interruption
     memory.beginCommand()
     switch command {

@@ -133,12 +133,13 @@ public enum CommandWord: String, Sendable, CaseIterable {
         word: self, aliases: [], group: .personas,
         syntax: "persona \"NAME\" for SEGMENT, then one FIELD VALUE per line, then a line: end\n"
           + "persona draft for SEGMENT [as NAME]\npersona NAME set FIELD VALUE\npersona NAME add FIELD VALUE, ...\n"
+          + "persona NAME set segment SEGMENT (stand for another segment, or for its own as it is now)\n"
           + "fields: name, age, gender, location, job, industry, education, income, family, bio, quote,\n"
           + "  goals, motivations, pains, objections, triggers, channels, device, interests, habits, tech (1-5 or\n"
           + "  low|medium|high), websites, brands; lists take commas: channels email, social",
         summary: "a named person who stands for a segment: written by hand, or drafted from its figures",
         example: "persona draft for young_men",
-        keywords: ["draft", "for", "as", "set", "add"] + PersonaField.allCases.map(\.rawValue))
+        keywords: ["draft", "for", "as", "set", "add", "segment"] + PersonaField.allCases.map(\.rawValue))
     case .personas:
       return CommandSpec(
         word: self, aliases: [], group: .personas, syntax: "personas",

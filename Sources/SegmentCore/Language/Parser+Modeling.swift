@@ -1,3 +1,5 @@
+import Columnar
+
 /// A parsed `rfm recency c frequency c monetary c [as of DATE]`.
 public struct RFMCommand: Sendable, Equatable {
   /// The recency column: a date (the latest is best) or a number of days since (the fewest is best).
@@ -21,6 +23,13 @@ public struct RFMCommand: Sendable, Equatable {
     self.asOf = asOf
     self.asOfRange = asOfRange
   }
+
+  /// The command as it would be typed, in one spelling: what the columns it makes are recorded as made by.
+  public var text: String {
+    let columns = [recency, frequency, monetary].map { Name.commandText(for: $0.text) }
+    return "rfm recency \(columns[0]) frequency \(columns[1]) monetary \(columns[2])"
+      + (asOf.map { " as of \(CivilDate.format(days: $0))" } ?? "")
+  }
 }
 
 /// A parsed `cluster k=4 on a, b, c [seed S]` or `cluster k=2..8 on a, b, c [seed S]`.
@@ -33,6 +42,12 @@ public struct ClusterCommand: Sendable, Equatable {
   public var columns: [Name]
   /// The seed of the k-means++ draws.
   public var seed: UInt64
+
+  /// The command as it would be typed, in one spelling: what the columns it makes are recorded as made by.
+  public var text: String {
+    let k = comparesK ? "\(self.k.lowerBound)..\(self.k.upperBound)" : "\(self.k.lowerBound)"
+    return "cluster k=\(k) on \(columns.map { Name.commandText(for: $0.text) }.joined(separator: ", ")) seed \(seed)"
+  }
 
   /// True for `k=A..B`, which compares choices of k and changes nothing.
   public var comparesK: Bool { k.lowerBound != k.upperBound }

@@ -16,7 +16,13 @@ extension Parser {
     }
     let persona = try personaName()
     if accept("for") { return try personaBlock(persona) }
-    if accept("set") { return .set(persona: persona, entry: try personaEntry(onLine: nil)) }
+    if accept("set") {
+      // `segment` is no field: it says which segment the persona stands for.
+      if accept("segment") {
+        return .bind(persona: persona, segment: try name("a segment name, e.g. persona Maya set segment young"))
+      }
+      return .set(persona: persona, entry: try personaEntry(onLine: nil))
+    }
     if accept("add") {
       let entry = try personaEntry(onLine: nil)
       guard entry.field.shape == .list else {

@@ -95,6 +95,25 @@ public struct Predicate: Sendable, Equatable {
     return clauses
   }
 
+  /// Every column the predicate compares (not bare references), left to right.
+  public var comparedColumns: [Name] {
+    var names: [Name] = []
+    var pending = [self]
+    while let next = pending.popLast() {
+      switch next.kind {
+      case .compare(let name, _, _), .between(let name, _, _, _), .oneOf(let name, _, _), .text(let name, _, _, _),
+        .isNull(let name, _), .within(let name, _, _), .before(let name, _), .after(let name, _):
+        names.append(name)
+      case .reference: break
+      case .and(let a, let b), .or(let a, let b):
+        pending.append(b)
+        pending.append(a)
+      case .not(let p): pending.append(p)
+      }
+    }
+    return names
+  }
+
   /// Every name the predicate mentions as a bare reference (segments or Bool columns), left to right.
   public var references: [Name] {
     var names: [Name] = []

@@ -28,6 +28,9 @@ public struct Persona: Sendable, Equatable {
   public var name: String
   /// The segment it stands for.
   public var segment: String
+  /// What the segment was when the persona was written or last bound to it: a segment redefined or
+  /// moved to another table since then shows as drift.
+  public internal(set) var binding: SegmentBinding?
   /// The fields' values; a single-valued field holds one item. Never iterated for output: output
   /// follows `PersonaField.allCases`.
   public internal(set) var values: [PersonaField: [String]] = [:]

@@ -26,11 +26,19 @@ public struct PersonaCard: Sendable, Equatable {
   let drifts: [PersonaDrift]
   let rows: [Row]
 
-  /// The card of `persona` against `figures`.
-  init(_ persona: Persona, figures: PersonaFigures?) {
+  /// The card of `persona` against `figures`, and against `segment`, what its segment stands for now
+  /// (nil when there is no segment of that name any more).
+  init(_ persona: Persona, figures: PersonaFigures?, segment: SegmentBinding? = nil) {
     self.persona = persona
     self.figures = figures
-    drifts = figures.map { PersonaDrift.check(persona, against: $0) } ?? []
+    var drifts: [PersonaDrift] = []
+    if let then = persona.binding, let now = segment,
+      let changed = PersonaDrift.segmentChanged(from: then, to: now, persona: persona.name)
+    {
+      drifts.append(changed)
+    }
+    drifts += figures.map { PersonaDrift.check(persona, against: $0) } ?? []
+    self.drifts = drifts
     let toWrite = persona.stillToWrite
     var rows: [Row] = []
     if toWrite.contains(.name) {
@@ -107,7 +115,7 @@ public struct PersonaCard: Sendable, Equatable {
       let shown = row.kind == .weak ? row.items.joined(separator: ", ") : value
       rows.append([.text(row.field.rawValue), .text(shown), .text(status), .text(row.note ?? "")])
     }
-    for drift in drifts { rows.append([.text(drift.field.rawValue), .text(drift.current), .text("drifted"), .text(drift.note)]) }
+    for drift in drifts { rows.append([.text(drift.subject), .text(drift.current), .text("drifted"), .text(drift.note)]) }
     return ResultTable(
       title: title,
       columns: [ResultColumn("field"), ResultColumn("value"), ResultColumn("status"), ResultColumn("evidence")],

@@ -23,6 +23,9 @@ public enum PersonaCommand: Sendable, Equatable {
   case draft(segment: Name, name: Name?)
   /// `persona NAME set FIELD VALUE`
   case set(persona: Name, entry: PersonaEntry)
+  /// `persona NAME set segment SEG`: the persona stands for SEG as it is now (another segment, or
+  /// its own after a redefinition, which clears the segment's drift).
+  case bind(persona: Name, segment: Name)
   /// `persona NAME add FIELD VALUE, ...` (list fields)
   case add(persona: Name, entry: PersonaEntry)
   /// `personas`

@@ -96,14 +96,37 @@ extension PersonaFigures {
 /// not the channel most members prefer now. A persona without an age or channels, or a table without
 /// those columns, cannot drift on them.
 struct PersonaDrift: Sendable, Equatable {
-  /// The field that drifted.
-  var field: PersonaField
+  /// The field that drifted; nil when the segment itself changed (see `segmentChanged`).
+  var field: PersonaField?
   /// What the persona says.
   var stated: String
   /// What the segment says now.
   var current: String
   /// The sentence the card shows.
   var note: String
+
+  /// What drifted, as the persona listing and the exports name it: a field's name, or `segment`.
+  var subject: String { field?.rawValue ?? "segment" }
+
+  /// The drift of a persona whose segment was redefined or moved to another table since it was
+  /// written (`then`), or nil when it still stands for the same rows (`now`).
+  static func segmentChanged(from then: SegmentBinding, to now: SegmentBinding, persona: String) -> PersonaDrift? {
+    guard !then.isSame(as: now) else { return nil }
+    let change: String
+    if then.tableName.lowercased() != now.tableName.lowercased() {
+      change = "it now groups rows of another table: \(now.summary)"
+    } else if then.definition != now.definition {
+      change = "it is now \(now.summary)"
+    } else if then.madeColumns != now.madeColumns {
+      change = "it now reads \(now.madeColumns.joined(separator: ", "))"
+    } else {
+      change = "a segment it names was redefined: \(now.usedSegments.joined(separator: "; "))"
+    }
+    return PersonaDrift(
+      field: nil, stated: then.summary, current: now.summary,
+      note: "written for segment \(then.segment) as \(then.summary); \(change). Check the persona, then "
+        + "'persona \(personaNameForCommand(persona)) set segment \(now.segment)' binds it to the segment as it is")
+  }
 
   /// Years from the median beyond which a stated age has drifted.
   static let ageTolerance = 5.0

@@ -49,7 +49,7 @@ enum PersonaExport {
           + "\"weak\": \($0.isWeak), \"note\": \(JSONText.quote($0.note))}"
       }
       let drifts = card.drifts.map {
-        "{\"field\": \(JSONText.quote($0.field.rawValue)), \"stated\": \(JSONText.quote($0.stated)), "
+        "{\"field\": \(JSONText.quote($0.subject)), \"stated\": \(JSONText.quote($0.stated)), "
           + "\"current\": \(JSONText.quote($0.current)), \"note\": \(JSONText.quote($0.note))}"
       }
       var entry = "    {\n"

@@ -92,8 +92,9 @@ enum Completer {
       return last == "segment" ? names.segments : (last == "persona" ? personas : [])
     case .persona:
       if words.count == 1 { return ["draft"] + personas }
-      if last == "for" { return names.segments }
-      if last == "set" || last == "add" { return PersonaField.allCases.map(\.rawValue) }
+      if last == "for" || (last == "segment" && words.dropLast().last == "set") { return names.segments }
+      if last == "set" { return ["segment"] + PersonaField.allCases.map(\.rawValue) }
+      if last == "add" { return PersonaField.allCases.map(\.rawValue) }
       return words.count == 2 ? (words[1] == "draft" ? ["for"] : ["set", "add", "for"]) : []
     case .stats, .histogram, .top:
       if last == "in" { return names.segments }

@@ -97,7 +97,9 @@ extension ExplainCatalog {
         + "and rewritten when they drift.",
       example: "A persona drafted for young customers says 26. If someone edits it to say 45, or the "
         + "segment is redefined to older customers, 'personas' flags the drift: stated 45, but the "
-        + "members' median age is 24.",
+        + "members' median age is 24. A persona also remembers the segment it was written for: when "
+        + "the segment is redefined, re-clustered or moved to another table, its drift says 'segment' "
+        + "until 'persona NAME set segment SEG' binds it to the segment as it is now.",
       tryCommands: [
         "segment young = age < 30",
         "persona draft for young as Jo",

@@ -111,6 +111,35 @@ extension Workspace {
     return segments.remove(at: i)
   }
 
+  /// What `segment` stands for now: its table, its definition, and the definitions of the segments
+  /// and computed columns its definition reads, through any depth.
+  func binding(of segment: Segment) -> SegmentBinding {
+    var used: [String] = []
+    var made: [String] = []
+    var seen: Set<String> = []
+    var pending = [segment]
+    while let next = pending.popLast() {
+      guard seen.insert(next.name.lowercased()).inserted else { continue }
+      let table = next.tableName.lowercased()
+      if next.name != segment.name {
+        used.append("\(next.name) = \(next.definition)\(next.isSnapshot ? " (snapshot)" : "")")
+      }
+      let computed = computedColumns[table] ?? [:]
+      for column in next.predicate.comparedColumns + next.predicate.references {
+        let key = column.text.lowercased()
+        if let command = computed[key], !made.contains(where: { $0.hasPrefix(key + " from ") }) {
+          made.append("\(key) from \(command)")
+        }
+      }
+      for name in next.predicate.references.reversed() {
+        if let other = self.segment(named: name.text), other.tableName.lowercased() == table { pending.append(other) }
+      }
+    }
+    return SegmentBinding(
+      segment: segment.name, tableName: segment.tableName, definition: segment.definition, usedSegments: used,
+      madeColumns: made)
+  }
+
   /// Names of the segments that use `name`, directly or through others.
   func dependents(of name: String) -> [String] {
     var found: [String] = []

@@ -141,8 +141,14 @@ extension Workspace {
   static func tableName(forPath path: String) -> String {
     var base = path.split(separator: "/").last.map(String.init) ?? path
     if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
+    return identifier(base)
+  }
+
+  /// `text` as a bare name: lowercased, each run of other characters one `_`, never starting with a
+  /// digit ("Annual Income (k$)" → "annual_income_k", "pg.customers" → "pg_customers").
+  static func identifier(_ text: String) -> String {
     var name = ""
-    for c in base.lowercased() {
+    for c in text.lowercased() {
       if c.isLetter || c.isNumber {
         name.append(c)
       } else if !name.hasSuffix("_") {

@@ -101,6 +101,7 @@ struct PersonaLanguageTests {
     ),
     ("persona S add quote \"hi\"", "quote: holds one value, so there is nothing to add to"),
     ("persona \"\" set age 3", "\"\": a persona needs a name"),
+    ("persona S set segment", "expected a segment name, e.g. persona Maya set segment young, found the end of the command"),
     (
       "persona S fro x",
       "expected 'for SEGMENT' to start a block, 'set FIELD VALUE' or 'add FIELD VALUE', found 'fro'"
@@ -150,6 +151,12 @@ struct PersonaLanguageTests {
       return
     }
     #expect(draft.text == "draft")
+    guard case .persona(.bind(let bound, let segment)) = try Parser.parse("persona \"Zoe K\" set segment young")
+    else {
+      Issue.record("persona set segment")
+      return
+    }
+    #expect(bound.text == "Zoe K" && segment.text == "young")
     guard case .export(let export) = try Parser.parse("export `personas` to \"p.csv\"") else {
       Issue.record("a table named personas")
       return

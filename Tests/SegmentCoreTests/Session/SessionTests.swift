@@ -119,6 +119,9 @@ struct SessionTests {
     #expect(complete("show persona Z") == ["Zoe"])
     #expect(complete("drop persona ") == ["Zoe"])
     #expect(complete("persona Zoe set ag") == ["age"])
+    #expect(complete("persona Zoe set seg") == ["segment"])
+    #expect(complete("persona Zoe set segment yo") == ["young"])
+    #expect(complete("persona Zoe add seg").isEmpty)
     #expect(complete("persona draft for yo") == ["young"])
     #expect(complete("persona Zoe ") == ["add", "for", "set"])
   }
