@@ -50,6 +50,41 @@ struct TeachingTests {
     #expect(second.stdout.contains("Step 2 of 5: A segment on one trait"))
   }
 
+  /// Issue 20 item 6: a lesson's `load sample` failed once the learner's own customers table had
+  /// clusters (replacing it would break their segments); lessons now run in a workspace of their own.
+  @Test func aLessonRunsBesideTheLearnersOwnWorkAndGivesItBack() throws {
+    let work = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: work) }
+    let input = """
+      load sample customers rows 800
+      cluster k=3 on income, age
+      segment mine = age > 40
+      lesson 1
+      load sample
+      segment big_spenders = total_spend > 500
+      lesson stop
+      segments
+      save "after.seg"
+
+      """
+    let result = try SegBinary.run(["--no-init"], input: input, directory: work, environment: environment)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("replaced customers: 5,000 rows, 24 columns (sample, seed 42)"))
+    #expect(result.stdout.contains("✓ Loaded."))
+    #expect(result.stdout.contains("segment big_spenders: 973 rows (19.5% of customers)"))
+    #expect(
+      result.stdout.contains(
+        "'lesson 1' picks up there; back to your own work: table customers, 4 segments, using customers"))
+    // The learner's segments are back, on their 800 rows; the lesson's are gone.
+    #expect(result.stdout.contains("│ mine "))
+    #expect(!result.stdout.contains("│ big_spenders"))
+    // Only the learner's own commands are the session's cells.
+    let saved = try String(contentsOf: work.appendingPathComponent("after.seg"), encoding: .utf8)
+    #expect(saved.contains("load sample customers rows 800\n"))
+    #expect(!saved.contains("big_spenders"))
+    #expect(!saved.contains("\nload sample\n"))
+  }
+
   @Test func setExplainOnAddsALineToEachResult() throws {
     let result = try SegBinary.run(["-c", "load sample; set explain on; segment big = total_spend > 500"])
     #expect(

@@ -327,7 +327,9 @@ public enum CommandWord: String, Sendable, CaseIterable {
     case .lesson:
       return CommandSpec(
         word: self, aliases: [], group: .learning,
-        syntax: "lesson\nlesson N|NAME|\"FILE.lesson\"\nlesson next|stop\nlesson check \"FILE.lesson\"",
+        syntax: "lesson\nlesson N|NAME|\"FILE.lesson\"\nlesson next|stop\nlesson check \"FILE.lesson\"\n"
+          + "a lesson works on copies of your tables, without your segments and personas, and gives your\n"
+          + "own work back as it was when it ends or stops; its commands are not saved with the session",
         summary: "guided lessons on the sample data that check each step's result; list, start, skip, stop",
         example: "lesson 1", keywords: ["next", "stop", "check"])
     }

@@ -81,15 +81,18 @@ extension Session {
       case .grep(let text): return entry.text.lowercased().contains(text.lowercased())
       }
     }
-    let failures = entries.filter { $0.cell == nil }.count
+    let failures = entries.filter { $0.cell == nil && !$0.inLesson }.count
+    let lessonLines = entries.filter(\.inLesson).count
     let rows: [[Cell]] = entries.map { entry in
-      [entry.cell.map { .count($0) } ?? .text("failed"), .text(entry.text)]
+      [entry.cell.map { .count($0) } ?? .text(entry.inLesson ? "lesson" : "failed"), .text(entry.text)]
     }
     var footer: String?
     if entries.isEmpty {
       footer = history.isEmpty ? "no cells yet" : "no cells match"
-    } else if failures > 0 {
-      footer = "failed commands are listed but never saved or journaled"
+    } else if failures > 0 || lessonLines > 0 {
+      footer =
+        [failures > 0 ? "failed commands" : nil, lessonLines > 0 ? "a lesson's commands" : nil]
+        .compactMap { $0 }.joined(separator: " and ") + " are listed but never saved or journaled"
     }
     return ResultTable(
       columns: [ResultColumn("cell", alignment: .right), ResultColumn("command")], rows: rows, footer: footer)

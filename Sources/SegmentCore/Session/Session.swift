@@ -171,6 +171,8 @@ public final class Session {
     for message in messages { performance.emissions.append(Emission(.err, message + "\n")) }
     let rendered = Renderer.render(data, format: format, style: style)
     if !rendered.isEmpty { performance.emissions.append(Emission(.out, rendered)) }
+    // Decided before the step is checked: the command that ends a lesson was still one of its cells.
+    let inLesson = lessons.ownWork != nil
     followLesson(command, text: text, before: before, result: output.result, into: &performance)
     if workspace.settings.timer {
       let elapsed = clock.now - started
@@ -181,6 +183,8 @@ public final class Session {
     }
     if command == .quit {
       performance.exitRequested = true
+    } else if inLesson {
+      history.append(HistoryEntry(text: text, cell: nil, after: records.count, inLesson: true))
     } else if !command.isAboutSession {
       // Recorded output never depends on the terminal, so `--check` gives the same answer anywhere.
       let plain =
@@ -237,6 +241,8 @@ struct HistoryEntry: Sendable, Equatable {
   var text: String
   var cell: Int?
   var after: Int
+  /// Run inside a lesson's own workspace: not a cell of the session.
+  var inLesson = false
 }
 
 extension Session {

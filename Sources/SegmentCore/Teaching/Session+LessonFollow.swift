@@ -57,8 +57,9 @@ extension Session {
       saveProgress(.done, into: &performance)
       lessons.active = nil
       let next = active.number.map { " Type 'lesson' to pick the next one (lesson \($0 + 1))." } ?? ""
+      let back = returnToOwnWork()
       performance.emissions.append(
-        Emission(.out, "\nLesson done: \(active.lesson.title).\(next)\n"))
+        Emission(.out, "\nLesson done: \(active.lesson.title).\(next)\n" + (back.isEmpty ? "" : back + "\n")))
       return
     }
     saveProgress(.step(active.step + 1), into: &performance)

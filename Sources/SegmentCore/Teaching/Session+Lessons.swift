@@ -19,6 +19,10 @@ struct LessonState: Sendable {
   var library = LessonLibrary()
   var active: ActiveLesson?
   var lastResult: CommandResult?
+  /// The learner's own workspace, set aside while lessons run in a fresh one of their own: a lesson's
+  /// `load sample` must not collide with the learner's tables, and the learner's work must come back
+  /// as it was. Its cells are not the session's: they are neither saved nor journaled.
+  var ownWork: Workspace?
 }
 
 extension Session {
@@ -173,6 +177,13 @@ extension Session {
       "\nEvery command runs as usual and is checked against the step. 'lesson next' skips a step, "
       + "'lesson stop' leaves."
     lessons.active = nil
+    // A fresh workspace for each lesson; the learner's own is set aside once, whatever lessons follow.
+    if lessons.ownWork == nil { lessons.ownWork = workspace }
+    workspace = Workspace(forLessonBeside: lessons.ownWork ?? workspace)
+    intro +=
+      "\nThe lesson has a workspace of its own: it starts with copies of your tables but none of your "
+      + "segments or personas, and your own work comes back as it was when the lesson ends or you stop it; "
+      + "what you type here is not saved with your session."
     emit(.text(intro), into: &performance)
     catchUp(lesson, before: step, into: &performance)
     let active = ActiveLesson(name: entry.name, number: number, lesson: lesson, step: step)
@@ -235,8 +246,21 @@ extension Session {
     emit(
       .message(
         "left '\(active.lesson.title)' at step \(active.step + 1) of \(active.lesson.steps.count); "
-          + "'\(resume)' picks up there"),
+          + "'\(resume)' picks up there; " + returnToOwnWork()),
       into: &performance)
+  }
+
+  /// Puts the learner's own workspace back after a lesson, and says what it holds.
+  func returnToOwnWork() -> String {
+    guard let own = lessons.ownWork else { return "" }
+    workspace = own
+    lessons.ownWork = nil
+    let tables = own.tables.map(\.name)
+    guard !tables.isEmpty else { return "back to your own work (no tables yet)" }
+    let segments = own.segments.count
+    return "back to your own work: \(tables.count == 1 ? "table" : "tables") \(tables.joined(separator: ", "))"
+      + (segments == 0 ? "" : ", \(segments) segment\(segments == 1 ? "" : "s")")
+      + (own.currentTableName.map { ", using \($0)" } ?? "")
   }
 
   func saveProgress(_ standing: LessonProgress.Standing, into performance: inout Performance) {

@@ -33,6 +33,16 @@ public struct Workspace: Sendable {
   /// Creates an empty workspace.
   public init() {}
 
+  /// A workspace for a lesson, beside the learner's `own`: the same tables and settings (a lesson may
+  /// build on a table the learner loaded), but none of the learner's segments or personas, so that
+  /// a lesson's `load sample` or `segment young` cannot break or replace them. Tables are values:
+  /// what the lesson does to its copies never reaches the learner's.
+  init(forLessonBeside own: Workspace) {
+    self = own
+    segments = []
+    personas = []
+  }
+
   /// The tables, in the order they were first loaded.
   public var tables: [Table] { memory.tables }
 
