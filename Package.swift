@@ -99,3 +99,17 @@ let package = Package(
     .testTarget(name: "SegEndToEndTests", dependencies: ["seg"]),
   ]
 )
+
+// Fuzz targets (Tests/Fuzz, run by Scripts/fuzz): libFuzzer entry points, which exist only in the build
+// Scripts/fuzz makes with `-sanitize=fuzzer,address` in its own scratch path, so the everyday build and
+// its link times are unchanged.
+if Context.environment["SEG_FUZZ"] != nil {
+  package.targets += [
+    .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport"),
+    .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "Columnar"], path: "Tests/Fuzz/FuzzCSV"),
+    .executableTarget(
+      name: "FuzzCommands", dependencies: ["FuzzSupport", "SegmentCore"], path: "Tests/Fuzz/FuzzCommands"),
+    .executableTarget(
+      name: "FuzzScripts", dependencies: ["FuzzSupport", "SegmentCore"], path: "Tests/Fuzz/FuzzScripts"),
+  ]
+}
