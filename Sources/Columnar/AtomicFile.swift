@@ -29,6 +29,22 @@ public enum AtomicFile {
       self.step = step
       self.code = code
     }
+
+    /// Why writing `path` failed, for people: "there is no folder 'out'", "the disk is full"...
+    public func reason(writing path: String) -> String {
+      let cut = path.lastIndex(of: "/").map { String(path[..<$0]) }
+      let folder = cut.map { $0.isEmpty ? "/" : $0 } ?? "."
+      switch code {
+      case ENOENT, ENOTDIR:
+        if access(folder, F_OK) != 0 { return "there is no folder '\(folder)'" }
+      case EACCES, EPERM: return "no permission to write in '\(folder)'"
+      case EROFS: return "'\(folder)' is on a read-only file system"
+      case ENOSPC, EDQUOT: return "the disk is full (nothing was written)"
+      case EISDIR: return "it is a folder"
+      default: break
+      }
+      return String(cString: strerror(code)).lowercased()
+    }
   }
 
   /// Writes `bytes` to `path` through a temporary file `path.tmp-PID-XXXXXX` in the same directory,

@@ -21,13 +21,20 @@ struct CSVLoad {
     guard start < n else { throw .empty(file: source) }
 
     // The first record fixes the number of columns and may be the header.
-    var first = [UInt64](repeating: 0, count: Self.maxColumns)
+    // One field more than the limit is scanned, to tell a line at the limit from one beyond it.
+    var first = [UInt64](repeating: 0, count: Self.maxColumns + 1)
     let head = first.withUnsafeMutableBufferPointer {
-      tok.scanRecord(from: start, maxFields: Self.maxColumns, into: $0.baseAddress!)
+      tok.scanRecord(from: start, maxFields: Self.maxColumns + 1, into: $0.baseAddress!)
     }
     if head.openQuote >= 0 { throw unterminated(tok, head.openQuote, head.fields) }
-    let columns = min(head.fields, Self.maxColumns)
-    first.removeLast(Self.maxColumns - columns)
+    if head.fields > Self.maxColumns {
+      throw LoadError(
+        kind: .tooManyColumns(head.fields), file: source, line: tok.line(of: start),
+        message: "'\(source)' has more than \(Self.maxColumns) columns on its first line; seg reads at most "
+          + "\(Self.maxColumns): split the file, or check that the delimiter is the one it uses")
+    }
+    let columns = head.fields
+    first.removeLast(Self.maxColumns + 1 - columns)
     let listsAllowed = delimiter != 59
     let hadHeader =
       options.header

@@ -77,9 +77,12 @@ public enum CSVReader {
     guard bytes.count < Int(Int32.max) else { throw .tooLarge(file: source, bytes: bytes.count) }
     guard let base = bytes.baseAddress, bytes.count > 0 else { throw .empty(file: source) }
     let mark = TextDecoding.utf16ByteOrder(bytes)
-    var utf16 = mark
+    var utf16 = mark ?? FileSignature.utf16WithoutMark(bytes)
     if options.encoding == .utf16LittleEndian || options.encoding == .utf16BigEndian {
       utf16 = options.encoding
+    }
+    if utf16 == nil, let kind = FileSignature.binaryKind(bytes) {
+      throw LoadError(kind: .notText, file: source, message: "'\(source)' is \(kind.name), not CSV text; \(kind.advice)")
     }
     if utf16 != nil || LineEnds.areCarriageReturnsOnly(bytes) {
       return try loadCopy(

@@ -8,7 +8,7 @@
 public struct WriteError: Error, Sendable, Equatable {
   /// The path being written.
   public var file: String
-  /// Lowercase text without a final period saying what is wrong.
+  /// Lowercase text without a final period saying what is wrong (the path aside: callers name it).
   public var message: String
 
   /// Creates an error.
@@ -41,8 +41,7 @@ public enum CSVWriter {
     do {
       try AtomicFile.write(bytes, to: path, permissions: 0o644)
     } catch {
-      guard error.step != .create else { throw failure(path, "cannot create a file next to it") }
-      throw failure(path, String(cString: strerror(error.code)).lowercased())
+      throw WriteError(file: path, message: error.reason(writing: path))
     }
     return bytes.count
   }
@@ -120,7 +119,4 @@ public enum CSVWriter {
   }
 
 
-  private static func failure(_ path: String, _ reason: String) -> WriteError {
-    WriteError(file: path, message: "cannot write '\(path)': \(reason)")
-  }
 }

@@ -33,6 +33,10 @@ public struct LoadError: Error, Sendable, Equatable {
     case unknownSheet(String, sheets: [String])
     /// The file became shorter while it was read (another process truncated or rewrote it).
     case changedWhileLoading
+    /// The file is not text: a compressed file, an image, a database... (see `FileSignature`).
+    case notText
+    /// The header (or first row) has more fields than the reader keeps columns.
+    case tooManyColumns(Int)
   }
 
   /// What went wrong.
@@ -68,7 +72,10 @@ extension LoadError: CustomStringConvertible {
 
 extension LoadError {
   static func ragged(file: String, line: Int, expected: Int, found: Int, hadHeader: Bool) -> LoadError {
-    let reason = hadHeader ? "the header has \(expected) columns" : "the first row has \(expected) fields"
+    let reason =
+      hadHeader
+      ? "the header has \(expected) column\(expected == 1 ? "" : "s")"
+      : "the first row has \(expected) field\(expected == 1 ? "" : "s")"
     let noun = found == 1 ? "field" : "fields"
     return LoadError(
       kind: .raggedRow(expected: expected, found: found), file: file, line: line,

@@ -136,9 +136,11 @@ public struct Lexer {
     if let d = peek(), d.isLetter || d == "_" {
       // "3months" or "12abc": name the whole word so the caret covers it.
       while let e = peek(), e.isLetter || e.isNumber || e == "_" { position += 1 }
+      let word = text(start, position)
       throw ParseError(
-        .unexpectedToken(found: "'\(text(start, position))'", expected: "a number followed by a space"),
-        at: SourceRange(start, position))
+        .unexpectedToken(found: "'\(word)'", expected: "a number followed by a space, or a name (names start with a letter or _)"),
+        at: SourceRange(start, position),
+        hint: "a name that starts with a digit goes in backticks: `\(word)`")
     }
     return Token(kind: .integer(value), range: SourceRange(start, position), text: literal)
   }

@@ -24,9 +24,10 @@ extension Parser {
         } else if accept("as") {
           alias = try name("a table name")
         } else {
-          let words = ["rows", "seed", "as"] + (index == 2 ? SampleKind.allCases.map(\.rawValue) : [])
+          let kinds = index == 2 ? SampleKind.allCases.map(\.rawValue) : []
+          let words = ["rows", "seed", "as"] + kinds
           throw unexpected(
-            "rows N, seed S or as NAME",
+            (kinds.isEmpty ? "" : kinds.joined(separator: ", ") + ", ") + "rows N, seed S or as NAME",
             suggestions: current.keyword.map { Suggestions.closest(to: $0, among: words) } ?? [])
         }
       }

@@ -127,7 +127,15 @@ public struct Parser {
   /// Reads a non-negative integer, naming what it is for in errors.
   mutating func count(_ what: String) throws(ParseError) -> Int {
     if current.isSymbol("-") {
-      throw ParseError(.invalidValue("-", reason: "\(what) must be zero or more"), at: current.range)
+      // The minus and the number it belongs to, as written.
+      let next = tokens[min(index + 1, tokens.count - 1)]
+      var range = current.range
+      var written = "-"
+      if case .integer(let n) = next.kind {
+        range = SourceRange(range.start, next.range.end)
+        written += String(n)
+      }
+      throw ParseError(.invalidValue(written, reason: "\(what) must be zero or more"), at: range)
     }
     guard case .integer(let n) = current.kind else { throw unexpected(what) }
     _ = advance()

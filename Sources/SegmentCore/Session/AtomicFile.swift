@@ -18,7 +18,7 @@ extension AtomicFile {
     do {
       try AtomicFile.write(Array(text.utf8), to: path)
     } catch {
-      throw SessionError(.cannotWrite(path: path, reason: ScriptFile.reason(error.code)))
+      throw SessionError(.cannotWrite(path: path, reason: error.reason(writing: path)))
     }
   }
 }

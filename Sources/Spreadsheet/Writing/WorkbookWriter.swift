@@ -31,11 +31,7 @@ public enum WorkbookWriter {
     do {
       try AtomicFile.write(bytes, to: path, permissions: 0o644)
     } catch {
-      guard error.step != .create else {
-        throw WriteError(file: path, message: "cannot write '\(path)': cannot create a file next to it")
-      }
-      let reason = String(cString: strerror(error.code)).lowercased()
-      throw WriteError(file: path, message: "cannot write '\(path)': \(reason)")
+      throw WriteError(file: path, message: error.reason(writing: path))
     }
     return bytes.count
   }

@@ -79,7 +79,7 @@ struct ParserTests {
     BadCase(
       source: "lod sample", message: "unknown command 'lod'", range: SourceRange(0, 3), suggestions: ["load"]),
     BadCase(
-      source: "show limit -1", message: "-: a row limit must be zero or more", range: SourceRange(11, 12)),
+      source: "show limit -1", message: "-1: a row limit must be zero or more", range: SourceRange(11, 13)),
     BadCase(
       source: "show limit ten", message: "expected a row limit, found 'ten'", range: SourceRange(11, 14)),
     BadCase(
@@ -112,7 +112,8 @@ struct ParserTests {
       message: #"expected the file's path or URI in quotes, such as "/data/customers.csv", found 'x'"#,
       range: SourceRange(29, 30)),
     BadCase(
-      source: "load sample rowz 10", message: "expected rows N, seed S or as NAME, found 'rowz'",
+      source: "load sample rowz 10",
+      message: "expected customers, orders, rows N, seed S or as NAME, found 'rowz'",
       range: SourceRange(12, 16), suggestions: ["rows"]),
   ])
   func badCommandsNameTheProblem(_ bad: BadCase) {
