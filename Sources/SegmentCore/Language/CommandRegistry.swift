@@ -167,9 +167,13 @@ public enum CommandWord: String, Sendable, CaseIterable {
         keywords: ["by", "in", "where", "columns"])
     case .profile:
       return CommandSpec(
-        word: self, aliases: [], group: .analytics, syntax: "profile SEGMENT [vs SEGMENT] [columns a, b]",
+        word: self, aliases: [], group: .analytics,
+        syntax: "profile SEGMENT [vs SEGMENT] [all | columns a, b]\n"
+          + "skips, unless named or under all: the columns that define the segments (they differ by\n"
+          + "  definition) and ids: a column named id, *_id or *ID (customer_id, CustomerID) holding\n"
+          + "  numbers or text at least 90% distinct, or any text (or dense whole numbers) all distinct",
         summary: "how a segment differs from the base, trait by trait: shares, index (100 = same) and z",
-        example: "profile high_value columns gender, loyalty_tier", keywords: ["vs", "columns"])
+        example: "profile high_value columns gender, loyalty_tier", keywords: ["vs", "all", "columns"])
     case .compare:
       return CommandSpec(
         word: self, aliases: [], group: .analytics, syntax: "compare A, B[, C]",
