@@ -34,7 +34,8 @@ extension Workspace {
       let table = try personaTable(of: segment)
       let name = alias?.text ?? "\(segment.name)_draft"
       let members = try members(of: segment)
-      var persona = PersonaDraft.make(name: name, segment: segment, members: members, table: table)
+      var persona = PersonaDraft.make(
+        name: name, segment: segment, members: members, table: table, defining: definingColumns(of: segment))
       persona.hasPlaceholderName = alias == nil
       let replaced = try store(persona, replacing: name, at: alias?.range ?? segmentName.range)
       let asserted = persona.evidence.filter { !$0.isWeak }.count
@@ -47,8 +48,8 @@ extension Workspace {
         headline += " (the segment has no members to read)"
       } else if persona.evidence.isEmpty {
         headline +=
-          " (table \(table.name) has none of the columns a draft reads: age, gender, city, "
-          + "occupation, income, preferred_channel, device, interests, total_spend...)"
+          " (no column of \(table.name) sets the segment clearly apart: profile \(segment.name) all shows "
+          + "the figures)"
       }
       return CommandOutput(.sequence([.message(headline), .personaCard(card(persona))]))
     case .set(let name, let entry):

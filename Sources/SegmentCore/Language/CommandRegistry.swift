@@ -134,8 +134,9 @@ public enum CommandWord: String, Sendable, CaseIterable {
         syntax: "persona \"NAME\" for SEGMENT, then one FIELD VALUE per line, then a line: end\n"
           + "persona draft for SEGMENT [as NAME]\npersona NAME set FIELD VALUE\npersona NAME add FIELD VALUE, ...\n"
           + "fields: name, age, gender, location, job, industry, education, income, family, bio, quote,\n"
-          + "  goals, motivations, pains, objections, triggers, channels, device, interests, habits, tech (1-5 or\n"
-          + "  low|medium|high), websites, brands; lists take commas: channels email, social",
+          + "  goals, motivations, pains, objections, triggers, channels, device, interests, habits, traits,\n"
+          + "  tech (1-5 or low|medium|high), websites, brands; lists take commas: channels email, social\n"
+          + "a draft fills traits with the strongest findings of profile SEGMENT, whatever the columns are called",
         summary: "a named person who stands for a segment: written by hand, or drafted from its figures",
         example: "persona draft for young_men",
         keywords: ["draft", "for", "as", "set", "add"] + PersonaField.allCases.map(\.rawValue))

@@ -121,6 +121,7 @@ struct SessionTests {
     #expect(complete("persona Zoe set ag") == ["age"])
     #expect(complete("persona draft for yo") == ["young"])
     #expect(complete("persona Zoe ") == ["add", "for", "set"])
+    #expect(complete("persona Zoe set tra") == ["traits"])
   }
 
   @Test func completionOfProfileOffersSegmentsThenItsClauses() {
