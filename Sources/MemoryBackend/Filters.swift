@@ -83,6 +83,9 @@ enum Filters {
     case .contains: return column.textMatches { contains(Array($0.utf8), bytes) }
     case .startsWith: return column.textMatches { $0.utf8.starts(with: bytes) }
     case .endsWith: return column.textMatches { $0.utf8.reversed().starts(with: bytes.reversed()) }
+    case .equalsIgnoringCase:
+      let folded = TextMatch.foldingCase(needle)
+      return column.textMatches { TextMatch.foldingCase($0) == folded }
     }
   }
 

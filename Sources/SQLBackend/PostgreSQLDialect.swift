@@ -57,6 +57,7 @@ public struct PostgreSQLDialect: SQLDialect {
     case .contains: return "(strpos(\(text), " + needle + ") > 0)"
     case .startsWith: return "starts_with(\(text), " + needle + ")"
     case .endsWith: return "(right(\(text), char_length(" + needle + ")) = " + needle + ")"
+    case .equalsIgnoringCase: return "(" + foldingCase(SQLText(text)) + " = " + foldingCase(needle) + ")"
     }
   }
 

@@ -52,6 +52,12 @@ public protocol SQLDialect: Sendable {
 }
 
 extension SQLDialect {
+  /// Text with A to Z folded to a to z and nothing else, as `TextMatch.equalsIgnoringCase` folds it:
+  /// `translate` maps exactly those letters, where `lower` would follow the server's locale.
+  public func foldingCase(_ text: SQLText) -> SQLText {
+    "translate(" + text + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+  }
+
   /// A number as Swift writes it: integers as they are, doubles in the shortest form that reads back to
   /// the same value (an exponent with an explicit sign, as SQL accepts it). Dialects add their typing.
   public func plainNumber(_ value: Value) -> String {

@@ -70,6 +70,7 @@ public struct SparkSQLDialect: SQLDialect {
     case .contains: return "contains(\(text), " + needle + ")"
     case .startsWith: return "startswith(\(text), " + needle + ")"
     case .endsWith: return "endswith(\(text), " + needle + ")"
+    case .equalsIgnoringCase: return "(" + foldingCase(SQLText(text)) + " = " + foldingCase(needle) + ")"
     }
   }
 

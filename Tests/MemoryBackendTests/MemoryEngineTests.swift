@@ -31,6 +31,25 @@ struct MemoryEngineTests {
     #expect(try Self.run(engine, .count, filter: .compare("age", .greater, .int(30))).integer("count") == 3)
   }
 
+  @Test func equalityIgnoringCaseFoldsOnlyAToZ() throws {
+    var engine = MemoryEngine()
+    engine.put(
+      try Table(
+        name: "customers",
+        columns: [
+          Column.string("city", ["PERTH", "perth", nil, "Perth", "Pérth", "PÉRTH"]),
+          Column.list("interests", [["Golf"], ["tea"], nil, [], ["GOLF", "tea"], ["golf"]]),
+        ]))
+    let perth = Condition.text("city", .equalsIgnoringCase, "pErTh", negated: false)
+    #expect(try Self.run(engine, .count, filter: perth).integer("count") == 3)
+    // É is not folded: only the letters A to Z are, alike on every engine.
+    let accented = Condition.text("city", .equalsIgnoringCase, "pérth", negated: false)
+    #expect(try Self.run(engine, .count, filter: accented).integer("count") == 1)
+    let golf = Condition.text("interests", .equalsIgnoringCase, "golf", negated: false)
+    #expect(try Self.run(engine, .count, filter: golf).integer("count") == 3)
+    #expect(try Self.run(engine, .count, filter: .not(perth)).integer("count") == 2)
+  }
+
   @Test func aNullMakesATestUnknownAndNotKeepsItUnknown() throws {
     let engine = try Self.engine()
     // Row 4 has no age: neither `age < 30` nor `not (age < 30)` chooses it.

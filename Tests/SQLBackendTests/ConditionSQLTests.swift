@@ -151,6 +151,13 @@ struct ConditionSQLTests {
       (NOT (CASE WHEN "tags" IS NULL THEN NULL ELSE EXISTS (SELECT 1 FROM unnest("tags") AS seg_items(item)
       WHERE (right(seg_items.item, char_length($1)) = $2)) END))
       """, ["p", "p"]),
+    // Equality ignoring the case of A to Z only, whatever the server's locale: translate, not lower.
+    ConditionCase(
+      .text("region", .equalsIgnoringCase, "North", negated: false),
+      """
+      (translate("region", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = translate($1, \
+      'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))
+      """, ["North"]),
   ]
 
   @Test("contains, starts with, ends with on text and list columns", arguments: textTestsCases)

@@ -85,6 +85,16 @@ struct SparkSQLTests {
     )
   }
 
+  @Test("equality ignoring case folds A to Z with translate, as PostgreSQL and memory fold them")
+  func equalsIgnoringCase() throws {
+    let folded = try compiler.condition(.text("tags", .equalsIgnoringCase, "VIP", negated: false))
+    let fold = "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'"
+    #expect(
+      sql(folded)
+        == "(CASE WHEN `tags` IS NULL THEN NULL ELSE exists(`tags`, seg_item -> (translate(seg_item, \(fold)) = "
+        + "translate(?, \(fold)))) END)")
+  }
+
   @Test("count by a list column explodes it with LATERAL VIEW, a null list as one null item")
   func explodedCountBy() throws {
     let text = try compiler.statement(Query(.countBy(["tags"]), over: Fixture.everyone))!

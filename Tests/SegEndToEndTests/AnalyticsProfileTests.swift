@@ -72,6 +72,36 @@ struct AnalyticsProfileTests {
     #expect(lines.contains("year,women,all customers,share"))
   }
 
+  @Test func profileSkipsIdsAndDefiningColumnsAndAllBringsThemBack() throws {
+    let result = try SegBinary.run(["--no-init", "-c", Self.setup + "profile women"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stdout.contains("│ gender ") && !result.stdout.contains("│ customer_id "))
+    #expect(
+      result.stdout.contains(
+        "\nskipped (profile women all includes them): customer_id (an id); gender (defines women)\n"))
+    let all = try SegBinary.run(["--no-init", "-c", Self.setup + "profile women all"])
+    #expect(all.status == 0, "\(all.stderr)")
+    #expect(all.stdout.contains("│ gender ") && all.stdout.contains("│ customer_id "))
+    #expect(!all.stdout.contains("skipped"))
+    let bad = try SegBinary.run(["--no-init", "-c", Self.setup + "profile women al"])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.hasPrefix("error: expected vs SEGMENT, all, or columns a, b, found 'al'\n"))
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: SegBinary.sharedData.path)))
+  func profileOnTheCustomerPersonalityFileSkipsItsIDAndIncome() throws {
+    let path = SegBinary.sharedData.appendingPathComponent("customer_personality/marketing_campaign.csv").path
+    let result = try SegBinary.run([
+      "--no-init", "-c", "load \"\(path)\" as mc; segment rich = Income > 70000; profile rich",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stdout.contains("│ ID ") && !result.stdout.contains("│ Income "))
+    #expect(
+      result.stdout.hasSuffix(
+        "\nskipped (profile rich all includes them): ID (an id); Income (defines rich)\n"))
+    #expect(result.stdout.contains("│ NumWebVisitsMonth   │   508 │         2.84 │       5.32 │"))
+  }
+
   @Test func profilesSessionReplaysGreen() throws {
     let result = try SegBinary.run(
       ["run", "--check", "Sessions/profiles.seg"], directory: SegBinary.repositoryRoot)

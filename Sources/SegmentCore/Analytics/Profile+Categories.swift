@@ -71,20 +71,16 @@ enum CategoryTally {
 }
 
 extension ProfileScope {
-  /// The profile lines of one categorical column, and a note when the column was skipped or narrowed.
+  /// The profile lines of one categorical column, and a note when the column was narrowed.
   ///
   /// Each value gets its count in the segment, its share of the segment's rows, its share of the base's
-  /// rows, the index and the z-score (see `ProfileScope` for which rows each is of). A column whose
-  /// every value is distinct (an id, an e-mail) says nothing about a segment and is skipped unless the
-  /// user named it.
+  /// rows, the index and the z-score (see `ProfileScope` for which rows each is of). Ids are left out
+  /// before this (`ProfileColumns`).
   /// - Complexity: O(n / 64 + rows counted) per group counted: the table, the segment and the comparison.
-  func categoryLines(_ column: Column, position: Int, named: Bool) -> (lines: [ProfileLine], note: String?) {
+  func categoryLines(_ column: Column, position: Int) -> (lines: [ProfileLine], note: String?) {
     let labels = CategoryTally.labels(column)
     let (table, tableNulls) = CategoryTally.count(column, rows: nil)
     let distinct = table.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
-    if column.type == .string, !named, distinct > 1, distinct == column.count - column.nullCount {
-      return ([], "\(column.name) (every value distinct)")
-    }
     let nS = segmentCount
     let (segment, segmentNulls) = CategoryTally.count(column, rows: self.segment)
     var other: [Int]
@@ -132,13 +128,16 @@ extension ProfileScope {
       let index = ProfileStatistics.index(share: share, baseShare: baseShare)
       let z = ProfileStatistics.proportionZ(row.a, of: nS, row.b, of: nO)
       let small = ProfileStatistics.isSmall(row.a, of: nS, row.b, of: nO)
+      let finding = ProfileFinding(
+        column: column.name, kind: .category(value: row.label, share: share, baseShare: baseShare),
+        count: row.a, isSmall: small)
       return ProfileLine(
         cells: [
           .text(column.name), .text(row.label), .count(row.a), .share(share), .share(baseShare),
           index.map { .number($0, decimals: 0) } ?? .text(""),
           z.map { .number($0, decimals: 1) } ?? .text(""),
           .text(small ? ProfileLine.smallMarker : ""),
-        ], z: z, index: index, position: (position, row.order))
+        ], finding: finding, z: z, index: index, position: (position, row.order))
     }
     return (lines, note)
   }

@@ -14,7 +14,7 @@ extension ProfileScope {
   /// of the table, or the comparison segment). Dates are measured in days.
   /// - Complexity: O(n / 64 + chosen rows) per group: quantiles come from the grouped aggregates kernel,
   ///   variances from one more pass.
-  func numberLine(_ column: Column, position: Int, named: Bool) -> (line: ProfileLine?, note: String?) {
+  func numberLine(_ column: Column, position: Int) -> ProfileLine {
     // Dates and timestamps are whole numbers underneath; viewing them as Int columns shares the buffers.
     let view: Column
     var unit = 1.0
@@ -25,9 +25,6 @@ extension ProfileScope {
       view = Column(name: column.name, storage: .int(.int64(seconds)), validity: column.validity)
       unit = 86_400
     default: view = column
-    }
-    if column.type == .int, !named, Self.isIdentifier(view) {
-      return (nil, "\(column.name) (every value distinct)")
     }
     let segmentFigures = view.numericAggregates(groups: nil, groupCount: 1, rows: segment, quantiles: [0.5])[
       0]
@@ -74,7 +71,13 @@ extension ProfileScope {
       difference(q1, q2), z.map { .number($0, decimals: 1) } ?? .text(""),
       .text(small ? ProfileLine.smallMarker : ""),
     ]
-    return (ProfileLine(cells: cells, z: z, index: index, position: (position, 0)), nil)
+    let finding = ProfileFinding(
+      column: column.name,
+      kind: .number(
+        mean: Renderer.displayText(cells[2]), baseMean: Renderer.displayText(cells[3]),
+        higher: (m1 ?? 0) > (m2 ?? 0), isTime: isTime),
+      count: segmentFigures.count, isSmall: small)
+    return ProfileLine(cells: cells, finding: finding, z: z, index: index, position: (position, 0))
   }
 
   /// The sum of (x − shift)² over the chosen non-null rows; shifting by the base's mean keeps the
@@ -111,10 +114,10 @@ extension ProfileScope {
     return total
   }
 
-  /// Whether an Int column looks like an id: every value distinct and the values dense (a range at most
-  /// twice the count), so that small tables of ordinary numbers are still profiled.
+  /// Whether a whole-number column looks like a row number: every value distinct and the values dense
+  /// (a range at most twice the count), so that small tables of ordinary numbers are still profiled.
   /// - Complexity: O(n).
-  static func isIdentifier(_ column: Column) -> Bool {
+  static func isDenseDistinct(_ column: Column) -> Bool {
     let figures = column.numericAggregates(groups: nil, groupCount: 1, rows: nil, quantiles: [])[0]
     guard let lo = figures.min, let hi = figures.max, figures.count > 1,
       hi - lo + 1 <= 2 * Double(figures.count)

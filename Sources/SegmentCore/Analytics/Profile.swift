@@ -1,19 +1,23 @@
 import Columnar
 
-/// A parsed `profile SEG [vs SEG] [columns a, b]`.
+/// A parsed `profile SEG [vs SEG] [all | columns a, b]`.
 public struct ProfileCommand: Sendable, Equatable {
   /// The segment to describe.
   public var segment: Name
   /// The segment to compare with; the whole table when nil.
   public var base: Name?
-  /// The columns to profile; every column but id-like ones when nil.
+  /// The columns to profile; when nil, every column but ids and the columns that define the segments
+  /// (see `ProfileColumns`), or every column at all under `all`.
   public var columns: [Name]?
+  /// True for `all`: ids and the segments' defining columns are profiled too.
+  public var includesAll: Bool
 
   /// Creates a profile command.
-  public init(segment: Name, base: Name? = nil, columns: [Name]? = nil) {
+  public init(segment: Name, base: Name? = nil, columns: [Name]? = nil, includesAll: Bool = false) {
     self.segment = segment
     self.base = base
     self.columns = columns
+    self.includesAll = includesAll
   }
 }
 
@@ -41,6 +45,32 @@ struct ProfileScope {
 
   /// The rows shares in the base are of: the comparison segment, or every row (nil).
   var base: Bitmap? { comparison }
+}
+
+extension ProfileScope {
+  /// The lines of the chosen columns, categories apart from numbers and dates, in table order (not yet
+  /// sorted), and a note for each wide column narrowed to its most frequent values.
+  /// - Throws: `.interrupted` on Ctrl-C, checked between columns.
+  /// - Complexity: O(columns × (n / 64 + segment and base rows)).
+  func lines(of columns: ProfileColumns, interruption: Interruption?) throws(EvalError) -> (
+    categories: [ProfileLine], numbers: [ProfileLine], narrowed: [String]
+  ) {
+    var categories: [ProfileLine] = []
+    var numbers: [ProfileLine] = []
+    var narrowed: [String] = []
+    for (column, _) in columns.chosen {
+      if interruption?.isRequested == true { throw EvalError(.interrupted) }
+      let position = table.columnIndex(named: column.name) ?? 0
+      if CategoryTally.isCategorical(column) {
+        let (lines, note) = categoryLines(column, position: position)
+        categories += lines
+        if let note { narrowed.append(note) }
+      } else if Self.isNumeric(column) {
+        numbers.append(numberLine(column, position: position))
+      }
+    }
+    return (categories, numbers, narrowed)
+  }
 }
 
 /// The statistics behind `profile`, written out so that tests can check them by hand.
@@ -95,10 +125,33 @@ enum ProfileStatistics {
   }
 }
 
+/// What one line of a profile found, in terms a persona draft can state.
+struct ProfileFinding: Sendable, Equatable {
+  /// What kind of line it is, with the figures it sets side by side.
+  enum Kind: Sendable, Equatable {
+    /// A category's value, with its share in the segment and in the base.
+    case category(value: String, share: Double, baseShare: Double)
+    /// A number, date or timestamp column: its mean in the segment and in the base as shown, and
+    /// whether the segment's is higher (later, for dates).
+    case number(mean: String, baseMean: String, higher: Bool, isTime: Bool)
+  }
+
+  /// The column.
+  var column: String
+  /// The line's figures.
+  var kind: Kind
+  /// Members with the value, or with a value of the number.
+  var count: Int
+  /// True when the test rests on too few rows (the `small` note).
+  var isSmall: Bool
+}
+
 /// One line of a profile, a category or a number, with what it is sorted by.
 struct ProfileLine {
   /// The cells shown.
   var cells: [Cell]
+  /// What the line found.
+  var finding: ProfileFinding
   /// The z-score, when defined.
   var z: Double?
   /// The index (categories) or the ratio of means × 100 (numbers), when defined.

@@ -58,28 +58,23 @@ extension Workspace {
     if try size(of: segment) == 0 {
       return .message("segment \(segment.name) is empty: there is nothing to profile")
     }
-    var columns: [(Column, named: Bool)] = []
+    let columns: ProfileColumns
     if let names = command.columns {
-      for name in names { columns.append((try resolveColumn(name, in: table), true)) }
+      var named: [Column] = []
+      for name in names { named.append(try resolveColumn(name, in: table)) }
+      columns = ProfileColumns(named: named)
     } else {
-      columns = table.columns.map { ($0, false) }
-    }
-    var categories: [ProfileLine] = []
-    var numbers: [ProfileLine] = []
-    var notes: [String] = []
-    for (column, named) in columns {
-      if interruption.isRequested { throw EvalError(.interrupted) }
-      let position = table.columnIndex(named: column.name) ?? 0
-      if CategoryTally.isCategorical(column) {
-        let (lines, note) = scope.categoryLines(column, position: position, named: named)
-        categories += lines
-        if let note { notes.append(note) }
-      } else if ProfileScope.isNumeric(column) {
-        let (line, note) = scope.numberLine(column, position: position, named: named)
-        if let line { numbers.append(line) }
-        if let note { notes.append(note) }
+      var defining = [(segment.name, definingColumns(of: segment))]
+      if let baseName = command.base, let base = self.segment(named: baseName.text) {
+        defining.append((base.name, definingColumns(of: base)))
       }
+      columns = ProfileColumns(table: table, defining: defining, all: command.includesAll)
     }
+    let (categories, numbers, narrowed) = try scope.lines(of: columns, interruption: interruption)
+    var notes: [String] = []
+    let again = "profile \(command.segment.text)" + (command.base.map { " vs \($0.text)" } ?? "") + " all"
+    if let skipped = columns.note(including: again) { notes.append(skipped) }
+    if !narrowed.isEmpty { notes.append("narrowed: " + narrowed.joined(separator: ", ")) }
     return .sequence(profileTables(scope, categories, numbers, notes))
   }
 
@@ -124,11 +119,12 @@ extension Workspace {
           rows: numbers.sorted(by: ProfileLine.distinctiveFirst).map(\.cells),
           footer: "count = non-null values in \(s); z = Welch's test of the mean of \(s) against \(other)"))
     }
-    let skipped = notes.isEmpty ? nil : "skipped or narrowed: " + notes.joined(separator: ", ")
     guard let last = tables.indices.last else {
-      return [.message("no columns to profile" + (skipped.map { "; " + $0 } ?? ""))]
+      return [.message((["no columns to profile"] + notes).joined(separator: "; "))]
     }
-    if let skipped { tables[last].footer = (tables[last].footer.map { $0 + "\n" } ?? "") + skipped }
+    if !notes.isEmpty {
+      tables[last].footer = ([tables[last].footer].compactMap { $0 } + notes).joined(separator: "\n")
+    }
     return tables.map { .table($0) }
   }
 

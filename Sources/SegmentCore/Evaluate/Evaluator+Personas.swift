@@ -35,7 +35,11 @@ extension Workspace {
       let table = try personaTable(of: segment)
       let name = alias?.text ?? "\(segment.name)_draft"
       let members = try members(of: segment)
-      var persona = PersonaDraft.make(name: name, segment: segment, members: members, table: table)
+      let defining = definingColumns(of: segment)
+      var persona = PersonaDraft.make(
+        name: name, segment: segment, members: members, table: table,
+        defining: defining.filter { !isModelLabel($0, of: table.name) },
+        labels: defining.filter { isModelLabel($0, of: table.name) })
       persona.binding = binding(of: segment)
       persona.hasPlaceholderName = alias == nil
       let replaced = try store(persona, replacing: name, at: alias?.range ?? segmentName.range)
@@ -49,8 +53,8 @@ extension Workspace {
         headline += " (the segment has no members to read)"
       } else if persona.evidence.isEmpty {
         headline +=
-          " (table \(table.name) has none of the columns a draft reads: age, gender, city, "
-          + "occupation, income, preferred_channel, device, interests, total_spend...)"
+          " (no column of \(table.name) sets the segment clearly apart: profile \(segment.name) all shows "
+          + "the figures)"
       }
       return CommandOutput(.sequence([.message(headline), .personaCard(card(persona))]))
     case .set(let name, let entry):

@@ -34,6 +34,15 @@ extension Workspace {
   {
     self.interruption = interruption
     memory.beginCommand()
+    var output = try perform(command, interruption: interruption)
+    // Under `sql COMMAND` the statements shown are those of the answer; a hint's are not part of it.
+    if sqlLog == nil { output.warnings += caseHints(for: command) }
+    return output
+  }
+
+  private mutating func perform(_ command: Command, interruption: Interruption) throws(EvalError)
+    -> CommandOutput
+  {
     switch command {
     case .help(let topic):
       return CommandOutput(.text(try HelpText.render(topic: topic)))

@@ -135,8 +135,9 @@ public enum CommandWord: String, Sendable, CaseIterable {
           + "persona draft for SEGMENT [as NAME]\npersona NAME set FIELD VALUE\npersona NAME add FIELD VALUE, ...\n"
           + "persona NAME set segment SEGMENT (stand for another segment, or for its own as it is now)\n"
           + "fields: name, age, gender, location, job, industry, education, income, family, bio, quote,\n"
-          + "  goals, motivations, pains, objections, triggers, channels, device, interests, habits, tech (1-5 or\n"
-          + "  low|medium|high), websites, brands; lists take commas: channels email, social",
+          + "  goals, motivations, pains, objections, triggers, channels, device, interests, habits, traits,\n"
+          + "  tech (1-5 or low|medium|high), websites, brands; lists take commas: channels email, social\n"
+          + "a draft fills traits with the strongest findings of profile SEGMENT, whatever the columns are called",
         summary: "a named person who stands for a segment: written by hand, or drafted from its figures",
         example: "persona draft for young_men",
         keywords: ["draft", "for", "as", "set", "add", "segment"] + PersonaField.allCases.map(\.rawValue))
@@ -168,9 +169,13 @@ public enum CommandWord: String, Sendable, CaseIterable {
         keywords: ["by", "in", "where", "columns"])
     case .profile:
       return CommandSpec(
-        word: self, aliases: [], group: .analytics, syntax: "profile SEGMENT [vs SEGMENT] [columns a, b]",
+        word: self, aliases: [], group: .analytics,
+        syntax: "profile SEGMENT [vs SEGMENT] [all | columns a, b]\n"
+          + "skips, unless named or under all: the columns that define the segments (they differ by\n"
+          + "  definition) and ids: a column named id, *_id or *ID (customer_id, CustomerID) holding\n"
+          + "  numbers or text at least 90% distinct, or any text (or dense whole numbers) all distinct",
         summary: "how a segment differs from the base, trait by trait: shares, index (100 = same) and z",
-        example: "profile high_value columns gender, loyalty_tier", keywords: ["vs", "columns"])
+        example: "profile high_value columns gender, loyalty_tier", keywords: ["vs", "all", "columns"])
     case .compare:
       return CommandSpec(
         word: self, aliases: [], group: .analytics, syntax: "compare A, B[, C]",

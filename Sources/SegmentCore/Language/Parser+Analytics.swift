@@ -1,16 +1,18 @@
 extension Parser {
-  /// `profile SEG [vs SEG] [columns a, b]`
+  /// `profile SEG [vs SEG] [all | columns a, b]`
   mutating func profileCommand() throws(ParseError) -> ProfileCommand {
     var command = ProfileCommand(segment: try name("a segment name"))
-    let clauses = ["vs", "columns"]
+    let clauses = ["vs", "all", "columns"]
     while !atEnd {
       if command.base == nil, accept("vs") || accept("versus") {
         command.base = try name("a segment to compare with")
-      } else if command.columns == nil, accept("columns") {
+      } else if command.columns == nil, !command.includesAll, accept("all") {
+        command.includesAll = true
+      } else if command.columns == nil, !command.includesAll, accept("columns") {
         command.columns = try nameList("a column name")
       } else {
         throw unexpected(
-          "vs SEGMENT or columns a, b",
+          command.columns == nil && !command.includesAll ? "vs SEGMENT, all, or columns a, b" : "vs SEGMENT",
           suggestions: current.keyword.map { Suggestions.closest(to: $0, among: clauses) } ?? [])
       }
     }

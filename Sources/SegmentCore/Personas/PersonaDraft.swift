@@ -2,24 +2,39 @@ import Columnar
 
 /// `persona draft for SEG`: a persona filled in from what the segment's rows say against its table.
 ///
-/// Each drafted value keeps its evidence: age, income and spending from the members' medians; gender,
-/// location, job, education, device, channels and interests from the most over-represented values
-/// (index = 100 × share in the segment / share in the table, with the count behind it). A value
-/// whose evidence is weak (fewer than 30 members, or an index within 90–110) is flagged and left
-/// out. Columns the table does not have are skipped; the human fields (name, quote, goals, pains)
-/// are left as prompts.
+/// Each drafted value keeps its evidence. Fields a column's name points to come first: age, income and
+/// spending from the members' medians; gender, location, job, education, device, channels and
+/// interests from the most over-represented values (index = 100 × share in the segment / share in the
+/// table, with the count behind it). A value whose evidence is weak (fewer than 30 members, or an index
+/// within 90–110) is flagged and left out. Then, whatever the columns are called, `traits` holds the
+/// strongest findings of `profile SEG` on the other columns, those that define the segment first.
+/// The human fields (name, quote, goals, pains) are left as prompts.
 struct PersonaDraft {
   let table: Table
   let members: Bitmap
+  /// The columns the segment's definition tests.
+  let defining: [String]
   var persona: Persona
+  /// The columns a field read, lowercased: `traits` does not state them again.
+  private var read: Set<String> = []
 
-  /// Drafts a persona named `name` for `segment`, whose member rows of `table` are `members`.
+  /// At most this many traits, besides those of the defining columns.
+  static let traitCount = 5
+
+  /// Drafts a persona named `name` for `segment`, whose member rows of `table` are `members` and whose
+  /// definition tests the columns `defining`; `labels` (a model's label columns, such as `cluster`)
+  /// are never stated.
   /// - Complexity: O(n log n) over the table's rows for each column read.
-  static func make(name: String, segment: Segment, members: Bitmap, table: Table) -> Persona {
+  static func make(
+    name: String, segment: Segment, members: Bitmap, table: Table, defining: [String], labels: [String] = []
+  )
+    -> Persona
+  {
     var draft = PersonaDraft(
-      table: table, members: members, persona: Persona(name: name, segment: segment.name))
+      table: table, members: members, defining: defining, persona: Persona(name: name, segment: segment.name))
     draft.persona.isDrafted = true
     draft.persona.hasPlaceholderName = true
+    draft.read.formUnion(labels.map { $0.lowercased() })
     draft.fill()
     return draft.persona
   }
@@ -35,6 +50,7 @@ struct PersonaDraft {
     category(.device, columns: ["device"])
     interests()
     habits()
+    traits()
   }
 
   private mutating func record(_ field: PersonaField, _ value: String, note: String, weak: Bool) {
@@ -44,9 +60,9 @@ struct PersonaDraft {
 
   /// The members' median of a numeric column.
   private mutating func median(_ field: PersonaField, columns: [String], unit: String) {
-    guard let column = SegmentFigures.column(table, columns, where: SegmentFigures.isNumber),
-      let figures = SegmentFigures.quartiles(column, rows: members)
-    else { return }
+    guard let column = SegmentFigures.column(table, columns, where: SegmentFigures.isNumber) else { return }
+    read.insert(column.name.lowercased())
+    guard let figures = SegmentFigures.quartiles(column, rows: members) else { return }
     let base = SegmentFigures.quartiles(column, rows: nil).map { SegmentFigures.amount($0.median) } ?? "none"
     let value = field == .age ? String(Int(figures.median.rounded())) : SegmentFigures.amount(figures.median)
     let note =
@@ -58,9 +74,9 @@ struct PersonaDraft {
 
   /// The most over-represented value of a category column, among those enough members hold.
   private mutating func category(_ field: PersonaField, columns: [String]) {
-    guard let column = SegmentFigures.column(table, columns, where: SegmentFigures.isCategory),
-      let best = strongest(column)
-    else { return }
+    guard let column = SegmentFigures.column(table, columns, where: SegmentFigures.isCategory) else { return }
+    read.insert(column.name.lowercased())
+    guard let best = strongest(column) else { return }
     record(
       field, best.value, note: "\(column.name) " + SegmentFigures.describe(best, base: table.name),
       weak: SegmentFigures.isWeak(best))
@@ -76,6 +92,7 @@ struct PersonaDraft {
       SegmentFigures.column(table, [$0], where: SegmentFigures.isCategory)
     }
     var fallback: (Column, TraitIndex)?
+    read.formUnion(places.map { $0.name.lowercased() })
     for column in places {
       guard let best = strongest(column) else { continue }
       if !SegmentFigures.isWeak(best) {
@@ -98,9 +115,10 @@ struct PersonaDraft {
   private mutating func channels() {
     guard
       let column = SegmentFigures.column(
-        table, ["preferred_channel", "channel"], where: { $0.type == .string }),
-      let top = SegmentFigures.mostCommon(column, members: members)
+        table, ["preferred_channel", "channel"], where: { $0.type == .string })
     else { return }
+    read.insert(column.name.lowercased())
+    guard let top = SegmentFigures.mostCommon(column, members: members) else { return }
     var items = [top.value]
     var note =
       "most common \(column.name): \(Figures.percent(top.share)) of members "
@@ -120,6 +138,7 @@ struct PersonaDraft {
     guard let column = SegmentFigures.column(table, ["interests"], where: SegmentFigures.isCategory) else {
       return
     }
+    read.insert(column.name.lowercased())
     let traits = SegmentFigures.traits(column, members: members)
     let strong = traits.filter { !SegmentFigures.isWeak($0) && $0.index > 100 }.prefix(3)
     guard !strong.isEmpty else {
@@ -149,8 +168,11 @@ struct PersonaDraft {
     var base: [String] = []
     var count = Int.max
     for (name, label) in figures {
-      guard let column = SegmentFigures.column(table, [name], where: SegmentFigures.isNumber),
-        let mine = SegmentFigures.quartiles(column, rows: members),
+      guard let column = SegmentFigures.column(table, [name], where: SegmentFigures.isNumber) else {
+        continue
+      }
+      read.insert(column.name.lowercased())
+      guard let mine = SegmentFigures.quartiles(column, rows: members),
         let all = SegmentFigures.quartiles(column, rows: nil)
       else { continue }
       count = min(count, mine.count)
@@ -158,14 +180,85 @@ struct PersonaDraft {
       base.append("\(SegmentFigures.amount(all.median)) \(label)")
     }
     var notes = base.isEmpty ? [] : ["medians; \(table.name): " + base.joined(separator: ", ")]
-    if let tier = SegmentFigures.column(table, ["loyalty_tier"], where: { $0.type == .string }),
-      let best = strongest(tier), !SegmentFigures.isWeak(best)
-    {
+    let tier = SegmentFigures.column(table, ["loyalty_tier"], where: { $0.type == .string })
+    if let tier { read.insert(tier.name.lowercased()) }
+    if let tier, let best = strongest(tier), !SegmentFigures.isWeak(best) {
       said.append("\(tier.name) \(best.value)")
       notes.append("\(tier.name) " + SegmentFigures.describe(best, base: table.name))
     }
     guard !said.isEmpty else { return }
     let weak = count != Int.max && count < SegmentFigures.minimumRows
     record(.habits, said.joined(separator: ", "), note: notes.joined(separator: "; "), weak: weak)
+  }
+
+  /// The strongest findings of `profile SEG` on the columns no field above read, whatever they are
+  /// called: one per column, those of the defining columns first, then up to `traitCount` more in the
+  /// profile's order (largest |z| first). Ids are left out as `profile` leaves them out.
+  private mutating func traits() {
+    let scope = ProfileScope(
+      table: table, segment: members, segmentLabel: persona.segment, comparison: nil, baseLabel: table.name)
+    let columns = ProfileColumns(table: table, defining: [], all: false)
+    guard let (categories, numbers, _) = try? scope.lines(of: columns, interruption: nil) else { return }
+    var chosen: [ProfileLine] = []
+    var seen = read
+    for line in (categories + numbers).sorted(by: ProfileLine.distinctiveFirst)
+    where Self.isStrong(line) && seen.insert(line.finding.column.lowercased()).inserted {
+      chosen.append(line)
+    }
+    let definers = Set(defining.map { $0.lowercased() })
+    let defined = chosen.filter { definers.contains($0.finding.column.lowercased()) }
+    let others = chosen.filter { !definers.contains($0.finding.column.lowercased()) }.prefix(Self.traitCount)
+    let lines = defined + others
+    guard !lines.isEmpty else { return }
+    let items = lines.map { Self.item($0.finding) }
+    let notes = lines.map { line in
+      Self.evidence(line, base: table.name)
+        + (definers.contains(line.finding.column.lowercased()) ? " (defines the segment)" : "")
+    }
+    persona.evidence.append(
+      PersonaEvidence(
+        field: .traits, value: items.joined(separator: ", "),
+        note: "strongest in profile \(persona.segment): " + notes.joined(separator: "; "), isWeak: false))
+    persona.values[.traits] = items
+  }
+
+  /// Whether a profile line is strong enough to state: at least 30 members behind it, a test on enough
+  /// rows with |z| ≥ 2, and for a category a value clearly over-represented (index above 110), for a
+  /// number a mean more than 10% from the base's (dates: the z alone).
+  static func isStrong(_ line: ProfileLine) -> Bool {
+    guard let z = line.z, abs(z) >= SegmentFigures.minimumZ, !line.finding.isSmall,
+      line.finding.count >= SegmentFigures.minimumRows
+    else { return false }
+    let neutral = SegmentFigures.neutralIndex
+    switch line.finding.kind {
+    case .category:
+      return (line.index ?? 0) > neutral.upperBound
+    case .number(_, _, _, let isTime):
+      return isTime || line.index.map { !neutral.contains($0) } ?? true
+    }
+  }
+
+  /// A trait as the card lists it: "poutcome success", "higher duration", "earlier signup_date".
+  static func item(_ finding: ProfileFinding) -> String {
+    switch finding.kind {
+    case .category(let value, _, _):
+      return "\(finding.column) \(value)"
+    case .number(_, _, let higher, let isTime):
+      let word = isTime ? (higher ? "later" : "earlier") : (higher ? "higher" : "lower")
+      return "\(word) \(finding.column)"
+    }
+  }
+
+  /// The figures behind a trait: "poutcome success index 558, 15.9% vs 2.9% of bank, z 19.1" or
+  /// "duration mean 552.74 vs 263.96 in bank, z 18.7".
+  static func evidence(_ line: ProfileLine, base: String) -> String {
+    let z = line.z.map { ", z " + Figures.fixed($0, decimals: 1) } ?? ""
+    switch line.finding.kind {
+    case .category(let value, let share, let baseShare):
+      return "\(line.finding.column) \(value) index \(line.index.map(SegmentFigures.index) ?? "none"), "
+        + "\(Figures.percent(share)) vs \(Figures.percent(baseShare)) of \(base)" + z
+    case .number(let mean, let baseMean, _, _):
+      return "\(line.finding.column) mean \(mean) vs \(baseMean) in \(base)" + z
+    }
   }
 }

@@ -21,6 +21,7 @@ public enum PersonaField: String, Sendable, CaseIterable, Hashable {
   case device
   case interests
   case habits
+  case traits
   case tech
   case websites
   case brands
@@ -42,7 +43,8 @@ public enum PersonaField: String, Sendable, CaseIterable, Hashable {
     switch self {
     case .age: return .years
     case .tech: return .level
-    case .goals, .motivations, .pains, .objections, .triggers, .channels, .interests, .websites, .brands:
+    case .goals, .motivations, .pains, .objections, .triggers, .channels, .interests, .traits, .websites,
+      .brands:
       return .list
     default: return .text
     }
@@ -62,6 +64,7 @@ public enum PersonaField: String, Sendable, CaseIterable, Hashable {
     case .habits: return ["spending", "buying_habits"]
     case .goals: return ["goal"]
     case .interests: return ["interest"]
+    case .traits: return ["trait"]
     default: return []
     }
   }

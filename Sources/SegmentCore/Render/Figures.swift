@@ -53,8 +53,16 @@ public enum Figures {
     fixed(share * 100, decimals: 1) + "%"
   }
 
-  /// The shortest text that reads back as the same Double, without exponent for everyday magnitudes.
+  /// How many significant digits a Double is shown with: 15, the most that any decimal survives a
+  /// round trip through a Double with (C's `DBL_DIG`), and what spreadsheets show. The digits past
+  /// them are the error of binary arithmetic, not information: 19.99 − 14.1 is 5.889999999999999 as
+  /// a Double, and shows as 5.89. Every value read from a file with 15 digits or fewer shows as typed.
+  public static let significantDigits = 15
+
+  /// The shortest text of `x` rounded to `significantDigits`, without exponent for everyday
+  /// magnitudes: 94.02000000000001 → "94.02", 12.5 → "12.5", 1e-05 → "0.00001".
   public static func shortest(_ x: Double) -> String {
+    let x = significant(x)
     if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
     let text = "\(x)"
     if !text.contains("e") { return text }
@@ -65,6 +73,46 @@ public enum Figures {
       return fixed(x, decimals: decimals)
     }
     return text
+  }
+
+  /// `x` rounded to `digits` significant digits, half away from zero, on the decimal digits of its
+  /// shortest round-trip text (so the result never depends on how the platform formats with a locale).
+  /// Infinities, NaN and values with no more digits than that come back as they are.
+  static func significant(_ x: Double, digits: Int = significantDigits) -> Double {
+    guard x.isFinite, x != 0 else { return x }
+    let text = "\(abs(x))"
+    let parts = text.split(separator: "e", maxSplits: 1)
+    let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+    let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+    let whole = mantissa[0]
+    let fraction = mantissa.count > 1 ? mantissa[1] : ""
+    var figures = Array((whole + fraction).utf8).map { Int($0) - 48 }
+    // The decimal point stands after `point` digits of `figures`.
+    var point = whole.count + exponent
+    while let first = figures.first, first == 0 {
+      figures.removeFirst()
+      point -= 1
+    }
+    guard figures.count > digits else { return x }
+    let roundUp = figures[digits] >= 5
+    figures.removeLast(figures.count - digits)
+    if roundUp {
+      var i = digits - 1
+      while i >= 0, figures[i] == 9 {
+        figures[i] = 0
+        i -= 1
+      }
+      if i >= 0 {
+        figures[i] += 1
+      } else {
+        figures.insert(1, at: 0)
+        point += 1
+      }
+    }
+    let digitsText = String(figures.map { Character(String($0)) })
+    // Rounding the largest Doubles up can pass the largest finite one: keep those as they are.
+    guard let magnitude = Double("0.\(digitsText)e\(point)"), magnitude.isFinite else { return x }
+    return x < 0 ? -magnitude : magnitude
   }
 
   private static func pow10(_ n: Int) -> Double {

@@ -96,6 +96,10 @@ enum Completer {
       if last == "set" { return ["segment"] + PersonaField.allCases.map(\.rawValue) }
       if last == "add" { return PersonaField.allCases.map(\.rawValue) }
       return words.count == 2 ? (words[1] == "draft" ? ["for"] : ["set", "add", "for"]) : []
+    case .profile:
+      if words.count == 1 || last == "vs" || last == "versus" { return names.segments }
+      if last == "columns" || last.hasSuffix(",") { return columns }
+      return spec.keywords
     case .stats, .histogram, .top:
       if last == "in" { return names.segments }
       return spec.keywords + columns

@@ -30,10 +30,14 @@ extension ExplainCatalog {
         + "campaign should be built on. Marketers usually look at 120 and above, and 80 and below.",
       example: "43% of big spenders are gold members against 8.5% of all customers: an index of about "
         + "500, the strongest trait of the segment. A trait with an index near 100 says nothing about "
-        + "them, however common it is.",
+        + "them, however common it is. A profile leaves out what differs by construction: the columns "
+        + "the segment's definition tests (big spenders spend more), and ids (a column named id, *_id or "
+        + "*ID holding numbers or text at least 90% distinct, or any text whose every value is distinct); "
+        + "its last line says what it left out, and 'profile big_spenders all' puts them back.",
       tryCommands: [
         "segment big_spenders = total_spend > 500",
         "profile big_spenders columns loyalty_tier, device, education",
+        "profile big_spenders",
       ]),
     ExplainTopic(
       name: "overlap", aliases: ["overlaps", "jaccard"],

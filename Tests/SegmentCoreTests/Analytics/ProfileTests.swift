@@ -151,13 +151,63 @@ struct ProfileTests {
     #expect(null[2] == "1" && null[4] == "20.0%")
   }
 
-  @Test func idLikeColumnsAreSkippedUnlessNamed() throws {
+  @Test func idsAndDefiningColumnsAreSkippedUnlessNamedOrAll() throws {
     var shop = try makeShop()
-    let all = try shop.resultTables("profile first")
-    #expect(!all.flatMap(\.texts).contains { $0[0] == "id" })
-    #expect(all.last?.footer?.contains("id (every value distinct)") == true)
-    let named = try shop.resultTables("profile first columns id")
-    #expect(named[0].texts.first?[0] == "id")
+    let tables = try shop.resultTables("profile f")
+    let columns = Set(tables.flatMap(\.texts).map { $0[0] })
+    #expect(columns == ["spend", "joined", "vip", "tags"])
+    #expect(
+      tables.last?.footer?.hasSuffix(
+        "\nskipped (profile f all includes them): id (an id); gender (defines f)") == true)
+    let all = try shop.resultTables("profile f all")
+    #expect(Set(all.flatMap(\.texts).map { $0[0] }) == ["id", "gender", "spend", "joined", "vip", "tags"])
+    #expect(all.last?.footer?.contains("skipped") == false)
+    let named = try shop.resultTables("profile f columns id, gender")
+    #expect(Set(named.flatMap(\.texts).map { $0[0] }) == ["id", "gender"])
+  }
+
+  @Test func bothSegmentsDefiningColumnsAreSkippedAgainstAnother() throws {
+    var shop = try makeShop()
+    let tables = try shop.resultTables("profile spenders vs f")
+    #expect(!tables.flatMap(\.texts).contains { $0[0] == "spend" || $0[0] == "gender" })
+    #expect(
+      tables.last?.footer?.split(separator: "\n").last.map(String.init)
+        == "skipped (profile spenders vs f all includes them): id (an id); spend (defines spenders); "
+        + "gender (defines f)")
+  }
+
+  @Test func definingColumnsFollowTheSegmentsADefinitionNames() throws {
+    var shop = try makeShop()
+    _ = try shop.resultTables("segment loyal = spenders and not vip or joined within 30 days")
+    let loyal = try #require(shop.segment(named: "loyal"))
+    #expect(shop.definingColumns(of: loyal) == ["spend", "joined", "vip"])
+    let first = try #require(shop.segment(named: "first"))
+    #expect(shop.definingColumns(of: first) == ["id"])
+  }
+
+  @Test(arguments: [
+    ("id", true), ("ID", true), ("customer_id", true), ("Customer ID", true), ("CustomerID", true),
+    ("orderId", true), ("order2ID", true), ("paid", false), ("valid", false), ("PAID", false),
+    ("Idle", false), ("idea", false), ("UUID", false), ("kid", false),
+  ])
+  func identifierNames(name: String, isIdentifier: Bool) {
+    #expect(ProfileColumns.isIdentifierName(name) == isIdentifier)
+  }
+
+  @Test func idsByValues() throws {
+    // Named like an id: numbers whatever they hold; text when at least 90% distinct.
+    #expect(ProfileColumns.isIdentifier(.int("CustomerID", [7, 7, 9, 12, 7])))
+    #expect(ProfileColumns.isIdentifier(.double("score_id", [1.5, 1.5])))
+    let nine = (0..<10).map { "c\(min($0, 8))" }
+    #expect(ProfileColumns.isIdentifier(.string("customer_id", nine)))
+    #expect(!ProfileColumns.isIdentifier(.string("product_id", (0..<10).map { "p\($0 % 5)" })))
+    // Any name: text all distinct, or whole numbers all distinct in a dense range.
+    #expect(ProfileColumns.isIdentifier(.string("email", ["a@x", "b@x", "c@x"])))
+    #expect(ProfileColumns.isIdentifier(.int("row", [3, 1, 2, 4])))
+    #expect(!ProfileColumns.isIdentifier(.int("income", [30_000, 52_000, 41_000])))
+    #expect(!ProfileColumns.isIdentifier(.double("spend", [1.5, 2.5, 3.5])))
+    #expect(!ProfileColumns.isIdentifier(.string("city", ["Perth", "Perth"])))
+    #expect(!ProfileColumns.isIdentifier(.string("email", ["a@x"])))
   }
 
   @Test func wideColumnsShowTheirMostFrequentValues() throws {

@@ -129,10 +129,65 @@ struct PersonaDraftTests {
     let session = Session()
     let p = session.perform("load \"\(path)\"; segment hi = score > 3; persona draft for hi")
     #expect(!p.failed)
-    #expect(out(p).contains("0 fields from the data (table scores has none of the columns a draft reads"))
+    #expect(
+      out(p).contains(
+        "0 fields from the data (no column of scores sets the segment clearly apart: profile hi all shows"))
     let persona = try #require(session.workspace.persona(named: "hi_draft"))
     #expect(persona.values.isEmpty)
     #expect(persona.stillToWrite == [.name, .quote, .goals, .pains])
+  }
+
+  /// 200 customers named as a file from elsewhere might name them: the 60 `wine` members (MntWines >
+  /// 500) hold the premium plan four times in five (the table: 83 of 200) and visit less; `Half` splits
+  /// members and the rest alike.
+  func wineDrinkers() throws -> Workspace {
+    let rows = 0..<200
+    let table = try Table(
+      name: "mc",
+      columns: [
+        .int("ID", rows.map { Int64($0 * 3 + 1) }),
+        .double("MntWines", rows.map { $0 < 60 ? 600 + Double($0) : 100 + Double($0 % 50) }),
+        .int("NumWebVisitsMonth", rows.map { Int64($0 < 60 ? 2 + $0 % 3 : 6 + $0 % 4) }),
+        .string(
+          "Plan",
+          rows.map { $0 < 60 ? ($0 % 5 == 0 ? "basic" : "premium") : ($0 % 4 == 0 ? "premium" : "basic") }),
+        .string("Half", rows.map { $0 % 2 == 0 ? "a" : "b" }),
+      ])
+    var workspace = Workspace()
+    try workspace.put(table)
+    _ = try workspace.run(try Parser.parse("segment wine = MntWines > 500"), interruption: Interruption())
+    return workspace
+  }
+
+  @Test func traitsComeFromTheProfileWhateverTheColumnsAreCalled() throws {
+    var workspace = try wineDrinkers()
+    let output = try workspace.run(try Parser.parse("persona draft for wine"), interruption: Interruption())
+    guard case .sequence(let parts) = output.result, case .message(let headline) = parts.first else {
+      Issue.record("expected a headline and a card")
+      return
+    }
+    #expect(headline == "drafted persona wine_draft for segment wine: 1 field from the data")
+    let persona = try #require(workspace.persona(named: "wine_draft"))
+    let traits = try #require(persona.values[.traits])
+    // The defining column first, then the profile's order: |z| largest first.
+    #expect(traits == ["higher MntWines", "lower NumWebVisitsMonth", "Plan premium"])
+    let note = try #require(persona.evidence(for: .traits)?.note)
+    #expect(note.hasPrefix("strongest in profile wine: MntWines mean 629.50 vs "))
+    #expect(note.contains("(defines the segment); NumWebVisitsMonth mean 3.00 vs "))
+    #expect(note.contains("; Plan premium index 193, 80.0% vs 41.5% of mc, z "))
+    #expect(!note.contains("ID") && !note.contains("Half"))
+  }
+
+  @Test func traitsLeaveOutWhatAFieldStatesAndWeakFindings() throws {
+    let (_, persona, _) = try drafted("loyalty_tier = \"gold\"")
+    let traits = try #require(persona.values[.traits])
+    // loyalty_tier is stated under spending; ages, genders and channels have fields of their own.
+    #expect(
+      !traits.contains { $0.hasPrefix("loyalty_tier") || $0.hasSuffix(" age") || $0.hasPrefix("gender") })
+    #expect(!traits.contains { $0.hasSuffix("customer_id") })
+    #expect(traits.count <= PersonaDraft.traitCount)
+    let (_, few, _) = try drafted("customer_id <= 20")
+    #expect(few.values[.traits] == nil)
   }
 
   @Test func draftingIsDeterministic() throws {

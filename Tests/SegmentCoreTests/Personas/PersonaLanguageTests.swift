@@ -26,6 +26,7 @@ struct PersonaLanguageTests {
     .device: ("device desktop", ["desktop"]),
     .interests: ("interests travel, cooking", ["travel", "cooking"]),
     .habits: ("habits \"buys monthly\"", ["buys monthly"]),
+    .traits: ("traits \"higher MntWines\", Plan premium", ["higher MntWines", "Plan premium"]),
     .tech: ("tech HIGH", ["high"]),
     .websites: ("websites hbr.org, \"news.ycombinator.com\"", ["hbr.org", "news.ycombinator.com"]),
     .brands: ("brands Apple, Patagonia", ["Apple", "Patagonia"]),

@@ -23,6 +23,33 @@ struct FiguresTests {
     #expect(Figures.shortest(x) == text)
   }
 
+  /// The error of binary arithmetic past 15 significant digits is not shown; what a file holds with 15
+  /// digits or fewer is shown as typed.
+  @Test(arguments: [
+    (19.99 - 14.1, "5.89"), (179.99 - 85.97, "94.02"), (-266.40000000000003, "-266.4"), (0.1 + 0.2, "0.3"),
+    (290.65999999999997, "290.66"), (1286330.9000000001, "1286330.9"), (123456.789012345, "123456.789012345"),
+    (0.12345678901234568, "0.123456789012346"), (2.0000000000000004, "2"), (-0.99999999999999989, "-1"),
+    (1e-20, "1e-20"), (1.2345678901234567e+20, "1.23456789012346e+20"), (9.999999999999999e22, "1e+23"),
+  ])
+  func shortestShowsFifteenSignificantDigits(x: Double, text: String) {
+    #expect(Figures.shortest(x) == text)
+    #expect(Figures.text(.double(x)) == text)
+  }
+
+  @Test(arguments: [Double.infinity, -.infinity, 0, -0.0, 1, 0.1, 5e-324, .greatestFiniteMagnitude])
+  func significantKeepsWhatHasFewDigits(x: Double) {
+    let rounded = Figures.significant(x)
+    #expect(rounded == x || (rounded - x).magnitude <= x.magnitude * 1e-14)
+    #expect(Figures.significant(rounded) == rounded)
+  }
+
+  @Test func significantDigitsRoundHalfAwayFromZero() {
+    #expect(Figures.significant(1.25, digits: 2) == 1.3)
+    #expect(Figures.significant(-1.25, digits: 2) == -1.3)
+    #expect(Figures.significant(999.96, digits: 4) == 1000)
+    #expect(Figures.significant(0.000123456, digits: 3) == 0.000123)
+  }
+
   @Test func valuesAsText() {
     #expect(Figures.text(.null) == "")
     #expect(Figures.text(.date(20666)) == "2026-08-01")

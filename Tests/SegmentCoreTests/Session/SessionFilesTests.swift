@@ -52,7 +52,7 @@ struct SessionFilesTests {
     _ = session.perform("load sample rows 10")
     let p = session.perform("save \"\(directory)/no/such/dir/x.seg\"")
     #expect(p.failed)
-    #expect(err(p).contains("cannot write \(directory)/no/such/dir/x.seg: no such file"))
+    #expect(err(p).contains("cannot write \(directory)/no/such/dir/x.seg: there is no folder '\(directory)/no/such/dir'"))
   }
 
   @Test func historyNumbersCellsAndKeepsFailures() {

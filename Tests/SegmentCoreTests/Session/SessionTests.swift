@@ -124,5 +124,20 @@ struct SessionTests {
     #expect(complete("persona Zoe add seg").isEmpty)
     #expect(complete("persona draft for yo") == ["young"])
     #expect(complete("persona Zoe ") == ["add", "for", "set"])
+    #expect(complete("persona Zoe set tra") == ["traits"])
+  }
+
+  @Test func completionOfProfileOffersSegmentsThenItsClauses() {
+    let session = Session()
+    _ = session.perform("load sample rows 50; segment young = age < 30; segment old = age > 60")
+    func complete(_ line: String) -> [String] {
+      session.completions(line: line, cursor: line.count).candidates
+    }
+    #expect(complete("profile ") == ["old", "young"])
+    #expect(complete("profile young ") == ["all", "columns", "vs"])
+    #expect(complete("profile young a") == ["all"])
+    #expect(complete("profile young vs o") == ["old"])
+    #expect(complete("profile young columns ag") == ["age"])
+    #expect(complete("profile young columns age, inc") == ["income"])
   }
 }
