@@ -111,7 +111,7 @@ public struct EvalError: Error, Sendable, Equatable {
 
   /// What a command or function needs of a value.
   public enum Wanted: Sendable, Equatable {
-    case numbers, number, date, text, numberColumn, dateColumn, numbersDatesOrText
+    case numbers, number, date, text, numberColumn, dateColumn, numbersDatesOrText, yyyymmdd
 
     var phrase: String {
       switch self {
@@ -122,6 +122,7 @@ public struct EvalError: Error, Sendable, Equatable {
       case .numberColumn: "a number column"
       case .dateColumn: "a date column"
       case .numbersDatesOrText: "numbers, dates or text"
+      case .yyyymmdd: "a whole number written yyyymmdd, such as 19970101, or a date"
       }
     }
   }

@@ -217,8 +217,9 @@ public enum CommandWord: String, Sendable, CaseIterable {
         word: self, aliases: [], group: .columns,
         syntax: "derive NAME = EXPRESSION\n"
           + "expressions: + - * / % and ( ), numbers, \"text\", dates, null, columns,\n"
-          + "  days_since(d), year(d), month(d), lower(s), upper(s), length(s), abs(x), round(x[, digits]),\n"
-          + "  coalesce(a, b, ...), case when CONDITION then X [when ...] [else Y] end\n"
+          + "  days_since(d), year(d), month(d), date(n) (a whole number written yyyymmdd as a date),\n"
+          + "  lower(s), upper(s), length(s), abs(x), round(x[, digits]), coalesce(a, b, ...),\n"
+          + "  case when CONDITION then X [when ...] [else Y] end\n"
           + "Int op Int stays Int (but / gives a Double); a null or a division by zero gives null",
         summary: "add a column computed from the current table's columns (redefining one replaces it)",
         example: "derive spend_per_order = total_spend / orders",
