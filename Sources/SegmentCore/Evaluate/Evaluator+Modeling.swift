@@ -5,7 +5,9 @@ extension Workspace {
   /// columns `r`, `f`, `m`, `fm` and `rfm`, and defines the named RFM segments (see `RFMSegment`).
   /// Running it again replaces those columns and segments.
   /// - Complexity: O(n) (see `NTile`), plus one pass per segment to build its members.
-  mutating func rfm(_ command: RFMCommand) throws(EvalError) -> CommandResult {
+  /// - Throws: `EvalError` also when a number recency column holds dates written yyyymmdd; a table
+  ///   whose customer ids repeat (order lines) is scored with a warning.
+  mutating func rfm(_ command: RFMCommand) throws(EvalError) -> CommandOutput {
     var table = try resolveTable(nil)
     let names = [command.recency, command.frequency, command.monetary]
     var inputs: [Column] = []
@@ -16,6 +18,7 @@ extension Workspace {
         .rfmReadsOwnOutput(inputs[i].name),
         at: names[i].range)
     }
+    let warnings = try checkRFMInput(table: table.name, recency: inputs[0], at: names[0].range)
     let scores: RFMScores
     do {
       scores = try RFMScores.compute(recency: inputs[0], frequency: inputs[1], monetary: inputs[2])
@@ -64,7 +67,31 @@ extension Workspace {
       "shares are of the scored rows; \(replaced ? "replaced" : "added") columns r, f, m (quintiles 1-5 as SQL ntile(5), 5 best), fm = (f + m) / 2"
       + " and rfm, and \(replaced ? "replaced " : "")these \(RFMSegment.all.count) segments: see 'segments'"
       + prefixNote(segmentNames, plain: RFMSegment.all[0].name)
-    return .sequence([.message(headline), .table(summary)])
+    return CommandOutput(.sequence([.message(headline), .table(summary)]), warnings: warnings)
+  }
+
+  /// Refuses a number recency column of dates written yyyymmdd, and warns when the table's customer
+  /// ids (see `RFMInputCheck.customerKey`) repeat. Both figures come from the engine's queries.
+  /// - Returns: the warnings.
+  private func checkRFMInput(table: String, recency: Column, at range: SourceRange) throws(EvalError)
+    -> [String]
+  {
+    if recency.type == .int || recency.type == .double {
+      let frame = try execute(
+        Query(.summarize([recency.name], by: nil, quantiles: []), over: Relation(table: table)))
+      if case .double(let low) = frame.value("min.0", at: 0), case .double(let high) = frame.value("max.0", at: 0),
+        RFMInputCheck.looksLikeYYYYMMDD(min: low, max: high)
+      {
+        throw EvalError(.recencyLooksLikeDates(recency.name, min: low, max: high), at: range)
+      }
+    }
+    let schema = try catalogSchema(of: table)
+    guard let key = RFMInputCheck.customerKey(among: schema.columns.map { ($0.name, $0.type) }) else {
+      return []
+    }
+    let groups = try execute(Query(.countBy([key]), over: Relation(table: table)))
+    let repeated = RFMInputCheck.RepeatedKeys(frame: groups, key: key)
+    return repeated.warning(key: key, table: table, recency: recency.name).map { [$0] } ?? []
   }
 
   /// Replaces `table` and defines or replaces segments on it by their definitions (over the columns the
