@@ -154,9 +154,11 @@ extension Workspace {
     return " (named after the table: \(plain) and the like group rows of \(other.tableName))"
   }
 
-  /// `cluster k=N on a, b [seed S]` adds a `cluster` column and segments `cluster_1` ...; `cluster
-  /// k=A..B on ...` prints inertia and silhouette per k and changes nothing.
-  /// - Complexity: O(iterations · n · k · d) per k, plus O(2,000² · d) per k for the silhouette.
+  /// `cluster k=N on a, b [seed S] [scale standard|robust]` adds a `cluster` column and segments
+  /// `cluster_1` ...; `cluster k=A..B on ...` prints inertia, silhouette and the smallest cluster per
+  /// k and changes nothing. Both warn when a cluster holds under 1% of the rows (a few outliers).
+  /// - Complexity: O(starts · iterations · n · k · d) per k, plus O(2,000² · d) per k for the
+  ///   silhouette.
   mutating func cluster(_ command: ClusterCommand, interruption: Interruption) throws(EvalError)
     -> CommandOutput
   {
@@ -174,7 +176,7 @@ extension Workspace {
       }
       columns.append(column)
     }
-    let data = KMeansData(columns: columns)
+    let data = KMeansData(columns: columns, scaling: command.scaling)
     let excluded = table.rowCount - data.count
     guard data.count >= command.k.upperBound else {
       throw EvalError(
@@ -185,25 +187,39 @@ extension Workspace {
     for (j, column) in columns.enumerated() where data.constant[j] && data.count > 0 {
       warnings.append("\(column.name) has one value in every clustered row, so it separates nothing")
     }
+    for (j, column) in columns.enumerated() where data.fellBack[j] {
+      warnings.append(
+        "\(column.name) has an interquartile range of 0 (over half its rows hold one value), so robust"
+          + " scaling used its mean and standard deviation for it, with no fences")
+    }
+    var scaling = "standardised"
+    if command.scaling == .robust {
+      let held = data.clipped.reduce(0, +)
+      scaling = "robust scaling: median and IQR"
+      if held > 0 {
+        scaling += ", \(Figures.grouped(held)) value\(held == 1 ? "" : "s") held at the far-out fences"
+      }
+    }
     var headline =
-      "cluster on \(table.name) by \(names.joined(separator: ", ")) (standardised): \(Figures.rows(data.count))"
+      "cluster on \(table.name) by \(names.joined(separator: ", ")) (\(scaling)): \(Figures.rows(data.count))"
     if excluded > 0 { headline += "; \(Figures.rows(excluded)) with a null left out" }
     let stop = { interruption.isRequested }
+    let robust = command.scaling == .robust ? nil : robustCommand(command)
     if command.comparesK {
       let sample = Silhouette.sample(count: data.count, seed: command.seed)
-      var choice = KChoice()
+      var choice = KChoice(points: data.count)
       for k in command.k {
         guard let fit = KMeansFit.fit(data, k: k, seed: command.seed, stop: stop) else {
           throw EvalError(.interrupted)
         }
         let s = Silhouette.mean(
           points: data.points, dimension: data.dimension, labels: fit.labels, k: k, sample: sample)
-        choice.rows.append((k, fit.inertia, s))
+        choice.rows.append((k, fit.inertia, s, fit.sizes.last ?? 0))
       }
       headline += "; k-means++ seed \(command.seed); nothing was changed"
       return CommandOutput(
-        .sequence([.message(headline), .table(choice.table(sampled: sample.count, points: data.count))]),
-        warnings: warnings)
+        .sequence([.message(headline), .table(choice.table(sampled: sample.count))]),
+        warnings: warnings + choice.warnings(robust: robust))
     }
     let k = command.k.lowerBound
     guard let fit = KMeansFit.fit(data, k: k, seed: command.seed, stop: stop) else {
@@ -229,7 +245,18 @@ extension Workspace {
       (result.footer ?? "") + "; \(replaced ? "replaced" : "added") column cluster and segments \(segmentNames[0])"
       + " to \(segmentNames[k - 1])"
       + prefixNote(segmentNames, plain: "cluster_1")
+    if let warning = fit.degenerateWarning(points: data.count, robust: robust, segmentNames: segmentNames) {
+      warnings.append(warning)
+    }
     return CommandOutput(.sequence([.message(headline), .table(result)]), warnings: warnings)
+  }
+
+  /// The command as typed, with `scale robust`: what a warning suggests trying.
+  private func robustCommand(_ command: ClusterCommand) -> String {
+    let k = command.comparesK ? "\(command.k.lowerBound)..\(command.k.upperBound)" : "\(command.k.lowerBound)"
+    let columns = command.columns.map { Name.commandText(for: $0.text) }.joined(separator: ", ")
+    let seed = command.seed == ClusterCommand.defaultSeed ? "" : " seed \(command.seed)"
+    return "cluster k=\(k) on \(columns)\(seed) scale robust"
   }
 
   /// Removes the segments (`prefix` then a number) an earlier `cluster` made on this table with more

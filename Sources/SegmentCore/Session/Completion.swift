@@ -96,6 +96,13 @@ enum Completer {
       if last == "set" { return ["segment"] + PersonaField.allCases.map(\.rawValue) }
       if last == "add" { return PersonaField.allCases.map(\.rawValue) }
       return words.count == 2 ? (words[1] == "draft" ? ["for"] : ["set", "add", "for"]) : []
+    case .cluster:
+      if last == "scale" { return ClusterScaling.allCases.map(\.rawValue) }
+      if words.count == 1 { return ["k"] }
+      if last == "seed" { return [] }
+      if last.hasPrefix("k=") { return ["on"] }
+      if last == "on" || last.hasSuffix(",") { return columns }
+      return ["seed", "scale"] + columns
     case .stats, .histogram, .top:
       if last == "in" { return names.segments }
       return spec.keywords + columns
