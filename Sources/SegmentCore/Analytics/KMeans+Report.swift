@@ -92,8 +92,9 @@ extension KMeansFit {
     if let robust {
       text += "try '\(robust)', which holds extreme values at the fences, or a smaller k"
     } else {
-      text += "these rows stand apart even after robust scaling: look at them (show where cluster >= \(first + 1)),"
-        + " or try a smaller k"
+      text +=
+        "these rows stand apart even after robust scaling: look at them"
+        + " (show where cluster >= \(first + 1)), or try a smaller k"
     }
     return text
   }
@@ -127,10 +128,23 @@ struct KChoice {
         text += "'best' marks k=\(best), the highest silhouette whose clusters each hold at least 1% of rows"
       } else {
         let ks = rows.map(\.k)
-        text += "every k from \(ks.min() ?? 0) to \(ks.max() ?? 0) has a cluster under 1% of rows, so none is marked best"
+        text +=
+          "every k from \(ks.min() ?? 0) to \(ks.max() ?? 0) has a cluster under 1% of rows, so none is"
+          + " marked best"
       }
       if let robust { text += "; try '\(robust)', which holds extreme values at the fences" }
       warnings.append(text)
+    } else {
+      let small = rows.filter { KMeansFit.isDegenerate(size: $0.smallest, of: points) }
+      if !small.isEmpty {
+        let ks = KChoice.listed(small.map { "\($0.k)" })
+        let fewest = small.map(\.smallest).min() ?? 0
+        var text =
+          "at k=\(ks) the smallest cluster holds under 1% of rows (down to \(Figures.rows(fewest))): k-means"
+          + " set a few extreme values apart there, so 'best' leaves \(small.count == 1 ? "it" : "them") out"
+        if let robust { text += "; try '\(robust)', which holds extreme values at the fences" }
+        warnings.append(text)
+      }
     }
     for (a, b) in zip(rows, rows.dropFirst()) where b.inertia > a.inertia {
       warnings.append(

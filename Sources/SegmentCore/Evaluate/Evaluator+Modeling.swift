@@ -79,7 +79,8 @@ extension Workspace {
     if recency.type == .int || recency.type == .double {
       let frame = try execute(
         Query(.summarize([recency.name], by: nil, quantiles: []), over: Relation(table: table)))
-      if case .double(let low) = frame.value("min.0", at: 0), case .double(let high) = frame.value("max.0", at: 0),
+      if case .double(let low) = frame.value("min.0", at: 0),
+        case .double(let high) = frame.value("max.0", at: 0),
         RFMInputCheck.looksLikeYYYYMMDD(min: low, max: high)
       {
         throw EvalError(.recencyLooksLikeDates(recency.name, min: low, max: high), at: range)
