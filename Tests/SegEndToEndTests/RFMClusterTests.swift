@@ -58,7 +58,7 @@ struct RFMClusterTests {
       result.stdout.contains(
         """
         cluster on people by orders, spend, age (standardised): 6 rows; 1 row with a null left out; \
-        k-means++ seed 3, settled after 4 iterations; inertia 5.9
+        k-means++ seed 3, settled after 2 iterations; inertia 5.9
         ┌───────────┬──────┬───────┬────────┬────────┬───────┐
         │ segment   │ size │ share │ orders │ spend  │ age   │
         ├───────────┼──────┼───────┼────────┼────────┼───────┤

@@ -5,8 +5,9 @@ extension KMeansFit {
   /// clustered rows and centre in the columns' own units.
   func table(data: KMeansData, columnNames: [String], segmentNames: [String]) -> ResultTable {
     let d = data.dimension
+    let means = data.memberMeans(labels: labels, k: sizes.count)
     let rows: [[Cell]] = sizes.indices.map { c in
-      let centre = data.original(centres[c * d..<(c + 1) * d])
+      let centre = means?[c] ?? data.original(centres[c * d..<(c + 1) * d])
       return [.text(segmentNames[c]), .count(sizes[c]), .share(Double(sizes[c]) / Double(data.count))]
         + centre.map { .number($0, decimals: 2) }
     }
@@ -64,21 +65,107 @@ extension KMeansFit {
   }
 }
 
-/// The table `cluster k=A..B` prints: inertia and mean silhouette per k.
+extension KMeansFit {
+  /// A cluster this much smaller than the clustered rows (as a share) is not a segment: k-means spent
+  /// it on a few extreme values.
+  static let degenerateShare = 0.01
+
+  /// Whether a cluster of `size` among `points` clustered rows holds under `degenerateShare` of them.
+  static func isDegenerate(size: Int, of points: Int) -> Bool {
+    Double(size) < degenerateShare * Double(points)
+  }
+
+  /// The warning for the clusters that hold under 1% of the rows each, with what to do; nil when none
+  /// does. `robust` says how to rerun the command with robust scaling (nil when it already has it);
+  /// `segmentNames` are the clusters' segments, in cluster order.
+  func degenerateWarning(points: Int, robust: String?, segmentNames: [String]) -> String? {
+    let small = sizes.indices.filter { KMeansFit.isDegenerate(size: sizes[$0], of: points) }
+    guard let first = small.first else { return nil }
+    let names = KChoice.listed(small.map { segmentNames[$0] })
+    let held = small.reduce(0) { $0 + sizes[$1] }
+    let verb = small.count == 1 ? "holds" : "hold"
+    let each = small.count == 1 ? "under 1%" : "each under 1%"
+    let between = small.count == 1 ? "" : " between them"
+    var text =
+      "\(names) \(verb) \(Figures.grouped(held)) of \(Figures.rows(points))\(between) (\(each)): k-means set"
+      + " a few extreme values apart instead of finding segments; "
+    if let robust {
+      text += "try '\(robust)', which holds extreme values at the fences, or a smaller k"
+    } else {
+      text +=
+        "these rows stand apart even after robust scaling: look at them"
+        + " (show where cluster >= \(first + 1)), or try a smaller k"
+    }
+    return text
+  }
+}
+
+/// The table `cluster k=A..B` prints: inertia, mean silhouette and smallest cluster per k.
 struct KChoice {
-  /// Per k: k, inertia, mean silhouette.
-  var rows: [(k: Int, inertia: Double, silhouette: Double)] = []
+  /// Per k: k, inertia, mean silhouette, rows in the smallest cluster.
+  var rows: [(k: Int, inertia: Double, silhouette: Double, smallest: Int)] = []
+  /// The clustered rows.
+  var points: Int
+
+  /// The k of highest silhouette among those whose clusters each hold at least `degenerateShare` of
+  /// the rows (ties: the smaller k); nil when every k has a smaller cluster.
+  var best: Int? {
+    rows.filter { !KMeansFit.isDegenerate(size: $0.smallest, of: points) }
+      .max { $0.silhouette < $1.silhouette || ($0.silhouette == $1.silhouette && $0.k > $1.k) }?.k
+  }
+
+  /// What the table cannot say by itself: a high silhouette that comes from isolating a few rows, and
+  /// inertia that rises with k. `robust` is the command rerun with robust scaling (nil when it is).
+  func warnings(robust: String?) -> [String] {
+    var warnings: [String] = []
+    let top = rows.max { $0.silhouette < $1.silhouette || ($0.silhouette == $1.silhouette && $0.k > $1.k) }
+    if let top, KMeansFit.isDegenerate(size: top.smallest, of: points) {
+      var text =
+        "k=\(top.k)'s silhouette of \(Figures.fixed(top.silhouette, decimals: 3)) comes from setting"
+        + " \(Figures.rows(top.smallest)) apart in a cluster of \(top.smallest == 1 ? "its" : "their") own"
+        + " (under 1% of rows), not from segments; "
+      if let best {
+        text += "'best' marks k=\(best), the highest silhouette whose clusters each hold at least 1% of rows"
+      } else {
+        let ks = rows.map(\.k)
+        text +=
+          "every k from \(ks.min() ?? 0) to \(ks.max() ?? 0) has a cluster under 1% of rows, so none is"
+          + " marked best"
+      }
+      if let robust { text += "; try '\(robust)', which holds extreme values at the fences" }
+      warnings.append(text)
+    } else {
+      let small = rows.filter { KMeansFit.isDegenerate(size: $0.smallest, of: points) }
+      if !small.isEmpty {
+        let ks = KChoice.listed(small.map { "\($0.k)" })
+        let fewest = small.map(\.smallest).min() ?? 0
+        var text =
+          "at k=\(ks) the smallest cluster holds under 1% of rows (down to \(Figures.rows(fewest))): k-means"
+          + " set a few extreme values apart there, so 'best' leaves \(small.count == 1 ? "it" : "them") out"
+        if let robust { text += "; try '\(robust)', which holds extreme values at the fences" }
+        warnings.append(text)
+      }
+    }
+    for (a, b) in zip(rows, rows.dropFirst()) where b.inertia > a.inertia {
+      warnings.append(
+        "inertia rises from k=\(a.k) to k=\(b.k) (\(Figures.fixed(a.inertia, decimals: 1)) to"
+          + " \(Figures.fixed(b.inertia, decimals: 1))): k-means settled in a poorer local optimum at k=\(b.k);"
+          + " its row is unreliable: try another seed")
+    }
+    return warnings
+  }
 
   /// The table, with a bar for the silhouette, best k marked.
-  func table(sampled: Int, points: Int) -> ResultTable {
-    let best = rows.max { $0.silhouette < $1.silhouette || ($0.silhouette == $1.silhouette && $0.k > $1.k) }
+  func table(sampled: Int) -> ResultTable {
+    let best = self.best
+    let top = rows.map(\.silhouette).max() ?? 0
     let cells: [[Cell]] = rows.map { row in
-      let top = Int(((best?.silhouette ?? 0) * 1000).rounded())
+      let width = Int((top * 1000).rounded())
       let n = Int((row.silhouette * 1000).rounded())
-      let bar = n > 0 && top > 0 ? Histogram.bar(n, of: top) : ""
+      let bar = n > 0 && width > 0 ? Histogram.bar(n, of: width) : ""
       return [
         .count(row.k), .number(row.inertia, decimals: 1), .number(row.silhouette, decimals: 3),
-        .text(row.k == best?.k ? "best" : ""), .text(bar),
+        .count(row.smallest), .text(row.k == best ? "best" : ""), .text(bar),
       ]
     }
     let sample =
@@ -88,11 +175,18 @@ struct KChoice {
     return ResultTable(
       columns: [
         ResultColumn("k", alignment: .right), ResultColumn("inertia", alignment: .right),
-        ResultColumn("silhouette", alignment: .right), ResultColumn("best"),
-        ResultColumn("", isDecoration: true),
+        ResultColumn("silhouette", alignment: .right), ResultColumn("smallest", alignment: .right),
+        ResultColumn("best"), ResultColumn("", isDecoration: true),
       ], rows: cells,
       footer: "\(sample); a higher silhouette (at most 1) means tighter, better separated clusters;"
-        + " inertia always falls as k grows: look for the elbow",
-      chart: .elbow(k: 0, inertia: 1, silhouette: 2, best: 3))
+        + " smallest = rows in the smallest cluster, and best passes over a k whose smallest cluster holds"
+        + " under 1% of rows; inertia falls as k grows: look for the elbow",
+      chart: .elbow(k: 0, inertia: 1, silhouette: 2, best: 4))
+  }
+
+  /// "a", "a and b", "a, b and c".
+  static func listed(_ items: [String]) -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
   }
 }

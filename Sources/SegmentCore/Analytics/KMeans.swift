@@ -1,29 +1,39 @@
 import Columnar
 
-/// Points for k-means: the rows of some number columns with no null among them, each column
-/// standardised to z-scores (mean 0, population standard deviation 1) so that no column outweighs the
-/// others by its units.
+/// Points for k-means: the rows of some number columns with no null among them, each column put on
+/// one scale (see `ClusterScaling`: z-scores by default) so that no column outweighs the others by its
+/// units.
 struct KMeansData: Sendable {
-  /// Row-major standardised values: point i is `points[i * dimension ..< (i + 1) * dimension]`.
+  /// Row-major scaled values: point i is `points[i * dimension ..< (i + 1) * dimension]`.
   var points: [Double]
   /// The number of columns.
   var dimension: Int
   /// The table row of each point, ascending.
   var rows: [Int32]
-  /// Per column: the mean and standard deviation used to standardise (a constant column gets 1).
+  /// Per column: the centre and scale used (the mean and standard deviation unless robust; a constant
+  /// column gets 1).
   var means: [Double]
   var scales: [Double]
   /// Per column: true when it holds one value in every point (it cannot separate clusters).
   var constant: [Bool]
   /// The table's row count.
   var tableRows: Int
+  /// How the columns were scaled.
+  var scaling: ClusterScaling
+  /// Per column: how many values robust scaling held at a fence.
+  var clipped: [Int]
+  /// Per column: true when robust scaling met an IQR of 0 and used the mean and standard deviation.
+  var fellBack: [Bool]
+  /// Row-major values in the columns' own units, kept only when scaling is not reversible (robust
+  /// clips), to report each cluster's true mean.
+  var raw: [Double]
 
   /// The number of points.
   var count: Int { rows.count }
 
-  /// Standardises the rows of `columns` (Int or Double, equally long) that hold a value in each.
-  /// - Complexity: O(n · d).
-  init(columns: [Column]) {
+  /// Scales the rows of `columns` (Int or Double, equally long) that hold a value in each.
+  /// - Complexity: O(n · d), and a sort per column when robust.
+  init(columns: [Column], scaling: ClusterScaling = .standard) {
     let n = columns.first?.count ?? 0
     var valid = Bitmap(count: n, allSet: true)
     for column in columns {
@@ -38,22 +48,23 @@ struct KMeansData: Sendable {
     valid.forEachSetBit { rows.append(Int32($0)) }
     let d = columns.count
     var points = [Double](repeating: 0, count: rows.count * d)
+    var raw = [Double](repeating: 0, count: scaling == .robust ? rows.count * d : 0)
     var means: [Double] = []
     var scales: [Double] = []
     var constant: [Bool] = []
+    var clipped: [Int] = []
+    var fellBack: [Bool] = []
     for (j, column) in columns.enumerated() {
       let values = KMeansData.doubles(column, rows: rows)
-      var sum = 0.0
-      for v in values { sum += v }
-      let mean = values.isEmpty ? 0 : sum / Double(values.count)
-      var squares = 0.0
-      for v in values { squares += (v - mean) * (v - mean) }
-      let sd = values.isEmpty ? 0 : (squares / Double(values.count)).squareRoot()
-      let scale = sd > 0 ? sd : 1
-      for (i, v) in values.enumerated() { points[i * d + j] = (v - mean) / scale }
-      means.append(mean)
-      scales.append(scale)
-      constant.append(!(sd > 0))
+      let scale = ColumnScale.of(values, scaling: scaling)
+      var held = 0
+      for (i, v) in values.enumerated() { points[i * d + j] = scale.scaled(v, clipped: &held) }
+      if !raw.isEmpty { for (i, v) in values.enumerated() { raw[i * d + j] = v } }
+      means.append(scale.centre)
+      scales.append(scale.scale)
+      constant.append(!values.contains { $0 != values[0] })
+      clipped.append(held)
+      fellBack.append(scale.fellBack)
     }
     self.points = points
     self.dimension = d
@@ -62,6 +73,10 @@ struct KMeansData: Sendable {
     self.scales = scales
     self.constant = constant
     self.tableRows = n
+    self.scaling = scaling
+    self.clipped = clipped
+    self.fellBack = fellBack
+    self.raw = raw
   }
 
   private static func doubles(_ column: Column, rows: [Int32]) -> [Double] {
@@ -75,6 +90,22 @@ struct KMeansData: Sendable {
   /// A centre in standardised units, back in the columns' own units.
   func original(_ centre: ArraySlice<Double>) -> [Double] {
     centre.enumerated().map { j, z in z * scales[j] + means[j] }
+  }
+
+  /// Per cluster, the mean of its points in the columns' own units, from `raw`; nil when `raw` is not
+  /// kept (the scaling is reversed exactly by `original`).
+  /// - Complexity: O(n · d).
+  func memberMeans(labels: [Int32], k: Int) -> [[Double]]? {
+    guard !raw.isEmpty else { return nil }
+    let d = dimension
+    var sums = [Double](repeating: 0, count: k * d)
+    var counts = [Int](repeating: 0, count: k)
+    for i in 0..<labels.count {
+      let c = Int(labels[i])
+      counts[c] += 1
+      for j in 0..<d { sums[c * d + j] += raw[i * d + j] }
+    }
+    return (0..<k).map { c in (0..<d).map { j in sums[c * d + j] / Double(max(1, counts[c])) } }
   }
 }
 
@@ -96,19 +127,37 @@ struct KMeansFit: Sendable, Equatable {
   /// At most this many Lloyd iterations.
   static let iterationLimit = 100
 
+  /// How many k-means++ starts `fit` runs, keeping the one of lowest inertia.
+  static let starts = 3
+
   /// Clusters `data` into `k` groups, the same way every time for the same seed.
   ///
-  /// Seeding is k-means++ (each next centre drawn with probability proportional to its squared
-  /// distance from the nearest centre so far) with `SampleRandom`, whose draws never change between
-  /// toolchains. A cluster left empty moves to the point farthest from its centre.
+  /// Runs `starts` times from greedy k-means++ seeds (see `seedCentres`) and keeps the clustering of
+  /// lowest inertia (the earliest on a tie): Lloyd's iterations only reach a local optimum, and one
+  /// start alone can land in a poor one, which showed as inertia rising with k (issue 20). Draws come
+  /// from `SampleRandom`, whose draws never change between toolchains. A cluster left empty moves to
+  /// the point farthest from its centre.
   /// - Parameter stop: polled once per iteration; when it returns true the fit gives up and returns nil.
   /// - Precondition: `1 <= k <= data.count`.
-  /// - Complexity: O(iterations · n · k · d).
+  /// - Complexity: O(starts · iterations · n · k · d).
   static func fit(_ data: KMeansData, k: Int, seed: UInt64, stop: () -> Bool = { false }) -> KMeansFit? {
     precondition(k >= 1 && k <= data.count, "k-means needs 1 <= k <= points")
+    var best: KMeansFit?
+    for start in 0..<starts {
+      let centres = seedCentres(data, k: k, seed: seed, start: start)
+      guard let fit = lloyd(data, k: k, centres: centres, stop: stop) else { return nil }
+      if best.map({ fit.inertia < $0.inertia }) ?? true { best = fit }
+    }
+    return best
+  }
+
+  /// Lloyd's iterations from `centres`, then clusters numbered from the largest down.
+  private static func lloyd(_ data: KMeansData, k: Int, centres start: [Double], stop: () -> Bool)
+    -> KMeansFit?
+  {
     let n = data.count
     let d = data.dimension
-    var centres = seedCentres(data, k: k, seed: seed)
+    var centres = start
     var labels = [Int32](repeating: -1, count: n)
     var distances = [Double](repeating: 0, count: n)
     var iterations = 0
@@ -141,40 +190,74 @@ struct KMeansFit: Sendable, Equatable {
       sizes: order.map { sizes[$0] }, inertia: inertia, iterations: iterations, converged: converged)
   }
 
-  private static func seedCentres(_ data: KMeansData, k: Int, seed: UInt64) -> [Double] {
+  /// Greedy k-means++ seeding, as scikit-learn's: the first centre is a point drawn uniformly; each
+  /// next one is the best of 2 + ⌊ln k⌋ points drawn with probability proportional to their squared
+  /// distance from the nearest centre so far, best being the one that leaves the smallest sum of those
+  /// distances. Plain k-means++ takes the first draw, and with a few extreme values it often lands on
+  /// one and leaves a poor start.
+  /// - Complexity: O(k · (2 + ln k) · n · d).
+  private static func seedCentres(_ data: KMeansData, k: Int, seed: UInt64, start: Int) -> [Double] {
     let n = data.count
     let d = data.dimension
-    var random = SampleRandom(seed: seed, stream: UInt64(k), purpose: 0x6B6D_6561_6E73)
+    var random = SampleRandom(
+      seed: seed, stream: UInt64(k) | UInt64(start) << 32, purpose: 0x6B6D_6561_6E73)
+    var tries = 2
+    var power = 2.718281828459045
+    while power <= Double(k) {
+      tries += 1
+      power *= 2.718281828459045
+    }
     var chosen = [random.below(n)]
-    var nearest = [Double](repeating: .infinity, count: n)
+    var nearest = [Double](repeating: 0, count: n)
+    var trial = [Double](repeating: 0, count: n)
+    var kept = [Double](repeating: 0, count: n)
+    var total = 0.0
     data.points.withUnsafeBufferPointer { p in
-      while chosen.count < k {
-        let c = chosen[chosen.count - 1] * d
-        var total = 0.0
+      // The squared distance of each point from `centre`, or its nearest so far when that is closer.
+      func distances(to centre: Int, into out: inout [Double], first: Bool) -> Double {
+        let c = centre * d
+        var sum = 0.0
         for i in 0..<n {
           var s = 0.0
           for j in 0..<d {
             let delta = p[i * d + j] - p[c + j]
             s += delta * delta
           }
-          if s < nearest[i] { nearest[i] = s }
-          total += nearest[i]
+          out[i] = first || s < nearest[i] ? s : nearest[i]
+          sum += out[i]
         }
+        return sum
+      }
+      total = distances(to: chosen[0], into: &trial, first: true)
+      swap(&nearest, &trial)
+      while chosen.count < k {
         // All points sit on chosen centres (fewer distinct points than k): any point will do.
         guard total > 0 else {
           chosen.append(random.below(n))
           continue
         }
-        var target = random.unit() * total
-        var pick = n - 1
-        for i in 0..<n {
-          target -= nearest[i]
-          if target < 0 {
-            pick = i
-            break
+        var best = -1
+        var bestTotal = Double.infinity
+        for _ in 0..<tries {
+          var target = random.unit() * total
+          var pick = n - 1
+          for i in 0..<n {
+            target -= nearest[i]
+            if target < 0 {
+              pick = i
+              break
+            }
+          }
+          let sum = distances(to: pick, into: &trial, first: false)
+          if sum < bestTotal {
+            bestTotal = sum
+            best = pick
+            swap(&trial, &kept)
           }
         }
-        chosen.append(pick)
+        chosen.append(best)
+        swap(&nearest, &kept)
+        total = bestTotal
       }
     }
     return chosen.flatMap { data.points[$0 * d..<($0 + 1) * d] }

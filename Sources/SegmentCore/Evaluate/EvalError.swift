@@ -81,6 +81,9 @@ public struct EvalError: Error, Sendable, Equatable {
     case rfmReadsOwnOutput(String)
     /// An `rfm` input ("recency", "frequency" or "monetary") has a type that role cannot score.
     case rfmInput(role: String, column: String, type: String)
+    /// An `rfm` recency column of numbers that read as dates written yyyymmdd (19970101), which would
+    /// be taken as days since and rank the oldest buyers best; with its smallest and largest value.
+    case recencyLooksLikeDates(String, min: Double, max: Double)
     /// `rfm ... as of DATE` with a recency column that counts days rather than holding dates.
     case asOfNeedsDate(recency: String)
     /// A computed column could not be added to its table.
@@ -111,7 +114,7 @@ public struct EvalError: Error, Sendable, Equatable {
 
   /// What a command or function needs of a value.
   public enum Wanted: Sendable, Equatable {
-    case numbers, number, date, text, numberColumn, dateColumn, numbersDatesOrText
+    case numbers, number, date, text, numberColumn, dateColumn, numbersDatesOrText, yyyymmdd
 
     var phrase: String {
       switch self {
@@ -122,6 +125,7 @@ public struct EvalError: Error, Sendable, Equatable {
       case .numberColumn: "a number column"
       case .dateColumn: "a date column"
       case .numbersDatesOrText: "numbers, dates or text"
+      case .yyyymmdd: "a whole number written yyyymmdd, such as 19970101, or a date"
       }
     }
   }
@@ -264,6 +268,12 @@ public struct EvalError: Error, Sendable, Equatable {
         role == "frequency" || role == "monetary"
         ? "a number column" : "a date, or a number of days since the last purchase"
       return "\(role) needs \(wanted): \(column) is \(type)"
+    case .recencyLooksLikeDates(let recency, let low, let high):
+      let date = Name.commandText(for: recency + "_date")
+      return "recency \(recency) holds numbers from \(Figures.shortest(low)) to \(Figures.shortest(high)),"
+        + " dates written yyyymmdd rather than days since the last purchase, which would score the oldest"
+        + " buyers best: make it a date first, e.g. derive \(date) = date(\(Name.commandText(for: recency))),"
+        + " then rfm recency \(date) ..."
     case .asOfNeedsDate(let recency):
       return "'as of' needs a date recency column: \(recency) already counts days, "
         + "so its smallest value is the most recent"

@@ -5,7 +5,9 @@ extension Workspace {
   /// columns `r`, `f`, `m`, `fm` and `rfm`, and defines the named RFM segments (see `RFMSegment`).
   /// Running it again replaces those columns and segments.
   /// - Complexity: O(n) (see `NTile`), plus one pass per segment to build its members.
-  mutating func rfm(_ command: RFMCommand) throws(EvalError) -> CommandResult {
+  /// - Throws: `EvalError` also when a number recency column holds dates written yyyymmdd; a table
+  ///   whose customer ids repeat (order lines) is scored with a warning.
+  mutating func rfm(_ command: RFMCommand) throws(EvalError) -> CommandOutput {
     var table = try resolveTable(nil)
     let names = [command.recency, command.frequency, command.monetary]
     var inputs: [Column] = []
@@ -16,6 +18,7 @@ extension Workspace {
         .rfmReadsOwnOutput(inputs[i].name),
         at: names[i].range)
     }
+    let warnings = try checkRFMInput(table: table.name, recency: inputs[0], at: names[0].range)
     let scores: RFMScores
     do {
       scores = try RFMScores.compute(recency: inputs[0], frequency: inputs[1], monetary: inputs[2])
@@ -64,7 +67,32 @@ extension Workspace {
       "shares are of the scored rows; \(replaced ? "replaced" : "added") columns r, f, m (quintiles 1-5 as SQL ntile(5), 5 best), fm = (f + m) / 2"
       + " and rfm, and \(replaced ? "replaced " : "")these \(RFMSegment.all.count) segments: see 'segments'"
       + prefixNote(segmentNames, plain: RFMSegment.all[0].name)
-    return .sequence([.message(headline), .table(summary)])
+    return CommandOutput(.sequence([.message(headline), .table(summary)]), warnings: warnings)
+  }
+
+  /// Refuses a number recency column of dates written yyyymmdd, and warns when the table's customer
+  /// ids (see `RFMInputCheck.customerKey`) repeat. Both figures come from the engine's queries.
+  /// - Returns: the warnings.
+  private func checkRFMInput(table: String, recency: Column, at range: SourceRange) throws(EvalError)
+    -> [String]
+  {
+    if recency.type == .int || recency.type == .double {
+      let frame = try execute(
+        Query(.summarize([recency.name], by: nil, quantiles: []), over: Relation(table: table)))
+      if case .double(let low) = frame.value("min.0", at: 0),
+        case .double(let high) = frame.value("max.0", at: 0),
+        RFMInputCheck.looksLikeYYYYMMDD(min: low, max: high)
+      {
+        throw EvalError(.recencyLooksLikeDates(recency.name, min: low, max: high), at: range)
+      }
+    }
+    let schema = try catalogSchema(of: table)
+    guard let key = RFMInputCheck.customerKey(among: schema.columns.map { ($0.name, $0.type) }) else {
+      return []
+    }
+    let groups = try execute(Query(.countBy([key]), over: Relation(table: table)))
+    let repeated = RFMInputCheck.RepeatedKeys(frame: groups, key: key)
+    return repeated.warning(key: key, table: table, recency: recency.name).map { [$0] } ?? []
   }
 
   /// Replaces `table` and defines or replaces segments on it by their definitions (over the columns the
@@ -127,9 +155,11 @@ extension Workspace {
     return " (named after the table: \(plain) and the like group rows of \(other.tableName))"
   }
 
-  /// `cluster k=N on a, b [seed S]` adds a `cluster` column and segments `cluster_1` ...; `cluster
-  /// k=A..B on ...` prints inertia and silhouette per k and changes nothing.
-  /// - Complexity: O(iterations · n · k · d) per k, plus O(2,000² · d) per k for the silhouette.
+  /// `cluster k=N on a, b [seed S] [scale standard|robust]` adds a `cluster` column and segments
+  /// `cluster_1` ...; `cluster k=A..B on ...` prints inertia, silhouette and the smallest cluster per
+  /// k and changes nothing. Both warn when a cluster holds under 1% of the rows (a few outliers).
+  /// - Complexity: O(starts · iterations · n · k · d) per k, plus O(2,000² · d) per k for the
+  ///   silhouette.
   mutating func cluster(_ command: ClusterCommand, interruption: Interruption) throws(EvalError)
     -> CommandOutput
   {
@@ -147,7 +177,7 @@ extension Workspace {
       }
       columns.append(column)
     }
-    let data = KMeansData(columns: columns)
+    let data = KMeansData(columns: columns, scaling: command.scaling)
     let excluded = table.rowCount - data.count
     guard data.count >= command.k.upperBound else {
       throw EvalError(
@@ -158,25 +188,39 @@ extension Workspace {
     for (j, column) in columns.enumerated() where data.constant[j] && data.count > 0 {
       warnings.append("\(column.name) has one value in every clustered row, so it separates nothing")
     }
+    for (j, column) in columns.enumerated() where data.fellBack[j] {
+      warnings.append(
+        "\(column.name) has an interquartile range of 0 (over half its rows hold one value), so robust"
+          + " scaling used its mean and standard deviation for it, with no fences")
+    }
+    var scaling = "standardised"
+    if command.scaling == .robust {
+      let held = data.clipped.reduce(0, +)
+      scaling = "robust scaling: median and IQR"
+      if held > 0 {
+        scaling += ", \(Figures.grouped(held)) value\(held == 1 ? "" : "s") held at the far-out fences"
+      }
+    }
     var headline =
-      "cluster on \(table.name) by \(names.joined(separator: ", ")) (standardised): \(Figures.rows(data.count))"
+      "cluster on \(table.name) by \(names.joined(separator: ", ")) (\(scaling)): \(Figures.rows(data.count))"
     if excluded > 0 { headline += "; \(Figures.rows(excluded)) with a null left out" }
     let stop = { interruption.isRequested }
+    let robust = command.scaling == .robust ? nil : robustCommand(command)
     if command.comparesK {
       let sample = Silhouette.sample(count: data.count, seed: command.seed)
-      var choice = KChoice()
+      var choice = KChoice(points: data.count)
       for k in command.k {
         guard let fit = KMeansFit.fit(data, k: k, seed: command.seed, stop: stop) else {
           throw EvalError(.interrupted)
         }
         let s = Silhouette.mean(
           points: data.points, dimension: data.dimension, labels: fit.labels, k: k, sample: sample)
-        choice.rows.append((k, fit.inertia, s))
+        choice.rows.append((k, fit.inertia, s, fit.sizes.last ?? 0))
       }
       headline += "; k-means++ seed \(command.seed); nothing was changed"
       return CommandOutput(
-        .sequence([.message(headline), .table(choice.table(sampled: sample.count, points: data.count))]),
-        warnings: warnings)
+        .sequence([.message(headline), .table(choice.table(sampled: sample.count))]),
+        warnings: warnings + choice.warnings(robust: robust))
     }
     let k = command.k.lowerBound
     guard let fit = KMeansFit.fit(data, k: k, seed: command.seed, stop: stop) else {
@@ -202,7 +246,18 @@ extension Workspace {
       (result.footer ?? "") + "; \(replaced ? "replaced" : "added") column cluster and segments \(segmentNames[0])"
       + " to \(segmentNames[k - 1])"
       + prefixNote(segmentNames, plain: "cluster_1")
+    if let warning = fit.degenerateWarning(points: data.count, robust: robust, segmentNames: segmentNames) {
+      warnings.append(warning)
+    }
     return CommandOutput(.sequence([.message(headline), .table(result)]), warnings: warnings)
+  }
+
+  /// The command as typed, with `scale robust`: what a warning suggests trying.
+  private func robustCommand(_ command: ClusterCommand) -> String {
+    let k = command.comparesK ? "\(command.k.lowerBound)..\(command.k.upperBound)" : "\(command.k.lowerBound)"
+    let columns = command.columns.map { Name.commandText(for: $0.text) }.joined(separator: ", ")
+    let seed = command.seed == ClusterCommand.defaultSeed ? "" : " seed \(command.seed)"
+    return "cluster k=\(k) on \(columns)\(seed) scale robust"
   }
 
   /// Removes the segments (`prefix` then a number) an earlier `cluster` made on this table with more

@@ -96,7 +96,7 @@ extension Workspace {
     case .trait(let trait):
       return CommandOutput(try self.trait(trait))
     case .rfm(let rfm):
-      return CommandOutput(try self.rfm(rfm))
+      return try self.rfm(rfm)
     case .cluster(let cluster):
       return try self.cluster(cluster, interruption: interruption)
     case .persona(let persona):

@@ -4,7 +4,7 @@ import Columnar
 extension ExpressionEvaluator {
   /// Every function name, for help and did-you-mean.
   static let functionNames = [
-    "abs", "coalesce", "days_since", "length", "lower", "month", "round", "upper", "year",
+    "abs", "coalesce", "date", "days_since", "length", "lower", "month", "round", "upper", "year",
   ]
 
   func call(_ function: Name, _ arguments: [Expression], at range: SourceRange) throws(EvalError) -> Vector {
@@ -50,6 +50,14 @@ extension ExpressionEvaluator {
       return Vector(values: .int(parts), validity: x.validity, count: x.count)
     case ("days_since", _), ("year", _), ("month", _):
       throw wrong(.date)
+    case ("date", .int(let numbers)):
+      return Self.datesFromDigits(numbers, x)
+    case ("date", .date):
+      return x
+    case ("date", .timestamp):
+      return Vector(values: .date(dayNumbers(x)), x)
+    case ("date", _):
+      throw wrong(.yyyymmdd)
     case ("lower", .text(let codes, let dictionary)):
       return Vector(values: .text(codes: codes, dictionary: dictionary.map { $0.lowercased() }), x)
     case ("upper", .text(let codes, let dictionary)):
@@ -69,6 +77,22 @@ extension ExpressionEvaluator {
     default:
       throw wrong(.number)
     }
+  }
+
+  /// `date(n)` of whole numbers written yyyymmdd (19970101): the day each stands for, null where the
+  /// digits are not a real date (19970230, 1997) so that a typo never becomes another day.
+  /// - Complexity: O(n).
+  static func datesFromDigits(_ numbers: [Int64], _ x: Vector) -> Vector {
+    var validity = x.validMask
+    var days = [Int32](repeating: 0, count: numbers.count)
+    for row in 0..<numbers.count where validity[row] {
+      let n = numbers[row]
+      let day =
+        n >= 1_01_01 && n <= 9999_12_31
+        ? CivilDate.days(year: Int(n / 10_000), month: Int(n / 100 % 100), day: Int(n % 100)) : nil
+      if let day { days[row] = day } else { validity[row] = false }
+    }
+    return Vector(values: .date(days), validity: validity, count: x.count)
   }
 
   private func arity(_ function: Name, _ takes: EvalError.Arity, at range: SourceRange) -> EvalError {

@@ -210,20 +210,26 @@ public enum CommandWord: String, Sendable, CaseIterable {
     case .cluster:
       return CommandSpec(
         word: self, aliases: [], group: .analytics,
-        syntax: "cluster k=N on a, b, c [seed S]\ncluster k=A..B on a, b, c [seed S]\n"
-          + "k-means++ on z-scored number columns; rows with a null are left out; the same seed gives the same\n"
-          + "  clusters; k=N adds a column cluster (1..N) and segments cluster_1 ... cluster_N;\n"
-          + "  k=A..B prints inertia and mean silhouette per k to choose k, and changes nothing",
+        syntax: "cluster k=N on a, b, c [seed S] [scale standard|robust]\n"
+          + "cluster k=A..B on a, b, c [seed S] [scale standard|robust]\n"
+          + "k-means (best of 3 k-means++ starts) on z-scored number columns; rows with a null are left out;\n"
+          + "  the same seed gives the same clusters; k=N adds a column cluster (1..N) and segments cluster_1\n"
+          + "  ... cluster_N; k=A..B prints inertia, mean silhouette and the smallest cluster per k to choose k,\n"
+          + "  and changes nothing; a cluster under 1% of the rows is flagged (a few extreme values)\n"
+          + "scale robust: each column less its median over its interquartile range, values beyond 3 IQR past\n"
+          + "  the quartiles held there, so a handful of outliers cannot claim clusters of their own",
         summary:
           "group customers by similarity (k-means), one segment per cluster, centres in the columns' units",
-        example: "cluster k=4 on age, income, total_spend seed 7", keywords: ["k", "on", "seed"])
+        example: "cluster k=4 on age, income, total_spend seed 7",
+        keywords: ["k", "on", "seed", "scale", "standard", "robust"])
     case .derive:
       return CommandSpec(
         word: self, aliases: [], group: .columns,
         syntax: "derive NAME = EXPRESSION\n"
           + "expressions: + - * / % and ( ), numbers, \"text\", dates, null, columns,\n"
-          + "  days_since(d), year(d), month(d), lower(s), upper(s), length(s), abs(x), round(x[, digits]),\n"
-          + "  coalesce(a, b, ...), case when CONDITION then X [when ...] [else Y] end\n"
+          + "  days_since(d), year(d), month(d), date(n) (a whole number written yyyymmdd as a date),\n"
+          + "  lower(s), upper(s), length(s), abs(x), round(x[, digits]), coalesce(a, b, ...),\n"
+          + "  case when CONDITION then X [when ...] [else Y] end\n"
           + "Int op Int stays Int (but / gives a Double); a null or a division by zero gives null",
         summary: "add a column computed from the current table's columns (redefining one replaces it)",
         example: "derive spend_per_order = total_spend / orders",

@@ -32,7 +32,7 @@ public struct RFMCommand: Sendable, Equatable {
   }
 }
 
-/// A parsed `cluster k=4 on a, b, c [seed S]` or `cluster k=2..8 on a, b, c [seed S]`.
+/// A parsed `cluster k=4 on a, b, c [seed S] [scale standard|robust]` or `cluster k=2..8 on ...`.
 public struct ClusterCommand: Sendable, Equatable {
   /// The number of clusters, or the range of k to compare.
   public var k: ClosedRange<Int>
@@ -42,22 +42,33 @@ public struct ClusterCommand: Sendable, Equatable {
   public var columns: [Name]
   /// The seed of the k-means++ draws.
   public var seed: UInt64
+  /// How the columns are put on one scale.
+  public var scaling: ClusterScaling
+
+  /// The seed when the command names none.
+  public static let defaultSeed: UInt64 = 42
 
   /// The command as it would be typed, in one spelling: what the columns it makes are recorded as made by.
+  /// `scale standard` is left out, so columns made before the clause existed read as made alike.
   public var text: String {
     let k = comparesK ? "\(self.k.lowerBound)..\(self.k.upperBound)" : "\(self.k.lowerBound)"
     return "cluster k=\(k) on \(columns.map { Name.commandText(for: $0.text) }.joined(separator: ", ")) seed \(seed)"
+      + (scaling == .standard ? "" : " scale \(scaling.rawValue)")
   }
 
   /// True for `k=A..B`, which compares choices of k and changes nothing.
   public var comparesK: Bool { k.lowerBound != k.upperBound }
 
   /// Creates a cluster command.
-  public init(k: ClosedRange<Int>, kRange: SourceRange, columns: [Name], seed: UInt64 = 42) {
+  public init(
+    k: ClosedRange<Int>, kRange: SourceRange, columns: [Name], seed: UInt64 = ClusterCommand.defaultSeed,
+    scaling: ClusterScaling = .standard
+  ) {
     self.k = k
     self.kRange = kRange
     self.columns = columns
     self.seed = seed
+    self.scaling = scaling
   }
 }
 
@@ -96,7 +107,7 @@ extension Parser {
       recency: recency, frequency: frequency, monetary: monetary, asOf: asOf?.0, asOfRange: asOf?.1)
   }
 
-  /// `k=N on a, b [seed S]` or `k=A..B on a, b [seed S]`.
+  /// `k=N on a, b [seed S] [scale standard|robust]` or `k=A..B on ...`; the clauses in any order.
   mutating func clusterCommand() throws(ParseError) -> ClusterCommand {
     guard current.isKeyword("k") else { throw unexpected("k=N, such as k=4, or a range such as k=2..8") }
     let start = advance().range
@@ -113,13 +124,29 @@ extension Parser {
     }
     try expect("on")
     var command = ClusterCommand(k: low...high, kRange: kRange, columns: try nameList("a number column"))
+    var clauses: Set<String> = []
     while !atEnd {
-      guard accept("seed") else {
+      let left = ["seed", "scale"].filter { !clauses.contains($0) }
+      guard let word = current.keyword, left.contains(word) else {
+        let expected = left.map { $0 == "seed" ? "seed S" : "scale standard|robust" }
         throw unexpected(
-          "seed S or the end of the command",
-          suggestions: current.keyword.map { Suggestions.closest(to: $0, among: ["seed"]) } ?? [])
+          expected.joined(separator: ", ") + (expected.isEmpty ? "" : " or ") + "the end of the command",
+          suggestions: current.keyword.map { Suggestions.closest(to: $0, among: left) } ?? [])
       }
-      command.seed = UInt64(try count("a seed number"))
+      _ = advance()
+      clauses.insert(word)
+      if word == "seed" {
+        command.seed = UInt64(try count("a seed number"))
+        continue
+      }
+      let choices = ClusterScaling.allCases.map(\.rawValue)
+      guard let choice = current.keyword, let scaling = ClusterScaling(rawValue: choice) else {
+        throw unexpected(
+          "standard or robust",
+          suggestions: current.keyword.map { Suggestions.closest(to: $0, among: choices) } ?? [])
+      }
+      _ = advance()
+      command.scaling = scaling
     }
     return command
   }

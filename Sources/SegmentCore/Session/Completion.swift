@@ -100,6 +100,13 @@ enum Completer {
       if words.count == 1 || last == "vs" || last == "versus" { return names.segments }
       if last == "columns" || last.hasSuffix(",") { return columns }
       return spec.keywords
+    case .cluster:
+      if last == "scale" { return ClusterScaling.allCases.map(\.rawValue) }
+      if words.count == 1 { return ["k"] }
+      if last == "seed" { return [] }
+      if last.hasPrefix("k=") { return ["on"] }
+      if last == "on" || last.hasSuffix(",") { return columns }
+      return ["seed", "scale"] + columns
     case .stats, .histogram, .top:
       if last == "in" { return names.segments }
       return spec.keywords + columns

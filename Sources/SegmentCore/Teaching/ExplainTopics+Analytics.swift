@@ -63,13 +63,17 @@ extension ExplainCatalog {
         + "such as age, income and spend, without a rule written by hand. You choose how many groups (k); "
         + "the algorithm finds their centres.",
       why: "Rules only find the groups you already thought of. Clustering can reveal a group nobody named "
-        + "yet. Its clusters still need a human to read their figures and give them names and personas.",
+        + "yet. Its clusters still need a human to read their figures and give them names and personas. "
+        + "Beware extreme values: k-means will spend a cluster on three giant orders and score it a near-"
+        + "perfect silhouette; seg flags any cluster under 1% of the rows, and 'scale robust' measures each "
+        + "column by its median and quartiles and holds the extremes at a fence so they join a segment.",
       example: "Trying k from 2 to 5 on age and spend, the silhouette is highest at 3. With k = 3, one "
         + "cluster is older high spenders, one younger low spenders, one in between; profiling each shows "
         + "what else sets them apart.",
       tryCommands: [
         "cluster k=2..5 on age, total_spend seed 7",
         "cluster k=3 on age, total_spend seed 7",
+        "cluster k=3 on age, total_spend seed 7 scale robust",
         "profile cluster_1 columns loyalty_tier, device",
       ]),
     ExplainTopic(

@@ -129,7 +129,7 @@ struct KMeansTests {
     #expect(choice.rows.count == 4)
     // Three blobs: k=3 has the best silhouette.
     #expect(
-      choice.rows.first { Renderer.displayText($0[3]) == "best" }.map { Renderer.displayText($0[0]) } == "3")
+      choice.rows.first { Renderer.displayText($0[4]) == "best" }.map { Renderer.displayText($0[0]) } == "3")
   }
 
   @Test(arguments: [

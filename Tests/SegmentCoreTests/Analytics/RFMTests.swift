@@ -109,7 +109,7 @@ struct RFMTests {
     let table = try workspace.resolveTable(nil)
     #expect(table.column(named: "r")!.values == [.int(1), .int(2), .null, .null, .int(3), .int(4), .null])
     #expect(table.column(named: "rfm")!.nullCount == 3)
-    guard case .sequence(let parts) = result, case .message(let headline) = parts.first else {
+    guard case .sequence(let parts) = result.result, case .message(let headline) = parts.first else {
       Issue.record("rfm should print a headline and a table")
       return
     }

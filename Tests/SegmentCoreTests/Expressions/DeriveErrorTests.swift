@@ -55,7 +55,7 @@ struct DeriveErrorTests {
     #expect(function.kind == .unknownFunction("lowr"))
     #expect(function.suggestions == ["lower"])
     #expect(function.range == SourceRange(11, 15))
-    #expect(function.hint?.hasPrefix("functions: abs, coalesce, days_since") == true)
+    #expect(function.hint?.hasPrefix("functions: abs, coalesce, date, days_since") == true)
     let column = try #require(try F.error(workspace, "derive x = agee * 2"))
     #expect(column.kind == .unknownColumn("agee", table: "people"))
     #expect(column.suggestions == ["age"])
