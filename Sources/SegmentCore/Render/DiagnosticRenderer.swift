@@ -50,9 +50,10 @@ public struct Diagnostic: Sendable, Equatable {
     var out = (location.map { "\(Diagnostic.location($0, down: place?.line ?? 0)): " } ?? "")
     out += "\(label) \(message)\n"
     if let place, let range {
-      out += "  \(place.text)\n"
-      let width = max(1, min(range.end - range.start, place.text.count - place.column))
-      out += "  " + String(repeating: " ", count: place.column) + String(repeating: "^", count: width) + "\n"
+      let shown = Diagnostic.window(place.text, column: place.column)
+      out += "  \(shown.text)\n"
+      let width = max(1, min(range.end - range.start, shown.text.count - shown.column))
+      out += "  " + String(repeating: " ", count: shown.column) + String(repeating: "^", count: width) + "\n"
     }
     if !suggestions.isEmpty {
       let names = suggestions.map { "'\($0)'" }
@@ -81,6 +82,22 @@ public struct Diagnostic: Sendable, Equatable {
       text.append(c)
     }
     return (text, column, line)
+  }
+
+  /// The most characters of a command's line an error shows: a line of a megabyte is shown around
+  /// the caret, not whole.
+  static let lineWidth = 160
+
+  /// `text` cut to `lineWidth` characters around `column`, an ellipsis where it was cut, and the
+  /// column within what is shown.
+  static func window(_ text: String, column: Int) -> (text: String, column: Int) {
+    guard text.count > lineWidth else { return (text, column) }
+    let chars = Array(text)
+    let start = max(0, min(column - lineWidth / 3, chars.count - lineWidth))
+    let end = min(chars.count, start + lineWidth)
+    let head = start > 0 ? "…" : ""
+    let tail = end < chars.count ? "…" : ""
+    return (head + String(chars[start..<end]) + tail, column - start + head.count)
   }
 
   /// `file:N` moved down `lines` lines; any other location as it is.
