@@ -74,6 +74,11 @@ struct HostileInputTests {
     Case(
       name: "a CSV of commas", files: ["c.csv": ",,,\n,,,\n,,,\n"],
       script: "load \"c.csv\"\ncount by column_1\n", status: 0, output: "1 groups, 2 rows"),
+    Case(
+      name: "a hundred million rows asked of show",
+      script: "load sample customers rows 12000\nshow limit 100000000\ntop 50000 by income\n", status: 0,
+      output: "10,000 of 12,000 rows; a table shows at most 10,000 rows: 'export' writes them all, and "
+        + "'set format csv' prints them all"),
   ]
 
   @Test(arguments: cases)

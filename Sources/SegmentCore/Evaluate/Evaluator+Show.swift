@@ -3,6 +3,10 @@ import Columnar
 extension Workspace {
   /// Rows shown when `show` has no `limit`.
   static let defaultShowLimit = 20
+  /// The most rows `show` draws as a table, whatever its limit: a terminal cannot use more, and
+  /// `show limit 100000000` on a big table would build the whole drawing in memory first. The data
+  /// formats (csv, json, markdown) and `export` give every row.
+  static let tableRowCap = 10_000
 
   /// `show [NAME] [columns a, b] [where P] [sort by c [desc]] [limit N]`: a `rows` query.
   func show(_ command: ShowCommand) throws(EvalError) -> ResultTable {
@@ -15,15 +19,21 @@ extension Workspace {
         SortColumn(
           try Binder(workspace: self, table: schema).column(key.column).name, descending: key.descending))
     }
-    let limit = command.limit ?? Workspace.defaultShowLimit
+    let asked = command.limit ?? Workspace.defaultShowLimit
+    let limit = settings.format == .table ? min(asked, Workspace.tableRowCap) : asked
     let rows = try execute(Query(.rows(columns.map(\.name), order: order, limit: limit), over: relation))
     let sizes = try execute(
       Query(.countWhere(relation.filter.map { [$0] } ?? []), over: Relation(table: relation.table)))
     let total = sizes.integer("rows")
     let chosen = relation.filter == nil ? total : sizes.integer("n.0")
-    let footer =
+    var footer =
       "\(Figures.grouped(rows.rowCount)) of \(Figures.rows(chosen))"
       + (relation.filter == nil ? "" : " (\(label), of \(Figures.grouped(total)) in \(schema.name))")
+    if limit < asked && chosen > limit {
+      footer +=
+        "; a table shows at most \(Figures.grouped(Workspace.tableRowCap)) rows: 'export' writes them all, "
+        + "and 'set format csv' prints them all"
+    }
     return rowsTable(rows, columns: columns, footer: footer)
   }
 
@@ -42,10 +52,13 @@ extension Workspace {
       Query(
         .rows(
           columns.map(\.name), order: [SortColumn(column.name, descending: true)],
-          limit: max(0, command.count)), over: ranked))
-    return rowsTable(
-      rows, columns: columns,
-      footer: "top \(Figures.grouped(rows.rowCount)) by \(column.name) of \(Figures.rows(chosen)) (\(label))")
+          limit: settings.format == .table ? min(max(0, command.count), Workspace.tableRowCap) : max(0, command.count)),
+        over: ranked))
+    var footer = "top \(Figures.grouped(rows.rowCount)) by \(column.name) of \(Figures.rows(chosen)) (\(label))"
+    if rows.rowCount == Workspace.tableRowCap && command.count > Workspace.tableRowCap && settings.format == .table {
+      footer += "; a table shows at most \(Figures.grouped(Workspace.tableRowCap)) rows: 'set format csv' prints them all"
+    }
+    return rowsTable(rows, columns: columns, footer: footer)
   }
 
   /// The columns a command names (every column when it names none), each once.
