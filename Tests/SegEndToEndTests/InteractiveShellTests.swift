@@ -97,6 +97,27 @@ struct InteractiveShellTests {
     #expect(!piped.stderr.contains("loading") && !piped.stderr.contains("\r"), "stderr: \(piped.stderr)")
   }
 
+  @Test("Ctrl-C stops a load from a pipe whose writer stalls")
+  func controlCStopsAStalledPipe() throws {
+    let shell = try Tmux()
+    let fifo = shell.home + "/feed.csv"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    // A writer that sends a header and a row, then keeps the pipe open without another byte.
+    let writer = Process()
+    writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+    writer.arguments = ["-c", "exec 3>'\(fifo)'; printf 'a,b\\n1,2\\n' >&3; sleep 60"]
+    try writer.run()
+    defer { writer.terminate() }
+    try shell.waitForPrompt()
+    shell.type("load \"feed.csv\"")
+    shell.press("Enter")
+    Thread.sleep(forTimeInterval: 1)
+    shell.press("C-c")
+    try shell.waitFor("the load interrupted and a new prompt", timeout: 5) { screen in
+      screen.contains("error: interrupted; nothing was changed") && Tmux.isEmptyPrompt(screen.lastLine)
+    }
+  }
+
   @Test("a trailing backslash shows the continuation prompt and the next line completes the command")
   func multiLine() throws {
     let shell = try Tmux()

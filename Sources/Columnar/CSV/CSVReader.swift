@@ -25,7 +25,7 @@ public enum CSVReader {
     path: String, tableName: String, options: LoadOptions = .init(),
     interruption: (@Sendable () -> Bool)? = nil, progress: LoadProgress? = nil
   ) throws(LoadError) -> LoadReport {
-    let file = try FileBytes(path)
+    let file = try FileBytes(path, interruption: interruption)
     return try file.withUnsafeBytes { raw in
       Result { () throws(LoadError) -> LoadReport in
         // An Excel workbook (.xlsx, .xlsm) is a zip archive: say what it is, not a field count.

@@ -29,7 +29,8 @@ package final class FileBytes {
   /// Devices and sockets are refused: `/dev/zero` never ends. A named pipe is opened without waiting
   /// for a writer (with none, it reads as empty instead of blocking in `open`), then read to its end,
   /// up to the same 2 GiB as a file.
-  package init(_ path: String) throws(LoadError) {
+  /// `interruption` is polled while a pipe is waited on, so that Ctrl-C stops a writer that stalls.
+  package init(_ path: String, interruption: (@Sendable () -> Bool)? = nil) throws(LoadError) {
     var kind = stat()
     if stat(path, &kind) == 0 {
       switch kind.st_mode & S_IFMT {
@@ -78,7 +79,8 @@ package final class FileBytes {
         return
       }
     }
-    data = try Self.readAll(fd, size: size, path: path, isRegular: st.st_mode & S_IFMT == S_IFREG)
+    data = try Self.readAll(
+      fd, size: size, path: path, isRegular: st.st_mode & S_IFMT == S_IFREG, interruption: interruption)
     if isPipe && data.isEmpty {
       throw LoadError(
         kind: .emptyFile, file: path,
@@ -152,9 +154,9 @@ package final class FileBytes {
   /// Reads to the end of the file: `size` bytes first, then whatever a file that grew while it was
   /// read (or a pipe reporting size 0) still holds. A regular file that ends before `size` bytes
   /// was cut short while it was read: what was read is not the file, so it is an error.
-  private static func readAll(_ fd: Int32, size: Int, path: String, isRegular: Bool) throws(LoadError)
-    -> [UInt8]
-  {
+  private static func readAll(
+    _ fd: Int32, size: Int, path: String, isRegular: Bool, interruption: (@Sendable () -> Bool)?
+  ) throws(LoadError) -> [UInt8] {
     var failure: Int32 = 0
     var data = [UInt8](unsafeUninitializedCapacity: size) { buf, initialized in
       var got = 0
@@ -171,6 +173,15 @@ package final class FileBytes {
     if isRegular && data.count < size { throw .changed(file: path, bytes: size, now: data.count) }
     var extra = [UInt8](repeating: 0, count: 1 << 16)
     while true {
+      // A pipe's writer may stall: wait for bytes a tenth of a second at a time, so Ctrl-C is seen.
+      if !isRegular {
+        var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while true {
+          let n = poll(&ready, 1, 100)
+          if n > 0 || (n < 0 && errno != EINTR) { break }
+          if let interruption, interruption() { throw .interrupted(file: path) }
+        }
+      }
       let r = extra.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
       if r <= 0 { break }
       data.append(contentsOf: extra[0..<r])

@@ -47,7 +47,7 @@ public enum WorkbookReader {
     path: String, tableName: String, sheet: String? = nil, header: Bool? = nil,
     interruption: (@Sendable () -> Bool)? = nil
   ) throws(LoadError) -> LoadReport {
-    let file = try FileBytes(path)
+    let file = try FileBytes(path, interruption: interruption)
     let csv = try file.withUnsafeBytes { raw in
       Result { () throws(LoadError) -> [UInt8] in
         try sheetText(raw, path: path, sheet: sheet, interruption: interruption)
