@@ -118,6 +118,32 @@ struct InteractiveShellTests {
     }
   }
 
+  @Test("a journal that cannot take a whole cell is cut back to whole cells, and says so once")
+  func journalKeepsWholeCells() throws {
+    // Files may grow to 4 blocks: 4 KiB in bash, 2 KiB in dash. The signal a bigger write raises is
+    // ignored, as seg inherits it, so the write fails with EFBIG as on a full disk.
+    let shell = try Tmux(before: "trap '' XFSZ; ulimit -f 4;")
+    try shell.waitForPrompt()
+    let long = "count where city in (" + (0..<150).map { "\"town \($0)\"" }.joined(separator: ", ") + ")"
+    for (i, command) in (["load sample rows 20"] + Array(repeating: long, count: 4)).enumerated() {
+      shell.type(command)
+      shell.press("Enter")
+      try shell.waitFor("cell \(i + 2)'s prompt") { Tmux.isEmptyPrompt($0.lastLine) && $0.contains("seg [\(i + 2)]>") }
+    }
+    // The warning's line wraps on the screen; its start is on one line.
+    let screen = shell.screen().text
+    #expect(screen.components(separatedBy: "warning: cannot write ").count == 2, "the warning comes once: \(screen)")
+    let folder = shell.home + "/state/seg/journal"
+    let journals = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("journal-") }
+    let name = try #require(journals.first)
+    let journal = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+    #expect(journal.hasSuffix("\n"), "a torn cell was left at the end")
+    let cells = journal.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    #expect(cells.first == "load sample rows 20")
+    #expect(cells.dropFirst().allSatisfy { $0 == long[...] }, "every cell kept is whole")
+    #expect(journal.utf8.count <= 4096)
+  }
+
   @Test("a trailing backslash shows the continuation prompt and the next line completes the command")
   func multiLine() throws {
     let shell = try Tmux()
@@ -200,8 +226,8 @@ final class Tmux {
   }
 
   /// Starts seg in a fresh pseudo-terminal; `files` are created, empty, in its home folder, which is
-  /// also its current folder.
-  init(files: [String] = []) throws {
+  /// also its current folder; `before` is shell text run first (limits for seg to inherit).
+  init(files: [String] = [], before: String = "") throws {
     home = NSTemporaryDirectory() + "segtest-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     for file in files {
@@ -214,7 +240,7 @@ final class Tmux {
     let seg = Tmux.segPath
     #expect(FileManager.default.isExecutableFile(atPath: seg), "no seg binary at \(seg)")
     let command = """
-      cd '\(home)' && env -i PATH=/usr/bin:/bin HOME='\(home)' XDG_STATE_HOME='\(home)/state' \
+      cd '\(home)' && \(before) env -i PATH=/usr/bin:/bin HOME='\(home)' XDG_STATE_HOME='\(home)/state' \
       XDG_CONFIG_HOME='\(home)/config' NO_COLOR=1 LC_ALL=C.UTF-8 TERM=screen '\(seg)' --no-init; \
       echo $? > '\(home)/status'
       """
