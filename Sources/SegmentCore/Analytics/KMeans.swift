@@ -98,13 +98,7 @@ struct KMeansData: Sendable {
   func memberMeans(labels: [Int32], k: Int) -> [[Double]]? {
     guard !raw.isEmpty else { return nil }
     let d = dimension
-    var sums = [Double](repeating: 0, count: k * d)
-    var counts = [Int](repeating: 0, count: k)
-    for i in 0..<labels.count {
-      let c = Int(labels[i])
-      counts[c] += 1
-      for j in 0..<d { sums[c * d + j] += raw[i * d + j] }
-    }
+    let (sums, counts) = KMeansFit.clusterSums(raw, d: d, k: k, labels: labels)
     return (0..<k).map { c in (0..<d).map { j in sums[c * d + j] / Double(max(1, counts[c])) } }
   }
 }
@@ -300,10 +294,8 @@ struct KMeansFit: Sendable, Equatable {
     return changed
   }
 
-  /// The mean of each cluster; an empty cluster takes the point farthest from its own centre.
-  private static func update(
-    _ points: [Double], d: Int, k: Int, labels: inout [Int32], distances: [Double], old: [Double]
-  ) -> [Double] {
+  /// Per cluster, the sum of its points (`d` values each, cluster after cluster) and its size.
+  static func clusterSums(_ points: [Double], d: Int, k: Int, labels: [Int32]) -> (sums: [Double], counts: [Int]) {
     var sums = [Double](repeating: 0, count: k * d)
     var counts = [Int](repeating: 0, count: k)
     for i in 0..<labels.count {
@@ -311,6 +303,14 @@ struct KMeansFit: Sendable, Equatable {
       counts[cluster] += 1
       for j in 0..<d { sums[cluster * d + j] += points[i * d + j] }
     }
+    return (sums, counts)
+  }
+
+  /// The mean of each cluster; an empty cluster takes the point farthest from its own centre.
+  private static func update(
+    _ points: [Double], d: Int, k: Int, labels: inout [Int32], distances: [Double], old: [Double]
+  ) -> [Double] {
+    var (sums, counts) = clusterSums(points, d: d, k: k, labels: labels)
     var taken = Set<Int>()
     for cluster in 0..<k where counts[cluster] == 0 {
       var far = -1
