@@ -90,6 +90,9 @@ extension Workspace {
     guard let key = RFMInputCheck.customerKey(among: schema.columns.map { ($0.name, $0.type) }) else {
       return []
     }
+    if let column = self.table(named: table)?.column(named: key), RFMInputCheck.allDistinct(column) == true {
+      return []
+    }
     let groups = try execute(Query(.countBy([key]), over: Relation(table: table)))
     let repeated = RFMInputCheck.RepeatedKeys(frame: groups, key: key)
     return repeated.warning(key: key, table: table, recency: recency.name).map { [$0] } ?? []

@@ -12,6 +12,8 @@ struct ExpressionEvaluator {
   ///   both types, and Int overflow.
   /// - Complexity: O(n) per operator, function and `when`.
   func evaluate(_ expression: Expression) throws(EvalError) -> Vector {
+    // Each node is a pass over every row: Ctrl-C is seen between passes, not only at the end.
+    if workspace.interruption.isRequested { throw EvalError(.interrupted) }
     let n = table.rowCount
     switch expression.kind {
     case .literal(let literal):
@@ -44,6 +46,7 @@ struct ExpressionEvaluator {
     var value = try evaluate(leftmost)
     for node in spine.reversed() {
       guard case .binary(let op, let a, let b) = node.kind else { continue }
+      if workspace.interruption.isRequested { throw EvalError(.interrupted) }
       value = try Vector.arithmetic(op, value, evaluate(b), texts: (a.text, b.text), at: node.range)
     }
     return value
