@@ -102,10 +102,12 @@ struct InteractiveShellTests {
     let shell = try Tmux()
     let fifo = shell.home + "/feed.csv"
     #expect(mkfifo(fifo, 0o600) == 0)
-    // A writer that sends a header and a row, then keeps the pipe open without another byte.
+    // A writer that sends a header and a row, then keeps the pipe open without another byte. It
+    // opens the pipe for reading and writing, which does not wait for a reader, so it is there
+    // before seg opens the pipe (a pipe with no writer at all reads as empty at once).
     let writer = Process()
     writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-    writer.arguments = ["-c", "exec 3>'\(fifo)'; printf 'a,b\\n1,2\\n' >&3; sleep 60"]
+    writer.arguments = ["-c", "exec 3<>'\(fifo)'; printf 'a,b\\n1,2\\n' >&3; sleep 60"]
     try writer.run()
     defer { writer.terminate() }
     try shell.waitForPrompt()

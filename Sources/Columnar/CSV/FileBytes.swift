@@ -179,17 +179,17 @@ package final class FileBytes {
       throw .changed(file: path, bytes: size, now: Int(after.st_size))
     }
     var extra = [UInt8](repeating: 0, count: 1 << 16)
+    // A pipe's writer may stall: its reads do not block, and when no byte is ready seg waits for one
+    // a tenth of a second at a time, so Ctrl-C is seen. A pipe with no writer reads as its end.
+    if !isRegular { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
     while true {
-      // A pipe's writer may stall: wait for bytes a tenth of a second at a time, so Ctrl-C is seen.
-      if !isRegular {
-        var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        while true {
-          let n = poll(&ready, 1, 100)
-          if n > 0 || (n < 0 && errno != EINTR) { break }
-          if let interruption, interruption() { throw .interrupted(file: path) }
-        }
-      }
       let r = extra.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+      if r < 0 && (errno == EAGAIN || errno == EINTR) {
+        var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        _ = poll(&ready, 1, 100)
+        if let interruption, interruption() { throw .interrupted(file: path) }
+        continue
+      }
       if r <= 0 { break }
       data.append(contentsOf: extra[0..<r])
       // A pipe that never ends (`yes | ...`) stops at the limit a file has.
