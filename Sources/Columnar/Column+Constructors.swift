@@ -158,6 +158,8 @@ extension Column {
       }
       storage = .list(offsets: taken, codes: items, dictionary: dictionary)
     }
-    return Column(name: name, storage: storage, validity: validity)
+    var taken = Column(name: name, storage: storage, validity: validity)
+    taken.boolWords = boolWords
+    return taken
   }
 }

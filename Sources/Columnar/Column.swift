@@ -110,6 +110,8 @@ public struct Column: Sendable {
   public private(set) var validity: Bitmap?
   /// The number of null rows.
   public let nullCount: Int
+  /// For a Bool column, the words its file wrote for true and false when not `true`/`false`.
+  public var boolWords: BoolWords?
 
   /// Creates a column from storage and a validity bitmap of the same length.
   ///

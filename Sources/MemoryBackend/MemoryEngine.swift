@@ -144,7 +144,9 @@ public struct MemoryEngine: Engine {
   }
 
   static func schema(of table: Table) -> TableSchema {
-    TableSchema(name: table.name, columns: table.columns.map { ColumnSchema(name: $0.name, type: $0.type) })
+    TableSchema(
+      name: table.name,
+      columns: table.columns.map { ColumnSchema(name: $0.name, type: $0.type, boolWords: $0.boolWords) })
   }
 
   /// The latest day in a date or timestamp column, nulls left out; nil for other columns.

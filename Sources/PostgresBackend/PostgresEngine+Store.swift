@@ -22,6 +22,12 @@ extension PostgresEngine {
     do throws(EngineError) {
       if replace { try execute(SQLText("DROP TABLE IF EXISTS \(name)"), interruption) }
       try execute(SQLText("CREATE TABLE \(name) (\(definitions.joined(separator: ", ")))"), interruption)
+      for column in rows.columns {
+        guard let words = column.boolWords else { continue }
+        let comment = dialect.stringLiteral(SQLTable.comment(for: words))
+        try execute(
+          SQLText("COMMENT ON COLUMN \(name).\(dialect.identifier(column.name)) IS \(comment)"), interruption)
+      }
       var start = 0
       while start < rows.rowCount {
         if interruption.isRequested { throw EngineError(.interrupted) }

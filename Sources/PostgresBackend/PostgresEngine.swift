@@ -110,24 +110,26 @@ final class PostgresEngine: RemoteEngine, CatalogedSQLEngine {
   {
     let sql = SQLText(
       """
-      SELECT c.table_schema, c.table_name, c.column_name, c.udt_name FROM information_schema.columns c \
+      SELECT c.table_schema, c.table_name, c.column_name, c.udt_name, \
+      coalesce(col_description(format('%I.%I', c.table_schema, c.table_name)::regclass, c.ordinal_position::int), '') \
+      FROM information_schema.columns c \
       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name \
       WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND c.table_schema NOT LIKE 'pg_toast%' \
       ORDER BY c.table_schema COLLATE "C", c.table_name COLLATE "C", c.ordinal_position
       """)
     let rows = try run(connection, sql, interruption: interruption)
     var order: [String] = []
-    var byTable: [String: [(name: String, udt: String)]] = [:]
+    var byTable: [String: [(name: String, udt: String, comment: String)]] = [:]
     for row in rows {
       var texts: [String] = []
       for cell in row {
         guard case .string(let text) = try value(cell, as: .string) else { continue }
         texts.append(text)
       }
-      guard texts.count == 4 else { continue }
+      guard texts.count == 5 else { continue }
       let key = texts[0] + "." + texts[1]
       if byTable[key] == nil { order.append(key) }
-      byTable[key, default: []].append((texts[2], texts[3]))
+      byTable[key, default: []].append((texts[2], texts[3], texts[4]))
     }
     let dialect: any SQLDialect = PostgreSQLDialect()
     return order.map { key in
@@ -139,14 +141,14 @@ final class PostgresEngine: RemoteEngine, CatalogedSQLEngine {
       var selected: [String] = []
       var rowOrder: String?
       var casts = false
-      for (name, udt) in byTable[key] ?? [] {
+      for (name, udt, comment) in byTable[key] ?? [] {
         if name == SQLTable.rowOrderColumn {
           rowOrder = name
           selected.append(dialect.identifier(name))
           continue
         }
         guard let (type, read) = columnType(udt: udt, column: dialect.identifier(name)) else { continue }
-        columns.append(ColumnSchema(name: name, type: type))
+        columns.append(ColumnSchema(name: name, type: type, boolWords: SQLTable.boolWords(comment: comment)))
         if read != dialect.identifier(name) { casts = true }
         selected.append(read == dialect.identifier(name) ? read : "\(read) AS \(dialect.identifier(name))")
       }

@@ -1,3 +1,4 @@
+import Columnar
 import SegmentPlan
 
 /// A table of a SQL engine as seg sees it: its schema, how to read it, and whether it keeps seg's row
@@ -20,6 +21,18 @@ public struct SQLTable: Sendable {
     self.from = from
     self.rowOrder = rowOrder
   }
+
+  /// The comment seg writes on a Bool column it copies to a server, so that the server's copy shows its
+  /// values in the words the file wrote (`yes`/`no`), as the table in memory does.
+  public static func comment(for words: BoolWords) -> String { boolWordsTag + words.text }
+
+  /// The words a column's comment records, when seg wrote it; nil for any other comment.
+  public static func boolWords(comment: String?) -> BoolWords? {
+    guard let comment, comment.hasPrefix(boolWordsTag) else { return nil }
+    return BoolWords(text: String(comment.dropFirst(boolWordsTag.count)))
+  }
+
+  private static let boolWordsTag = "seg bool words: "
 }
 
 /// A SQL engine whose tables are read from the server's catalog into `SQLTable`s: the catalog, schemas

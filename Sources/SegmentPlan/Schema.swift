@@ -6,11 +6,15 @@ public struct ColumnSchema: Sendable, Equatable, Hashable {
   public var name: String
   /// The column's logical type.
   public var type: ColumnType
+  /// For a Bool column, the words its values are shown in when they are not `true`/`false` (`yes`/`no`):
+  /// the loader's record of its file, or the comment seg wrote beside a column it copied to a server.
+  public var boolWords: BoolWords?
 
   /// Creates a column schema.
-  public init(name: String, type: ColumnType) {
+  public init(name: String, type: ColumnType, boolWords: BoolWords? = nil) {
     self.name = name
     self.type = type
+    self.boolWords = type == .bool ? boolWords : nil
   }
 }
 

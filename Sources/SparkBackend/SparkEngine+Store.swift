@@ -12,6 +12,13 @@ extension SparkEngine {
     let scratch = "\(table)_seg_partial"
     let ddl = ([(SQLTable.rowOrderColumn, ColumnType.int)] + rows.columns.map { ($0.name, $0.type) })
       .map { "\(dialect.identifier($0.0)) \(Self.sqlType($0.1))" }.joined(separator: ", ")
+    // Bool columns keep the words their file wrote, in a column comment the catalog reads back.
+    let comments = rows.columns.compactMap { column in
+      column.boolWords.map { words in
+        "ALTER TABLE \(dialect.identifier(scratch)) ALTER COLUMN \(dialect.identifier(column.name)) COMMENT "
+          + dialect.stringLiteral(SQLTable.comment(for: words))
+      }
+    }
     let client = self.client
     do throws(EngineError) {
       var start = 0
@@ -32,6 +39,7 @@ extension SparkEngine {
         }
         start = end
       } while start < rows.rowCount
+      for comment in comments { try execute(comment, interruption) }
       if exists { try execute("DROP TABLE IF EXISTS \(dialect.identifier(table))", interruption) }
       try execute(
         "ALTER TABLE \(dialect.identifier(scratch)) RENAME TO \(dialect.identifier(table))", interruption)

@@ -112,14 +112,34 @@ final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
       } catch {
         throw EngineError(.server("cannot read the columns of Spark's table \(name): \(error)"))
       }
-      fresh.append(storedTable(name, schema))
+      fresh.append(storedTable(name, schema, comments: try boolComments(name, schema, interruption)))
     }
     fresh.sort { Array($0.schema.name.utf8).lexicographicallyPrecedes(Array($1.schema.name.utf8)) }
     storedTables.withLock { $0 = fresh }
   }
 
-  /// A table's schema and FROM item from the Arrow schema Spark gives it.
-  func storedTable(_ name: String, _ arrow: ArrowSchema) -> SQLTable {
+  /// The comments of a table's Bool columns, by column name, where seg records the words a file wrote
+  /// for true and false; empty (and no statement) for a table without Bool columns.
+  private func boolComments(_ name: String, _ arrow: ArrowSchema, _ interruption: Interruption)
+    throws(EngineError) -> [String: String]
+  {
+    guard arrow.fields.contains(where: { $0.type == .bool }) else { return [:] }
+    let description = try run(
+      SQLText("DESCRIBE TABLE \(dialect.identifier(name))"),
+      [("col_name", .string), ("data_type", .string), ("comment", .string)], interruption)
+    var comments: [String: String] = [:]
+    for row in 0..<description.rowCount {
+      guard case .string(let column) = description.value("col_name", at: row),
+        case .string(let comment) = description.value("comment", at: row)
+      else { continue }
+      // Partition and detail sections follow the columns and repeat or describe them: the first wins.
+      if comments[column] == nil { comments[column] = comment }
+    }
+    return comments
+  }
+
+  /// A table's schema and FROM item from the Arrow schema Spark gives it, and its columns' comments.
+  func storedTable(_ name: String, _ arrow: ArrowSchema, comments: [String: String]) -> SQLTable {
     var columns: [ColumnSchema] = []
     var selected: [String] = []
     var rewritten = false
@@ -135,7 +155,8 @@ final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
         rewritten = true
         continue
       }
-      columns.append(ColumnSchema(name: field.name, type: type))
+      columns.append(
+        ColumnSchema(name: field.name, type: type, boolWords: SQLTable.boolWords(comment: comments[field.name])))
       if case .decimal128 = field.type {
         rewritten = true
         selected.append("CAST(\(quoted) AS DOUBLE) AS \(quoted)")

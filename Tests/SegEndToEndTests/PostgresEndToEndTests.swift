@@ -33,6 +33,31 @@ struct PostgresEndToEndTests {
     #expect(lines.contains("copied 1,500 rows of e2e_customers to pg.e2e_customers"))
   }
 
+  /// A Bool column read from `yes`/`no` shows those words on the server too (a column comment keeps
+  /// them), and again when the table comes back into memory.
+  @Test func aYesNoColumnKeepsItsWordsOnTheServer() throws {
+    let (url, _) = try server()
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seg-pgwords-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("members.csv").path
+    try "id,member\n1,Yes\n2,No\n3,Yes\n".write(toFile: input, atomically: true, encoding: .utf8)
+    let script = """
+      load "\(input)" as e2e_words
+      connect "\(url)" as pg
+      copy e2e_words to pg replace
+      use pg.e2e_words
+      count by member where member = "YES"
+      load pg.e2e_words as back
+      count by member
+      """
+    let result = try SegBinary.run(
+      ["--no-init", "--format", "csv", "-c", script.replacingOccurrences(of: "\n", with: "; ")])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("member,count,share\nYes,2,1.0000\n"))
+    #expect(result.stdout.hasSuffix("member,count,share\nYes,2,0.6667\nNo,1,0.3333\n"))
+  }
+
   @Test func aWrongPasswordARefusedPortAndAMissingTableEachSaySo() throws {
     let (url, port) = try server()
     let wrong = try SegBinary.run([

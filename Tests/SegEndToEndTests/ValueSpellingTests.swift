@@ -5,6 +5,27 @@ import Testing
 /// the spelling in the data, and numbers made by arithmetic show without the noise of binary doubles.
 @Suite("Value spellings and shown numbers")
 struct ValueSpellingTests {
+  /// Issue 14 item 4: a Bool column shows, and is written back, in the words its file wrote.
+  @Test func aYesNoColumnShowsAndExportsTheFilesWords() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seg-words-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("members.csv").path
+    try "id,member,paid\n1,Yes,true\n2,No,false\n3,Yes,\n4,,true\n".write(
+      toFile: input, atomically: true, encoding: .utf8)
+    let output = dir.appendingPathComponent("out.csv").path
+    let result = try SegBinary.run([
+      "--no-init", "--format", "csv", "-c",
+      "load \"\(input)\" as m; count by member; show columns id, member, paid where member = \"yes\"; "
+        + "segment yes = member; export yes to \"\(output)\"",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout
+        == "member,count,share\nYes,2,0.5000\nNo,1,0.2500\n,1,0.2500\nid,member,paid\n1,Yes,true\n3,Yes,\n")
+    #expect(try String(contentsOfFile: output, encoding: .utf8) == "id,member,paid\n1,Yes,true\n3,Yes,\n")
+  }
+
   @Test func aValueInTheWrongCaseIsHintedWithItsSpellingInTheData() throws {
     let result = try SegBinary.run([
       "--no-init", "-c",

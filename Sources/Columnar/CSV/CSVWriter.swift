@@ -22,7 +22,7 @@ public struct WriteError: Error, Sendable, Equatable {
 /// the delimiter, a quote, a line break, or leading/trailing blanks.
 ///
 /// Nulls are empty fields; dates are ISO (`2026-08-01`), timestamps `2026-08-01 14:05:00`, bools
-/// `true`/`false`, lists joined with `;`, doubles by `DoubleFormat` (shortest round-trip text,
+/// in the words their file wrote (`yes`/`no`, see `BoolWords`) or `true`/`false`, lists joined with `;`, doubles by `DoubleFormat` (shortest round-trip text,
 /// `1000000.0` rather than `1e+06`).
 public enum CSVWriter {
   /// Writes `table` to `path` atomically (see `AtomicFile`): a failure leaves no partial file behind.
@@ -74,6 +74,8 @@ public enum CSVWriter {
         case .int(let b): out.append(contentsOf: String(b[r]).utf8)
         case .string(let codes, let dictionary):
           appendField(dictionary[Int(codes[r])], to: &out, delimiter: delimiter)
+        case .bool(let bits) where c.boolWords != nil:
+          appendField(c.boolWords!.word(bits[r]), to: &out, delimiter: delimiter)
         default: appendField(c.value(at: r).description, to: &out, delimiter: delimiter)
         }
       }

@@ -11,6 +11,7 @@ enum ColumnAssembler {
     let validity = makeValidity(parts, total)
     var fallback = false
     let storage: ColumnStorage
+    var boolWords: BoolWords?
     switch spec.kind {
     case .int:
       var lo: Int64 = 0
@@ -50,11 +51,16 @@ enum ColumnAssembler {
     case .bool:
       var words = [UInt64](repeating: 0, count: (total + 63) >> 6)
       var base = 0
+      var seen = SeenBoolWords()
       for part in parts {
-        if case .bools(let v) = part.values { ChunkBits.append(v, count: part.rows, into: &words, at: base) }
+        if case .bools(let v, let partWords) = part.values {
+          ChunkBits.append(v, count: part.rows, into: &words, at: base)
+          seen.merge(partWords)
+        }
         base += part.rows
       }
       storage = .bool(Bitmap(words: words, count: total))
+      boolWords = seen.words
     case .date:
       storage = .date(
         fill(parts, total, Int32(0)) { part, out in
@@ -110,7 +116,9 @@ enum ColumnAssembler {
       fallback = fell
       storage = .list(offsets: offsets, codes: codes, dictionary: strings)
     }
-    return Output(column: Column(name: name, storage: storage, validity: validity), usedFallback: fallback)
+    var column = Column(name: name, storage: storage, validity: validity)
+    column.boolWords = boolWords
+    return Output(column: column, usedFallback: fallback)
   }
 
   /// One array of `total` values: each part writes its rows (`write` returns false for a part

@@ -211,11 +211,18 @@ extension ColumnConverter {
     var valid = valid.isEmpty ? ChunkBits.allSet(rows) : valid
     var nulls = 0
     var invalid = 0
+    var words = SeenBoolWords()
     for r in 0..<rows {
       if ChunkBits.isSet(valid, r) {
         let c = Int(codes[r])
         if let v = value[c] {
           if v { bits[r >> 6] |= 1 << UInt64(r & 63) }
+          if (v ? words.trueWord : words.falseWord) == nil {
+            dict.withEntry(c) { buf in
+              let (ta, tb) = FieldScanner.trim(buf.baseAddress!, 0, buf.count)
+              words.note(v, buf.baseAddress!, ta, tb)
+            }
+          }
           continue
         }
         if kinds[c] == 0 { invalid += 1 }
@@ -224,6 +231,6 @@ extension ColumnConverter {
       nulls += 1
     }
     return Partial(
-      spec: spec, values: .bools(bits), valid: nulls == 0 ? nil : valid, invalid: invalid, rows: rows)
+      spec: spec, values: .bools(bits, words), valid: nulls == 0 ? nil : valid, invalid: invalid, rows: rows)
   }
 }

@@ -195,17 +195,20 @@ extension ColumnConverter {
     var st = ColumnStats()
     var bits = [UInt64](repeating: 0, count: (rows + 63) >> 6)
     var valid: [UInt64] = []
+    var words = SeenBoolWords()
     for r in 0..<rows {
       let (q, a, b) = field(s[r])
       if a != b {
         var v = FieldScanner.bool(q, a, b)
         let nk = v == nil ? FieldScanner.nullKind(q, a, b) : 0
         if nk == 0 {
+          var (ta, tb) = (a, b)
           if v == nil {
-            let (ta, tb) = FieldScanner.trim(q, a, b)
+            (ta, tb) = FieldScanner.trim(q, a, b)
             v = FieldScanner.bool(q, ta, tb)
           }
           guard let v else { return nil }
+          if words.falseWord == nil || words.trueWord == nil { words.note(v, q, ta, tb) }
           if v { bits[r >> 6] |= 1 << UInt64(r & 63) }
           st.values &+= 1
           continue
@@ -218,7 +221,7 @@ extension ColumnConverter {
     st.mask = ColumnStats.bool
     let spec = ColumnSpec.decide(st, listsAllowed: listsAllowed)
     guard spec.kind == .bool else { return nil }
-    return (st, Partial(spec: spec, values: .bools(bits), valid: valid.isEmpty ? nil : valid, rows: rows))
+    return (st, Partial(spec: spec, values: .bools(bits, words), valid: valid.isEmpty ? nil : valid, rows: rows))
   }
 }
 

@@ -5,8 +5,8 @@ struct Partial {
     /// Narrowed within the chunk; `min > max` when every row is null.
     case ints(IntBuffer, min: Int64, max: Int64)
     case doubles([Double])
-    /// Bit `r` is row `r`'s value (`ChunkBits` layout).
-    case bools([UInt64])
+    /// Bit `r` is row `r`'s value (`ChunkBits` layout), and the words the chunk wrote for the values.
+    case bools([UInt64], SeenBoolWords)
     case dates([Int32])
     case timestamps([Int64])
     case strings(ChunkCodes, ByteDictionary)
@@ -19,6 +19,36 @@ struct Partial {
   /// Values that the spec's type could not hold after all (a day-first date that does not exist).
   var invalid = 0
   var rows: Int
+}
+
+/// The first words a chunk wrote for true and for false (`yes`, `No`), so that the column shows its
+/// values the way its file wrote them (`BoolWords`).
+struct SeenBoolWords {
+  var trueWord: String?
+  var falseWord: String?
+
+  /// Notes the trimmed field `p[a..<b]`, read as `value`, when it is the first of its value.
+  @inline(__always)
+  mutating func note(_ value: Bool, _ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int) {
+    if value {
+      if trueWord == nil { trueWord = Self.text(p, a, b) }
+    } else if falseWord == nil {
+      falseWord = Self.text(p, a, b)
+    }
+  }
+
+  /// Adds a later chunk's words: the earlier ones stay.
+  mutating func merge(_ later: SeenBoolWords) {
+    trueWord = trueWord ?? later.trueWord
+    falseWord = falseWord ?? later.falseWord
+  }
+
+  /// The column's words (nil for plain true/false).
+  var words: BoolWords? { BoolWords.seen(trueWord: trueWord, falseWord: falseWord) }
+
+  private static func text(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int) -> String {
+    String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self)
+  }
 }
 
 /// Converts the fields of one column of a chunk into typed values.
@@ -123,13 +153,15 @@ struct ColumnConverter {
       values = .doubles(out)
     case .bool:
       var out = [UInt64](repeating: 0, count: valid.count)
+      var words = SeenBoolWords()
       forEachField(column) { r, q, a, b in
         if isNull(r, q, a, b) { return }
         let (ta, tb) = FieldScanner.trim(q, a, b)
         guard let v = FieldScanner.bool(q, ta, tb) else { return fail(r) }
+        words.note(v, q, ta, tb)
         if v { out.withUnsafeMutableBufferPointer { ChunkBits.set($0.baseAddress!, r) } }
       }
-      values = .bools(out)
+      values = .bools(out, words)
     case .date, .timestamp:
       var days = [Int32](repeating: 0, count: spec.kind == .date ? rows : 0)
       var stamps = [Int64](repeating: 0, count: spec.kind == .timestamp ? rows : 0)

@@ -16,7 +16,10 @@ enum CategoryTally {
   static func labels(_ column: Column) -> [String] {
     switch column.storage {
     case .string(_, let dictionary), .list(_, _, let dictionary): return dictionary
-    default: return ["false", "true"]
+    default:
+      // A Bool column's values in the words its file wrote (`no`, `yes`), as a user types them.
+      let words = column.boolWords
+      return [words?.falseWord ?? "false", words?.trueWord ?? "true"]
     }
   }
 

@@ -34,7 +34,7 @@ extension Workspace {
     for row in 0..<groups.rowCount {
       guard case .int(let n) = counts.value(at: row) else { continue }
       rows.append(
-        groups.columns[..<keys.count].map { Cell.value($0.value(at: row)) } + [
+        zip(keys, groups.columns).map { key, column in key.cell(column.value(at: row)) } + [
           .count(Int(n)), .share(matched == 0 ? 0 : Double(n) / Double(matched)),
         ])
     }

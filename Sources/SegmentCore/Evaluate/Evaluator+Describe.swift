@@ -13,7 +13,7 @@ extension Workspace {
     for column in table.columns {
       let s = column.summary()
       let numeric = column.type == .int || column.type == .double
-      let top = s.topValues.map { "\(Figures.text($0.value)) (\(Figures.grouped($0.count)))" }
+      let top = s.topValues.map { "\(Figures.text($0.value, words: column.boolWords)) (\(Figures.grouped($0.count)))" }
         .joined(separator: ", ")
       let blank = Cell.text("")
       var row: [Cell] = [.text(column.name), .text(column.type.displayName)]

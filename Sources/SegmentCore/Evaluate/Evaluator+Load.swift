@@ -39,8 +39,14 @@ extension Workspace {
       let everything = Operation.rows(schema.columns.map(\.name), order: [], limit: Int.max)
       let frame = try execute(Query(everything, over: Relation(table: schema.name)))
       let local = schema.name.split(separator: ".").last.map(String.init) ?? schema.name
+      // A column seg copied there keeps the words its file wrote for true and false.
+      let columns = zip(schema.columns, frame.columns).map { schema, column in
+        var column = column
+        column.boolWords = schema.boolWords
+        return column
+      }
       do {
-        table = try Table(name: local, columns: frame.columns)
+        table = try Table(name: local, columns: columns)
       } catch {
         throw EvalError(.unsupported(error.message), at: source.range)
       }

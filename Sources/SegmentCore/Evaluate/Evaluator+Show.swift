@@ -79,7 +79,9 @@ extension Workspace {
 
   /// A `rows` frame as a result table, numbers aligned right.
   func rowsTable(_ frame: Frame, columns: [ColumnSchema], footer: String) -> ResultTable {
-    let cells = (0..<frame.rowCount).map { row in frame.columns.map { Cell.value($0.value(at: row)) } }
+    let cells = (0..<frame.rowCount).map { row in
+      zip(columns, frame.columns).map { schema, column in schema.cell(column.value(at: row)) }
+    }
     let header = columns.map { ResultColumn($0.name, alignment: $0.type.isNumeric ? .right : .left) }
     return ResultTable(columns: header, rows: cells, footer: footer)
   }

@@ -121,6 +121,12 @@ public enum Figures {
     return p
   }
 
+  /// A value of a column as people read it, a Bool in the words its file wrote (`yes`, see `BoolWords`).
+  public static func text(_ value: Value, words: BoolWords?) -> String {
+    if case .bool(let b) = value, let words { return words.word(b) }
+    return text(value)
+  }
+
   /// A data value as people read it: dates in ISO, doubles in shortest form, lists joined by `;`.
   public static func text(_ value: Value) -> String {
     switch value {

@@ -56,6 +56,15 @@ public enum Cell: Sendable, Equatable {
   case text(String)
 }
 
+extension ColumnSchema {
+  /// A value of this column as a result cell: a Bool in the words the column's file wrote (`yes`), the
+  /// words a user reads there and types in a predicate.
+  func cell(_ value: Value) -> Cell {
+    if case .bool(let b) = value, let boolWords { return .value(.string(boolWords.word(b))) }
+    return .value(value)
+  }
+}
+
 /// A table of results: a `show`, a `describe`, a `count`...
 public struct ResultTable: Sendable, Equatable {
   /// An optional line above the table.
