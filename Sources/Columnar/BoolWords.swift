@@ -23,7 +23,9 @@ public struct BoolWords: Sendable, Hashable {
   /// Words from `text` (`yes/no`), only when both are words the loader reads as Bool.
   public init?(text: String) {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    guard parts.count == 2, Self.meaning(parts[0]) == true, Self.meaning(parts[1]) == false else { return nil }
+    guard parts.count == 2, Self.meaning(parts[0]) == true, Self.meaning(parts[1]) == false else {
+      return nil
+    }
     self.init(trueWord: parts[0], falseWord: parts[1])
   }
 

@@ -156,7 +156,8 @@ final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
         continue
       }
       columns.append(
-        ColumnSchema(name: field.name, type: type, boolWords: SQLTable.boolWords(comment: comments[field.name])))
+        ColumnSchema(
+          name: field.name, type: type, boolWords: SQLTable.boolWords(comment: comments[field.name])))
       if case .decimal128 = field.type {
         rewritten = true
         selected.append("CAST(\(quoted) AS DOUBLE) AS \(quoted)")

@@ -37,7 +37,8 @@ struct PostgresEndToEndTests {
   /// them), and again when the table comes back into memory.
   @Test func aYesNoColumnKeepsItsWordsOnTheServer() throws {
     let (url, _) = try server()
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seg-pgwords-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "seg-pgwords-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let input = dir.appendingPathComponent("members.csv").path

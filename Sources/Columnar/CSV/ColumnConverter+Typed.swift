@@ -221,7 +221,9 @@ extension ColumnConverter {
     st.mask = ColumnStats.bool
     let spec = ColumnSpec.decide(st, listsAllowed: listsAllowed)
     guard spec.kind == .bool else { return nil }
-    return (st, Partial(spec: spec, values: .bools(bits, words), valid: valid.isEmpty ? nil : valid, rows: rows))
+    return (
+      st, Partial(spec: spec, values: .bools(bits, words), valid: valid.isEmpty ? nil : valid, rows: rows)
+    )
   }
 }
 
