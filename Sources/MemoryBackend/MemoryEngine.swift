@@ -59,6 +59,11 @@ public struct MemoryEngine: Engine {
     case .countBy(let keys):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       return try GroupCounter.count(table, rows: rows, by: keys)
+    case .countByInTable(let keys):
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      let groups = try GroupCounter.count(table, rows: rows, by: keys)
+      let size = [Int64](repeating: Int64(table.rowCount), count: groups.rowCount)
+      return Frame(columns: groups.columns + [Column.int("rows", size)])
     case .countWhere(let conditions):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       var counts = [Column.int("rows", [Int64(rows?.popcount() ?? table.rowCount)])]

@@ -17,6 +17,8 @@ extension SQLCompiler {
       return "SELECT " + SQLText.joined(counts, separator: ", ") + (try fromWhere(relation))
     case .countBy(let keys):
       return try countBy(keys, relation)
+    case .countByInTable(let keys):
+      return try countByInTable(keys, relation)
     case .maxDate(let name):
       let day = try type(of: name) == .timestamp ? dialect.day(of: column(name)) : column(name)
       return SQLText("SELECT max(\(day)) AS \(dialect.identifier("max")) FROM \(from)")
@@ -71,6 +73,33 @@ extension SQLCompiler {
     return "SELECT \(selected.joined(separator: ", ")), count(*) AS \(dialect.identifier("count"))"
       + (try fromWhere(relation, join: join))
       + " GROUP BY \(groups) ORDER BY count(*) DESC, \(order.joined(separator: ", "))"
+  }
+
+  /// One scan of the table: groups of the whole table count the relation's rows (a filtered count) and
+  /// the table's (summed over the groups in a window); groups the relation has no row of are dropped.
+  private func countByInTable(_ keys: [String], _ relation: Relation) throws(EngineError) -> SQLText {
+    var selected: [String] = []
+    var order: [String] = []
+    for name in keys {
+      let type = try self.type(of: name)
+      guard type != .list else {
+        throw EngineError(.unsupported("a list column cannot key a count by in table: \(name)"))
+      }
+      selected.append("\(column(name)) AS \(column(name))")
+      order.append("\(type == .string ? dialect.bytewise(column(name)) : column(name)) ASC NULLS LAST")
+    }
+    let count = dialect.identifier("count")
+    let rows = dialect.identifier("rows")
+    let chosen =
+      try relation.filter.map { c throws(EngineError) in dialect.countWhere(try condition(c)) }
+      ?? SQLText("count(*)")
+    let groups = (1...keys.count).map(String.init).joined(separator: ", ")
+    let inner =
+      "SELECT \(selected.joined(separator: ", ")), " + chosen + " AS \(count), "
+      + "CAST(sum(count(*)) OVER () AS BIGINT) AS \(rows) FROM \(from) GROUP BY \(groups)"
+    return "SELECT \(keys.map(column).joined(separator: ", ")), \(count), \(rows) FROM (" + inner
+      + ") AS \(dialect.identifier("seg_groups")) WHERE \(count) > 0"
+      + " ORDER BY \(count) DESC, \(order.joined(separator: ", "))"
   }
 
   private func summarize(_ columns: [String], by: String?, quantiles: [Double], _ relation: Relation)

@@ -31,6 +31,9 @@ extension SQLEngine {
     case .countBy(let keys):
       let shape = keys.map { ($0, type($0) == .list ? ColumnType.string : type($0)) } + [("count", .int)]
       return try run(compiler.statement(query)!, shape, interruption)
+    case .countByInTable(let keys):
+      let shape = keys.map { ($0, type($0)) } + [("count", .int), ("rows", .int)]
+      return try run(compiler.statement(query)!, shape, interruption)
     case .maxDate:
       return try run(compiler.statement(query)!, [("max", .date)], interruption)
     case .countByPeriod:

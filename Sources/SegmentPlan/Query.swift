@@ -27,6 +27,11 @@ public enum Operation: Sendable, Hashable {
   /// key first, text in byte order, false before true, nulls after every value. A list key counts a
   /// row once per item (a null list is one null item); at most one key may be a list.
   case countBy([String])
+  /// `countBy` of the relation's rows, answered in one pass over its table with the table's size beside
+  /// it: the key columns, `count`, and an Int column `rows` holding the table's row count on every row.
+  /// Groups and their order are `countBy`'s, so the frame has no rows when the relation has none. No key
+  /// may be a list (a list's items are not rows of the table).
+  case countByInTable([String])
   /// How many rows there are and how many meet each of several conditions, in one pass: one row of Int
   /// columns `rows`, then `n.0`, `n.1`... (a count and its share, a segment's clauses, the parts of a
   /// Venn diagram).

@@ -68,6 +68,19 @@ struct MemoryEngineTests {
     #expect(frame.columns[1].values == [.int(3), .int(2), .int(1)])
   }
 
+  @Test func countByInTableGivesCountBysGroupsAndTheTablesSize() throws {
+    let engine = try Self.engine()
+    let young = Condition.compare("age", .less, .int(30))
+    let groups = try Self.run(engine, .countBy(["city"]), filter: young)
+    let inTable = try Self.run(engine, .countByInTable(["city"]), filter: young)
+    #expect(inTable.columns.map(\.name) == ["city", "count", "rows"])
+    #expect(inTable.columns[0].values == groups.columns[0].values)
+    #expect(inTable.columns[1].values == groups.columns[1].values)
+    #expect(inTable.columns[2].values == Array(repeating: .int(6), count: groups.rowCount))
+    let none = try Self.run(engine, .countByInTable(["city"]), filter: .compare("age", .less, .int(0)))
+    #expect(none.rowCount == 0)
+  }
+
   @Test func aListKeyCountsARowOncePerItem() throws {
     let frame = try Self.run(try Self.engine(), .countBy(["interests"]))
     #expect(frame.columns[0].values == [.string("tea"), .string("golf"), .null])
