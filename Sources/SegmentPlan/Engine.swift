@@ -34,10 +34,14 @@ public struct EngineError: Error, Sendable, Equatable {
 
   /// What went wrong.
   public var kind: Kind
+  /// The server's own name for the error when it gives one (Spark's error class, such as
+  /// `TABLE_OR_VIEW_NOT_FOUND`): what an engine tests, rather than the words of its message.
+  public var code: String?
 
   /// Creates an engine error.
-  public init(_ kind: Kind) {
+  public init(_ kind: Kind, code: String? = nil) {
     self.kind = kind
+    self.code = code
   }
 
   /// Lowercase text without a final period, for users.

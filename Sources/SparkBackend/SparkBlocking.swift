@@ -92,7 +92,7 @@ extension SparkError {
     case .cancelled: return EngineError(.interrupted)
     case .badURL, .unreachable, .unauthenticated: return EngineError(.connection(message))
     case .protocolViolation: return EngineError(.connection(message))
-    case .server: return EngineError(.server(message))
+    case .server(let errorClass, _, _): return EngineError(.server(message), code: errorClass)
     }
   }
 }

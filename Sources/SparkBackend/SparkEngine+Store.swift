@@ -68,8 +68,7 @@ extension SparkEngine {
       try execute("CREATE TABLE \(table) \(options)", interruption)
     } catch {
       // Spark says it cannot infer a schema when the path has no file at all.
-      let unreadable = ["[PATH_NOT_FOUND]", "[UNABLE_TO_INFER_SCHEMA]"]
-      guard case .server(let message) = error.kind, unreadable.contains(where: message.contains) else {
+      guard let code = error.code, ["PATH_NOT_FOUND", "UNABLE_TO_INFER_SCHEMA"].contains(code) else {
         throw error
       }
       throw EngineError(

@@ -102,7 +102,7 @@ final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
           "SELECT * FROM \(dialect.identifier(name)) LIMIT 0", interruption: interruption)
       } catch {
         // Another session dropped or renamed it since SHOW TABLES: it is no longer there to list.
-        if case .server(let message) = error.kind, message.contains("[TABLE_OR_VIEW_NOT_FOUND]") { continue }
+        if error.code == "TABLE_OR_VIEW_NOT_FOUND" { continue }
         throw error
       }
       guard !result.arrowBatches.isEmpty else { continue }

@@ -94,7 +94,7 @@ struct SparkConnectClientTests {
       #expect(sqlState == "42P01")
       #expect(message.contains("seg_no_such_table_anywhere"))
       #expect(!message.contains("\n"))
-      #expect(error.engineError == EngineError(.server(error.message)))
+      #expect(error.engineError == EngineError(.server(error.message), code: "TABLE_OR_VIEW_NOT_FOUND"))
     }
     // The session goes on after a refused query.
     #expect(try await client.executeSQL("SELECT 1").rowCount == 1)
