@@ -89,7 +89,12 @@ let package = Package(
     .testTarget(name: "ArrowIPCTests", dependencies: ["ArrowIPC"], resources: [.copy("Fixtures")]),
     .testTarget(name: "MemoryBackendTests", dependencies: ["MemoryBackend", "SegmentPlan", "Columnar"]),
     .testTarget(name: "SQLBackendTests", dependencies: ["SQLBackend", "SegmentPlan", "Columnar"]),
-    .testTarget(name: "PostgresBackendTests", dependencies: ["PostgresBackend", "SQLBackend", "SegmentPlan"]),
+    .testTarget(
+      name: "PostgresBackendTests",
+      dependencies: [
+        "PostgresBackend", "SQLBackend", "SegmentPlan", "Columnar",
+        .product(name: "NIOCore", package: "swift-nio"),
+      ]),
     .testTarget(
       name: "SparkBackendTests", dependencies: ["SparkBackend", "SegmentPlan"],
       // Read by path (#filePath), so they need no resource bundle.

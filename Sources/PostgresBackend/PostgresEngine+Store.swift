@@ -5,9 +5,6 @@ import SQLBackend
 import SegmentPlan
 
 extension PostgresEngine {
-  /// Values bound per INSERT: well under PostgreSQL's limit of 65,535 parameters.
-  static let valuesPerInsert = 20_000
-
   func store(_ rows: Frame, as table: String, replace: Bool, interruption: Interruption) throws(EngineError) {
     let name = dialect.identifier(table)
     let exists = holds(table)
@@ -28,13 +25,7 @@ extension PostgresEngine {
         try execute(
           SQLText("COMMENT ON COLUMN \(name).\(dialect.identifier(column.name)) IS \(comment)"), interruption)
       }
-      var start = 0
-      while start < rows.rowCount {
-        if interruption.isRequested { throw EngineError(.interrupted) }
-        let end = min(rows.rowCount, start + max(1, Self.valuesPerInsert / max(1, rows.columns.count)))
-        try insert(rows, start..<end, into: name, interruption)
-        start = end
-      }
+      try copyRows(rows, into: table, interruption)
       try execute(SQLText("COMMIT"), interruption)
     } catch {
       try? execute(SQLText("ROLLBACK"), Interruption())
@@ -52,49 +43,37 @@ extension PostgresEngine {
         "PostgreSQL does not read files for seg: load the file into memory, then copy it to the connection"))
   }
 
-  private func insert(_ rows: Frame, _ range: Range<Int>, into name: String, _ interruption: Interruption)
-    throws(EngineError)
-  {
-    var binds = PostgresBindings()
-    var tuples: [String] = []
-    var n = 0
-    for row in range {
-      var slots = ["\(row)"]
-      for column in rows.columns {
-        let value = column.value(at: row)
-        if value == .null {
-          slots.append("NULL")
-          continue
-        }
-        n += 1
-        switch value {
-        case .int(let x): binds.append(x)
-        case .double(let x): binds.append(x)
-        case .bool(let x): binds.append(x)
-        case .string(let x): binds.append(x)
-        case .list(let items): binds.append(items)
-        case .date(let d): binds.append(CivilDate.format(days: d))
-        case .timestamp(let s): binds.append(CivilDate.formatTimestamp(s))
-        case .null: break
-        }
-        switch column.type {
-        case .date: slots.append("CAST($\(n) AS DATE)")
-        case .timestamp: slots.append("CAST($\(n) AS TIMESTAMP)")
-        default: slots.append("$\(n)")
+  /// Streams the rows into the new table with `COPY ... FROM STDIN` in PostgreSQL's text format, about
+  /// 1 MiB per message, `_seg_row` first as the table declares it. Ctrl-C fails the copy between
+  /// messages, and the caller's transaction rolls the table back.
+  private func copyRows(_ rows: Frame, into table: String, _ interruption: Interruption) throws(EngineError) {
+    // postgres-nio writes the table's name between double quotes as it is: seg's table names are
+    // letters, digits and `_`, but a quote here would end the name early.
+    guard !table.contains("\""), !table.contains("\0") else {
+      throw EngineError(.unsupported("a table name for PostgreSQL cannot hold a double quote: \(table)"))
+    }
+    let connection = self.connection
+    let future = connection.eventLoop.makeFutureWithTask {
+      try await connection.copyFrom(table: table, logger: PostgresEngine.logger) { writer in
+        var text = CopyText(rows)
+        var row = 0
+        while row < rows.rowCount {
+          if interruption.isRequested { throw EngineError(.interrupted) }
+          var buffer = ByteBuffer()
+          buffer.reserveCapacity(CopyText.messageBytes + 4096)
+          while row < rows.rowCount && buffer.readableBytes < CopyText.messageBytes {
+            text.append(row: row, to: &buffer)
+            row += 1
+          }
+          try await writer.write(buffer)
         }
       }
-      tuples.append("(" + slots.joined(separator: ", ") + ")")
     }
-    let query = PostgresQuery(
-      unsafeSQL: "INSERT INTO \(name) VALUES " + tuples.joined(separator: ", "), binds: binds)
     do {
       guard !connection.isClosed else {
         throw EngineError(.connection("the connection to PostgreSQL was closed; connect again"))
       }
-      _ = try Blocking.wait(
-        connection.query(query, logger: PostgresEngine.logger), interruption: interruption,
-        isBroken: { self.connection.isClosed }
-      ) {}
+      try Blocking.wait(future, interruption: interruption, isBroken: { connection.isClosed }) {}
     } catch let error as EngineError {
       throw error
     } catch {
