@@ -5,21 +5,19 @@ import SQLBackend
 import SegmentPlan
 
 extension PostgresEngine {
-  /// Runs a statement and reads its rows into typed columns.
+  /// Runs a statement and reads its rows into typed columns as they arrive.
   func run(_ sql: SQLText, _ shape: [(String, ColumnType)], _ interruption: Interruption)
     throws(EngineError)
     -> Frame
   {
-    let rows = try PostgresEngine.run(connection, sql, interruption: interruption, cancel: cancelRunningQuery)
-    var values = [[Value]](repeating: [], count: shape.count)
-    for row in rows {
-      var i = 0
-      for cell in row where i < shape.count {
-        values[i].append(try PostgresEngine.value(cell, as: shape[i].1))
-        i += 1
-      }
+    let columns = TypedColumns(shape)
+    let meter = interruption.progress
+    try PostgresEngine.stream(connection, sql, interruption: interruption, cancel: cancelRunningQuery) {
+      row in
+      try columns.append(row)
+      meter.advance(by: 1)
     }
-    return Frame(columns: shape.indices.map { Column.of(shape[$0].0, type: shape[$0].1, values[$0]) })
+    return columns.frame()
   }
 
   /// Asks the server, over a second connection, to cancel the statement running on this one.
@@ -36,6 +34,18 @@ extension PostgresEngine {
     _ connection: PostgresConnection, _ sql: SQLText, interruption: Interruption,
     cancel: @escaping () -> Void = {}
   ) throws(EngineError) -> [PostgresRow] {
+    let rows = RowList()
+    try stream(connection, sql, interruption: interruption, cancel: cancel) { rows.append($0) }
+    return rows.rows
+  }
+
+  /// Runs a statement, its text parameters bound, and hands each row to `onRow` on the connection's
+  /// event loop as it arrives. (postgres-nio's collected `rows` copy the whole list on every network
+  /// read, quadratic in the rows: a million-row table took half a minute.)
+  static func stream(
+    _ connection: PostgresConnection, _ sql: SQLText, interruption: Interruption,
+    cancel: @escaping () -> Void = {}, onRow: @escaping @Sendable (PostgresRow) throws -> Void
+  ) throws(EngineError) {
     var binds = PostgresBindings()
     for parameter in sql.parameters { binds.append(parameter) }
     let query = PostgresQuery(unsafeSQL: sql.withPlaceholders(PostgreSQLDialect()), binds: binds)
@@ -44,12 +54,11 @@ extension PostgresEngine {
       throw EngineError(.connection("the connection to PostgreSQL was closed; connect again"))
     }
     do {
-      return try Blocking.wait(
-        connection.query(query, logger: logger), interruption: interruption,
+      _ = try Blocking.wait(
+        connection.query(query, logger: logger, onRow), interruption: interruption,
         isBroken: { connection.isClosed },
         onInterrupt: cancel
       )
-      .rows
     } catch let error as EngineError {
       throw error
     } catch {

@@ -3,16 +3,19 @@ import Synchronization
 /// How far the running command has got, for a front end to show while it waits: written by the
 /// command's workers, read by the front end's timer on another thread.
 ///
-/// Only reads report, in bytes (a `load` of a CSV file); the figures never reach a command's output, so
-/// a replayed script prints the same whatever the clock says.
+/// Only reads report: bytes of a file (`load` of a CSV file), rows of a server's table (`load pg.t`).
+/// The figures never reach a command's output, so a replayed script prints the same whatever the clock
+/// says.
 public final class ProgressMeter: Sendable {
   /// One reading of the meter.
   public struct Reading: Sendable, Equatable {
     /// What is being done, e.g. `loading orders.csv`.
     public var task: String
-    /// Bytes done so far, at most `total`.
+    /// What `done` and `total` count.
+    public var unit: Unit
+    /// Units done so far, at most `total`.
     public var done: Int
-    /// Bytes in all; 0 when not known yet.
+    /// Units in all; 0 when not known yet.
     public var total: Int
     /// When the task started, by the front end's clock.
     public var started: ContinuousClock.Instant
@@ -23,24 +26,39 @@ public final class ProgressMeter: Sendable {
     }
   }
 
-  private let task = Mutex<(name: String, started: ContinuousClock.Instant)?>(nil)
+  /// What a meter counts.
+  public enum Unit: Sendable, Equatable {
+    case bytes, rows
+  }
+
+  private let task = Mutex<(name: String, unit: Unit, started: ContinuousClock.Instant)?>(nil)
   private let done = Atomic<Int>(0)
   private let total = Atomic<Int>(0)
 
   /// Creates an idle meter.
   public init() {}
 
-  /// Starts reporting `name`, its total not known yet.
-  public func start(_ name: String) {
+  /// Starts reporting `name`, counted in `unit`, its total not known yet.
+  public func start(_ name: String, unit: Unit = .bytes) {
     done.store(0, ordering: .relaxed)
     total.store(0, ordering: .relaxed)
-    task.withLock { $0 = (name, ContinuousClock.now) }
+    task.withLock { $0 = (name, unit, ContinuousClock.now) }
   }
 
-  /// Counts `bytes` more as done, of `total` in all; safe from any number of threads at once.
-  public func advance(by bytes: Int, of total: Int) {
+  /// Counts `units` more as done, of `total` in all; safe from any number of threads at once.
+  public func advance(by units: Int, of total: Int) {
     self.total.store(total, ordering: .relaxed)
-    done.add(bytes, ordering: .relaxed)
+    done.add(units, ordering: .relaxed)
+  }
+
+  /// Counts `units` more as done, the total as it was set (by `expect` or an earlier `advance`).
+  public func advance(by units: Int) {
+    done.add(units, ordering: .relaxed)
+  }
+
+  /// Sets how many units there are in all, when it is known before the work starts.
+  public func expect(_ total: Int) {
+    self.total.store(total, ordering: .relaxed)
   }
 
   /// Ends the task, so the meter reads idle again.
@@ -52,7 +70,8 @@ public final class ProgressMeter: Sendable {
   public var reading: Reading? {
     guard let current = task.withLock({ $0 }) else { return nil }
     return Reading(
-      task: current.name, done: done.load(ordering: .relaxed), total: total.load(ordering: .relaxed),
+      task: current.name, unit: current.unit, done: done.load(ordering: .relaxed),
+      total: total.load(ordering: .relaxed),
       started: current.started)
   }
 }

@@ -45,12 +45,18 @@ public enum ProgressLine {
   }
 
   /// The line for `reading`, cut to `width` columns so it never wraps (a wrapped line cannot be
-  /// redrawn in place): `loading big.csv  37% (334.1 MiB of 860.5 MiB)`.
+  /// redrawn in place): `loading big.csv  37% (334.1 MiB of 860.5 MiB)`, `loading pg.big  12% (120,000
+  /// of 1,000,000 rows)`.
   static func text(_ reading: ProgressMeter.Reading, width: Int) -> String {
     var line = reading.task
     if let fraction = reading.fraction {
       let done = Int(Double(reading.total) * fraction)
-      line += "  \(Int(fraction * 100))% (\(Figures.bytes(done)) of \(Figures.bytes(reading.total)))"
+      switch reading.unit {
+      case .bytes:
+        line += "  \(Int(fraction * 100))% (\(Figures.bytes(done)) of \(Figures.bytes(reading.total)))"
+      case .rows:
+        line += "  \(Int(fraction * 100))% (\(Figures.grouped(done)) of \(Figures.rows(reading.total)))"
+      }
     }
     let room = max(width - 1, 1)
     guard line.count > room else { return line }

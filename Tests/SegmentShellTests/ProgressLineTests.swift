@@ -18,6 +18,15 @@ struct ProgressLineTests {
     #expect(meter.reading == nil)
   }
 
+  @Test("a server's table counts rows, its total known before the rows come")
+  func rows() {
+    let meter = ProgressMeter()
+    meter.start("loading pg.big", unit: .rows)
+    meter.expect(1_000_000)
+    for _ in 0..<120_000 { meter.advance(by: 1) }
+    #expect(ProgressLine.text(meter.reading!, width: 80) == "loading pg.big  12% (120,000 of 1,000,000 rows)")
+  }
+
   @Test("the line is cut to the terminal's width, so it never wraps")
   func narrow() {
     let meter = ProgressMeter()

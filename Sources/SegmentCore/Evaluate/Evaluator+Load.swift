@@ -37,6 +37,11 @@ extension Workspace {
         throw EvalError(.unsupported("\(schema.name) is already in memory"), at: source.range)
       }
       let everything = Operation.rows(schema.columns.map(\.name), order: [], limit: Int.max)
+      // The rows are counted first so that the progress line can say how far the copy has got.
+      let meter = interruption.progress
+      meter.start("loading \(schema.name)", unit: .rows)
+      defer { meter.finish() }
+      meter.expect(try execute(Query(.count, over: Relation(table: schema.name))).integer("count"))
       let frame = try execute(Query(everything, over: Relation(table: schema.name)))
       let local = schema.name.split(separator: ".").last.map(String.init) ?? schema.name
       // A column seg copied there keeps the words its file wrote for true and false.
