@@ -66,7 +66,9 @@ extension SparkConnectClient {
       interruption: interruption,
       onInterrupt: { _ = try? await self.interrupt(operationID: operationID) },
       { () async throws(SparkError) -> SparkResult in
-        try await self.executeSQL(query, arguments: arguments, operationID: operationID)
+        try await self.executeSQL(
+          query, arguments: arguments, operationID: operationID,
+          onRows: { interruption.progress.advance(by: $0) })
       })
   }
 

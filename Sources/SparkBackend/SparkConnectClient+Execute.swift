@@ -38,13 +38,15 @@ extension SparkConnectClient {
   ///   - arguments: one value per `?`, in order.
   ///   - operationID: the id to run it under (a lowercase UUID); made up when nil. Choose it beforehand
   ///     to be able to interrupt the query from another task.
+  ///   - onRows: told the rows of each Arrow batch as it arrives.
   /// - Throws: `SparkError`; `.server` with Spark's error class when the query is refused.
   public func executeSQL(
-    _ query: String, arguments: [String] = [], operationID: String? = nil
+    _ query: String, arguments: [String] = [], operationID: String? = nil,
+    onRows: @escaping @Sendable (Int) -> Void = { _ in }
   ) async throws(SparkError) -> SparkResult {
     var plan = Spark_Connect_Plan()
     plan.root = Self.sqlRelation(query, arguments: arguments)
-    return try await execute(plan, operationID: operationID ?? Self.newOperationID())
+    return try await execute(plan, operationID: operationID ?? Self.newOperationID(), onRows: onRows)
   }
 
   /// Runs a statement that returns no rows (CREATE, DROP, INSERT, SET...), eagerly, as Spark's own

@@ -17,8 +17,15 @@ private final class ExecutionProgress: Sendable {
   }
 
   let state = Mutex(State())
+  /// Told the rows of each batch as it arrives (the progress line of `load sp.t`).
+  let onRows: @Sendable (Int) -> Void
+
+  init(onRows: @escaping @Sendable (Int) -> Void) {
+    self.onRows = onRows
+  }
 
   func record(_ response: Spark_Connect_ExecutePlanResponse) {
+    if case .arrowBatch(let batch) = response.responseType { onRows(Int(batch.rowCount)) }
     state.withLock { s in
       s.responses += 1
       s.lastResponseID = response.responseID
@@ -54,7 +61,9 @@ extension SparkConnectClient {
   /// `ResultComplete`, expecting `ReattachExecute` from the last response id. A stream broken by the
   /// network is resumed the same way, a few times. At the end, whether it succeeded or not, a
   /// `ReleaseExecute(release_all)` tells the server to drop the operation, so nothing is left behind.
-  func execute(_ plan: Spark_Connect_Plan, operationID: String) async throws(SparkError) -> SparkResult {
+  func execute(
+    _ plan: Spark_Connect_Plan, operationID: String, onRows: @escaping @Sendable (Int) -> Void = { _ in }
+  ) async throws(SparkError) -> SparkResult {
     var request = Spark_Connect_ExecutePlanRequest()
     request.sessionID = sessionID
     request.userContext = userContext
@@ -65,7 +74,7 @@ extension SparkConnectClient {
     option.reattachOptions.reattachable = true
     request.requestOptions = [option]
 
-    let progress = ExecutionProgress()
+    let progress = ExecutionProgress(onRows: onRows)
     let consume: ResponseHandler = { response in
       for try await message in response.messages {
         progress.record(message)
