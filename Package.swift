@@ -16,6 +16,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // The PostgreSQL client of the postgresql:// engine; only the executable links it.
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    // TLS settings for PostgreSQL connections (postgres-nio takes an NIOSSLContext); already in the graph.
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     // Spark Connect (the sc:// engine) is gRPC over HTTP/2 with protobuf messages; only the executable
@@ -50,6 +52,7 @@ let package = Package(
         "SQLBackend", "SegmentPlan", "Columnar",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Logging", package: "swift-log"),
       ]),
     // Generated from Spark's .proto files by Scripts/spark-proto; never edited by hand.

@@ -1,5 +1,6 @@
 import Columnar
 import NIOCore
+import NIOSSL
 import PostgresNIO
 import SQLBackend
 import SegmentPlan
@@ -74,18 +75,38 @@ extension PostgresEngine {
 
   /// A client error in words: PostgresNIO's own descriptions say little, its fields say more.
   static func describe(_ error: any Error) -> String {
+    if let tls = tlsProblem(error) { return tls }
     guard let psql = error as? PSQLError else { return "\(error)" }
     if let message = psql.serverInfo?[.message] { return message }
     switch psql.code {
     case .connectionError:
       return psql.underlying.map { "\($0)" }.map { $0.contains("refused") ? "connection refused" : $0 }
         ?? "the server cannot be reached"
+    case .sslUnsupported:
+      return "the server does not offer TLS, and sslmode asks for it: use sslmode=prefer or disable"
     case .serverClosedConnection: return "the server closed the connection"
     case .clientClosedConnection: return "the connection is closed; connect again"
     case .authMechanismRequiresPassword:
       return "the server asks for a password: set PGPASSWORD, put it in ~/.pgpass, or in the URL"
     default: return "\(psql.code)"
     }
+  }
+
+  /// A failed TLS handshake in words, with what to do; nil for other errors. BoringSSL's own text names
+  /// the reason (`CERTIFICATE_VERIFY_FAILED`) among file paths and error numbers.
+  static func tlsProblem(_ error: any Error) -> String? {
+    let underlying = (error as? PSQLError)?.underlying ?? error
+    let text = "\(underlying)"
+    guard text.contains("handshakeFailed") || text.contains("NIOSSL") else { return nil }
+    if text.contains("CERTIFICATE_VERIFY_FAILED") {
+      return "the server's TLS certificate could not be verified: name its root with sslrootcert=FILE, "
+        + "or use sslmode=require to encrypt without checking it"
+    }
+    if let extra = underlying as? NIOSSLExtraError, extra == .failedToValidateHostname {
+      return "the server's TLS certificate does not name the host in the URL: connect by a name it holds, "
+        + "or use sslmode=verify-ca"
+    }
+    return "the TLS handshake failed (\(text.prefix(120)))"
   }
 
   /// A cell as a value of the type the frame wants; nil bytes are null.

@@ -1,6 +1,7 @@
 import Columnar
 import Logging
 import NIOCore
+import NIOSSL
 import PostgresNIO
 import SQLBackend
 import SegmentPlan
@@ -90,7 +91,7 @@ final class PostgresEngine: RemoteEngine, CatalogedSQLEngine {
   {
     var configuration = PostgresConnection.Configuration(
       host: url.host, port: url.port, username: url.user, password: url.resolvedPassword(),
-      database: url.database, tls: .disable)
+      database: url.database, tls: try tls(url))
     configuration.options.connectTimeout = .seconds(10)
     let future = PostgresConnection.connect(
       on: PostgresConnection.defaultEventLoopGroup.next(), configuration: configuration, id: 1,
@@ -102,6 +103,32 @@ final class PostgresEngine: RemoteEngine, CatalogedSQLEngine {
     } catch {
       throw EngineError(.connection("cannot connect to \(url.display): \(describe(error))"))
     }
+  }
+
+  /// The TLS settings `sslmode` asks for, as libpq reads them: `prefer` and `require` encrypt without
+  /// checking the certificate, `verify-ca` checks it against the roots (`sslrootcert`, else the
+  /// system's), `verify-full` also checks that it names the host.
+  static func tls(_ url: PostgresURL) throws(EngineError) -> PostgresConnection.Configuration.TLS {
+    guard url.tls != .disable else { return .disable }
+    var configuration = TLSConfiguration.makeClientConfiguration()
+    switch url.tls {
+    case .disable, .prefer, .require: configuration.certificateVerification = .none
+    case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+    case .verifyFull: configuration.certificateVerification = .fullVerification
+    }
+    if let root = url.rootCertificate {
+      guard access(root, R_OK) == 0 else {
+        throw EngineError(.connection("cannot read the root certificates in \(root) (sslrootcert)"))
+      }
+      configuration.trustRoots = .file(root)
+    }
+    let context: NIOSSLContext
+    do {
+      context = try NIOSSLContext(configuration: configuration)
+    } catch {
+      throw EngineError(.connection("cannot set up TLS for \(url.display): \(error)"))
+    }
+    return url.tls == .prefer ? .prefer(context) : .require(context)
   }
 
   /// The tables and views of every schema but the system's, with the columns seg can read.

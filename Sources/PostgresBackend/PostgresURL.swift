@@ -2,17 +2,42 @@
   import Glibc
 #endif
 
-/// A `postgresql://user[:password]@host[:port]/database` URL, with the password found as psql finds it:
-/// in the URL, else `PGPASSWORD`, else `~/.pgpass` (or the file `PGPASSFILE` names).
+/// A `postgresql://user[:password]@host[:port]/database[?sslmode=...&sslrootcert=...]` URL, with the
+/// password found as psql finds it: in the URL, else `PGPASSWORD`, else `~/.pgpass` (or the file
+/// `PGPASSFILE` names); TLS settings from the URL, else `PGSSLMODE` and `PGSSLROOTCERT`.
 struct PostgresURL: Equatable {
   var user: String
   var password: String?
   var host: String
   var port: Int
   var database: String
+  var tls = TLSMode.prefer
+  /// A file of trusted root certificates (PEM) for `verify-ca` and `verify-full`; the system's when nil.
+  var rootCertificate: String?
 
-  /// The URL without its password: what sessions record and messages show.
-  var display: String { "postgresql://\(user)@\(host):\(port)/\(database)" }
+  /// How a connection uses TLS, as libpq's `sslmode` says it.
+  enum TLSMode: String, Equatable, CaseIterable {
+    /// Never.
+    case disable
+    /// When the server offers it, without checking its certificate (libpq's default).
+    case prefer
+    /// Always, without checking the certificate.
+    case require
+    /// Always, the certificate signed by a trusted root.
+    case verifyCA = "verify-ca"
+    /// Always, the certificate signed by a trusted root and naming the host.
+    case verifyFull = "verify-full"
+  }
+
+  /// The URL without its password: what sessions record and messages show. TLS settings other than
+  /// the default stay, so a replayed session connects the same way.
+  var display: String {
+    var parameters: [String] = []
+    if tls != .prefer { parameters.append("sslmode=\(tls.rawValue)") }
+    if let rootCertificate { parameters.append("sslrootcert=\(rootCertificate)") }
+    let query = parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")
+    return "postgresql://\(user)@\(host):\(port)/\(database)\(query)"
+  }
 
   /// Why a URL could not be read.
   struct Problem: Error, Equatable {
@@ -33,7 +58,11 @@ struct PostgresURL: Equatable {
       return .failure(problem("not a PostgreSQL URL"))
     }
     var rest = Substring(text.dropFirst(scheme.count))
-    if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+    var query: Substring = ""
+    if let mark = rest.firstIndex(of: "?") {
+      query = rest[rest.index(after: mark)...]
+      rest = rest[..<mark]
+    }
     guard let slash = rest.firstIndex(of: "/") else { return .failure(problem("the URL names no database")) }
     let database = String(rest[rest.index(after: slash)...])
     var authority = rest[..<slash]
@@ -65,6 +94,7 @@ struct PostgresURL: Equatable {
     }
     if user.isEmpty { user = environment("PGUSER") ?? environment("USER") ?? "postgres" } else { user = u }
     var url = PostgresURL(user: user, password: nil, host: host, port: port, database: d)
+    if let tlsProblem = url.readTLS(query) { return .failure(tlsProblem) }
     if let password {
       guard let p = decode(password) else {
         return .failure(problem("a % in the URL is not followed by two hex digits"))
@@ -72,6 +102,39 @@ struct PostgresURL: Equatable {
       url.password = p
     }
     return .success(url)
+  }
+
+  /// Reads `sslmode` and `sslrootcert` from the URL's query (else from `PGSSLMODE`, `PGSSLROOTCERT`);
+  /// `application_name` and `channel_binding` are accepted and have no effect. Any other parameter is
+  /// refused by name rather than ignored, so a setting the user counts on is never silently dropped.
+  /// - Returns: the problem, or nil.
+  mutating func readTLS(_ query: Substring) -> Problem? {
+    var mode = PostgresURL.environment("PGSSLMODE")
+    rootCertificate = PostgresURL.environment("PGSSLROOTCERT")
+    for pair in query.split(separator: "&") where !pair.isEmpty {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      let key = String(parts[0]).lowercased()
+      guard let value = PostgresURL.decode(parts.count > 1 ? String(parts[1]) : "") else {
+        return PostgresURL.problem("a % in the URL is not followed by two hex digits")
+      }
+      switch key {
+      case "sslmode": mode = value
+      case "sslrootcert": rootCertificate = value.isEmpty ? nil : value
+      case "application_name", "channel_binding": continue
+      default:
+        return Problem(
+          message:
+            "seg does not know the URL parameter '\(key)': it reads sslmode and sslrootcert "
+            + "(e.g. postgresql://analyst@db.example.com/shop?sslmode=verify-full)")
+      }
+    }
+    guard let mode else { return nil }
+    guard let known = TLSMode(rawValue: mode.lowercased()) else {
+      let modes = TLSMode.allCases.map(\.rawValue).joined(separator: ", ")
+      return Problem(message: "sslmode '\(mode)' is not one seg knows: use one of \(modes)")
+    }
+    tls = known
+    return nil
   }
 
   /// The password: from the URL, `PGPASSWORD`, or the first matching line of the password file.

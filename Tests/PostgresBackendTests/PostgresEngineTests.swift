@@ -99,6 +99,91 @@ struct PostgresEngineTests {
         "write postgresql://USER@HOST:PORT/DATABASE, e.g. postgresql://analyst@localhost:5432/shop"))
   }
 
+  @Test func tlsSettingsComeFromTheURLAndStayInItsDisplay() throws {
+    guard
+      case .success(let url) = PostgresURL.parse(
+        "postgresql://ann@db.example/shop?sslmode=verify-full&sslrootcert=%2Fetc%2Froot.crt&application_name=x"
+      )
+    else {
+      Issue.record("did not parse")
+      return
+    }
+    #expect(url.tls == .verifyFull)
+    #expect(url.rootCertificate == "/etc/root.crt")
+    #expect(
+      url.display == "postgresql://ann@db.example:5432/shop?sslmode=verify-full&sslrootcert=/etc/root.crt")
+    guard case .success(let plain) = PostgresURL.parse("postgresql://ann@db.example/shop") else {
+      Issue.record("did not parse")
+      return
+    }
+    #expect(plain.tls == .prefer)
+    #expect(plain.display == "postgresql://ann@db.example:5432/shop")
+  }
+
+  @Test(arguments: [
+    (
+      "postgresql://a@b/c?sslmode=sometimes",
+      "sslmode 'sometimes' is not one seg knows: use one of disable, prefer, require, verify-ca, verify-full"
+    ),
+    (
+      "postgresql://a@b/c?sslmode=require&sslcert=x",
+      "seg does not know the URL parameter 'sslcert': it reads sslmode and sslrootcert "
+        + "(e.g. postgresql://analyst@db.example.com/shop?sslmode=verify-full)"
+    ),
+  ])
+  func badTLSParametersAreRefusedByName(_ text: String, _ message: String) {
+    guard case .failure(let problem) = PostgresURL.parse(text) else {
+      Issue.record("\(text) parsed")
+      return
+    }
+    #expect(problem.message == message)
+  }
+
+  /// Scripts/pg-server offers TLS with a certificate for localhost and 127.0.0.1, its own root in
+  /// SEG_PG_TLS_ROOT: each sslmode connects as libpq's would, and a root that did not sign it fails.
+  @Test func everySSLModeConnectsAndAWrongRootIsRefused() throws {
+    let url = try #require(ServerURL.value)
+    let root = try #require(
+      ProcessInfo.processInfo.environment["SEG_PG_TLS_ROOT"], "Scripts/pg-server writes SEG_PG_TLS_ROOT")
+    let byName = url.replacingOccurrences(of: "@127.0.0.1:", with: "@localhost:")
+    for mode in [
+      "disable", "prefer", "require", "verify-ca&sslrootcert=\(root)", "verify-full&sslrootcert=\(root)",
+    ] {
+      let engine = try PostgresEngine.open("\(byName)?sslmode=\(mode)", interruption: Interruption())
+      let rows = try PostgresEngine.run(
+        engine.connection, SQLText("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"),
+        interruption: Interruption())
+      #expect(
+        try rows.first.map { try PostgresEngine.value($0.first!, as: .bool) } == .bool(mode != "disable"),
+        "sslmode=\(mode)")
+      engine.close()
+    }
+    // A certificate made here, which did not sign the server's.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seg-tls-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let other = dir.appendingPathComponent("other.crt").path
+    let openssl = Process()
+    openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    openssl.arguments = [
+      "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=other",
+      "-keyout", dir.appendingPathComponent("other.key").path, "-out", other,
+    ]
+    openssl.standardError = FileHandle.nullDevice
+    try openssl.run()
+    openssl.waitUntilExit()
+    #expect(openssl.terminationStatus == 0)
+    #expect(
+      throws: EngineError(
+        .connection(
+          "cannot connect to \(byName)?sslmode=verify-full&sslrootcert=\(other): the server's TLS certificate could not be verified: "
+            + "name its root with sslrootcert=FILE, or use sslmode=require to encrypt without checking it"))
+    ) {
+      _ = try PostgresEngine.open(
+        "\(byName)?sslmode=verify-full&sslrootcert=\(other)", interruption: Interruption())
+    }
+  }
+
   @Test func pgpassLinesSplitOnUnescapedColons() {
     #expect(PostgresURL.passFields(#"db:5432:*:ann:s\:e\\cret"#) == ["db", "5432", "*", "ann", #"s:e\cret"#])
   }

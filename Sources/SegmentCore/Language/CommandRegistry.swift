@@ -295,7 +295,9 @@ public enum CommandWord: String, Sendable, CaseIterable {
       return CommandSpec(
         word: self, aliases: [], group: .engines,
         syntax:
-          "connect \"postgresql://USER@HOST:PORT/DB\" as NAME\nconnect \"sc://HOST:PORT[/;token=...]\" as NAME",
+          "connect \"postgresql://USER@HOST:PORT/DB[?sslmode=MODE&sslrootcert=FILE]\" as NAME\n"
+          + "connect \"sc://HOST:PORT[/;token=...]\" as NAME\n"
+          + "sslmode: disable, prefer (the default), require, verify-ca, verify-full, as psql reads it",
         summary:
           "open a PostgreSQL database or a Spark cluster (Spark Connect): its tables become NAME.table; passwords and tokens are never shown or saved",
         example:
