@@ -68,8 +68,8 @@ public final class SparkConnectClient: Sendable {
     let transport: Transport
     do {
       transport = try HTTP2ClientTransport.Posix(
-        target: .dns(host: url.host, port: url.port),
-        transportSecurity: url.useTLS ? .tls : .plaintext,
+        target: target(url),
+        transportSecurity: url.useTLS ? tlsSecurity() : .plaintext,
         config: .defaults { config in
           // A refused connection should surface in about a second, not after gRPC's patient backoff.
           config.backoff.initial = .milliseconds(200)
@@ -88,6 +88,29 @@ public final class SparkConnectClient: Sendable {
       throw error
     }
     return client
+  }
+
+  /// Where the channel connects: an IP address as such, since TLS may not name one in its server name
+  /// indication (SNI), and any other host by DNS.
+  static func target(_ url: SparkURL) -> any ResolvableTarget {
+    var v4 = in_addr()
+    var v6 = in6_addr()
+    if inet_pton(AF_INET, url.host, &v4) == 1 {
+      return ResolvableTargets.IPv4.ipv4(address: url.host, port: url.port)
+    }
+    if inet_pton(AF_INET6, url.host, &v6) == 1 {
+      return ResolvableTargets.IPv6.ipv6(address: url.host, port: url.port)
+    }
+    return ResolvableTargets.DNS.dns(host: url.host, port: url.port)
+  }
+
+  /// TLS with the system's roots, or with the roots in the file `GRPC_DEFAULT_SSL_ROOTS_FILE_PATH`
+  /// names: the variable gRPC's own clients (pyspark among them) read for a private certificate
+  /// authority.
+  static func tlsSecurity() -> HTTP2ClientTransport.Posix.TransportSecurity {
+    guard let roots = getenv("GRPC_DEFAULT_SSL_ROOTS_FILE_PATH").map({ String(cString: $0) }), !roots.isEmpty
+    else { return .tls }
+    return .tls { $0.trustRoots = .certificates([.file(path: roots, format: .pem)]) }
   }
 
   /// Opens a channel from a connection string.

@@ -37,6 +37,10 @@ public struct SparkError: Error, Sendable, Equatable {
     switch kind {
     case .badURL(let what):
       return what
+    case .unreachable(let address, let detail) where detail.contains("CERTIFICATE_VERIFY_FAILED"):
+      // BoringSSL's text (error numbers, a source path) says less than what to do about it.
+      return "the TLS certificate of Spark Connect at \(address) could not be verified: set "
+        + "GRPC_DEFAULT_SSL_ROOTS_FILE_PATH to a file of its root certificates (PEM), as for pyspark"
     case .unreachable(let address, let detail):
       return "cannot reach Spark Connect at \(address) (\(detail)); is the server running?"
     case .unauthenticated(let detail):

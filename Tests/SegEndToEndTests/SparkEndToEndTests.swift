@@ -19,6 +19,35 @@ struct SparkEndToEndTests {
     return try SegBinary.run(["--no-init", "run"] + (keepGoing ? ["--keep-going"] : []) + [file.path])
   }
 
+  /// Through the TLS front Scripts/spark-server puts before Spark Connect (a self-signed certificate):
+  /// with its root named the way gRPC clients name one, by name, by IP address and with a token; and
+  /// without it, a message that says what to set.
+  @Test func tlsConnectionsCheckTheCertificate() throws {
+    let environment = ProcessInfo.processInfo.environment
+    let url = try #require(environment["SEG_SPARK_TLS_URL"], "Scripts/spark-server writes SEG_SPARK_TLS_URL")
+    let root = try #require(environment["SEG_SPARK_TLS_ROOT"])
+    let port = try #require(url.split(separator: ":").last?.split(separator: "/").first.map(String.init))
+    for target in [url, "sc://127.0.0.1:\(port)/;use_ssl=true", "sc://localhost:\(port)/;token=e2e-token"] {
+      let result = try SegBinary.run(
+        [
+          "--no-init", "-c",
+          "connect \"\(target)\" as sc; load sample rows 50 seed 2 as e2e_tls; "
+            + "copy e2e_tls to sc replace; count sc.e2e_tls where age >= 0",
+        ],
+        environment: ["GRPC_DEFAULT_SSL_ROOTS_FILE_PATH": root])
+      #expect(result.status == 0, "\(target): \(result.stderr)")
+      #expect(result.stdout.contains("│    50 │ 100.0% │"), "\(target)")
+      #expect(!result.stdout.contains("e2e-token") && !result.stderr.contains("e2e-token"))
+    }
+    let refused = try SegBinary.run(
+      ["--no-init", "-c", "connect \"\(url)\" as sc"], environment: ["GRPC_DEFAULT_SSL_ROOTS_FILE_PATH": ""])
+    #expect(refused.status == 1)
+    #expect(
+      refused.stderr.hasPrefix(
+        "error: the TLS certificate of Spark Connect at localhost:\(port) could not be verified: set "
+          + "GRPC_DEFAULT_SSL_ROOTS_FILE_PATH to a file of its root certificates (PEM), as for pyspark\n"))
+  }
+
   @Test func aSegmentCountsTheSameOnSparkAsInMemory() throws {
     let url = try server()
     let result = try seg(
