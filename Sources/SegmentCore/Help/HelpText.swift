@@ -38,7 +38,7 @@ public enum HelpText {
     lines.insert("\(spec.name): \(spec.summary)", at: 0)
     if !spec.aliases.isEmpty { lines.append("also: \(spec.aliases.joined(separator: ", "))") }
     lines.append("example:")
-    lines.append("  \(spec.example)")
+    lines += spec.example.split(separator: "\n").map { "  " + $0 }
     return lines.joined(separator: "\n")
   }
 }
