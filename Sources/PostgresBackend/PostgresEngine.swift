@@ -42,7 +42,7 @@ final class PostgresEngine: RemoteEngine, CatalogedSQLEngine {
   var tables: [SQLTable] { storedTables.withLock { $0 } }
 
   /// Reads the catalog again (after seg created a table).
-  func reloadCatalog(interruption: Interruption) throws(EngineError) {
+  public func reloadCatalog(interruption: Interruption) throws(EngineError) {
     let fresh = try PostgresEngine.readCatalog(connection, interruption: interruption)
     storedTables.withLock { $0 = fresh }
   }

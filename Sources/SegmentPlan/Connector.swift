@@ -18,6 +18,8 @@ public protocol RemoteEngine: Engine {
   var displayURL: String { get }
   /// Closes the connection; the engine answers nothing afterwards.
   func close()
+  /// Reads the server's catalog again, for tables made or dropped by others since it was last read.
+  func reloadCatalog(interruption: Interruption) throws(EngineError)
 
   /// Writes rows as a new table on the server (replacing one of that name when `replace`), keeping
   /// their order, and adds it to the catalog.

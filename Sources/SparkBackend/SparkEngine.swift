@@ -89,7 +89,7 @@ final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
 
   /// Reads the catalog again: the tables of the current database, each table's columns from the schema
   /// of an empty query on it.
-  func reloadCatalog(interruption: Interruption) throws(EngineError) {
+  public func reloadCatalog(interruption: Interruption) throws(EngineError) {
     let listing = try run(
       SQLText("SHOW TABLES"), [("namespace", .string), ("tableName", .string), ("isTemporary", .bool)],
       interruption)

@@ -59,6 +59,25 @@ struct PostgresEndToEndTests {
     #expect(result.stdout.hasSuffix("member,count,share\nYes,2,0.6667\nNo,1,0.3333\n"))
   }
 
+  /// A table made on the server after `connect` (here through a second connection to the same
+  /// database) is found: a name the catalog lacks makes it read the catalog again before saying no.
+  @Test func aTableMadeAfterConnectIsFound() throws {
+    let (url, _) = try server()
+    let script = """
+      connect "\(url)" as pg
+      connect "\(url)" as other
+      load sample rows 20 seed 5 as e2e_later
+      copy e2e_later to other replace
+      count pg.e2e_later
+      use pg.e2e_later
+      count pg.e2e_never_made
+      """
+    let result = try SegBinary.run(
+      ["--no-init", "--format", "csv", "-c", script.replacingOccurrences(of: "\n", with: "; ")])
+    #expect(result.stdout.contains("count,share\n20,1.0000\n"), "\(result.stderr)")
+    #expect(result.stderr.contains("error: no table or segment named 'pg.e2e_never_made'"))
+  }
+
   @Test func aWrongPasswordARefusedPortAndAMissingTableEachSaySo() throws {
     let (url, port) = try server()
     let wrong = try SegBinary.run([

@@ -51,7 +51,7 @@ extension Workspace {
     case .load(let load):
       return try self.load(load, interruption: interruption)
     case .tables:
-      return CommandOutput(.table(tablesListing()))
+      return CommandOutput(.table(try tablesListing()))
     case .use(let name):
       let table = try use(name)
       let rows = try execute(Query(.count, over: Relation(table: table.name))).integer("count")
@@ -145,7 +145,15 @@ extension Workspace {
     }
   }
 
-  private func tablesListing() -> ResultTable {
+  private func tablesListing() throws(EvalError) -> ResultTable {
+    // Each server's catalog is read again, so tables others made or dropped since show as they are.
+    for connection in connections {
+      do {
+        try connection.engine.reloadCatalog(interruption: interruption)
+      } catch {
+        throw EvalError(engine: error)
+      }
+    }
     var rows: [[Cell]] = tables.map { table in
       [
         .text(table.name == currentTableName ? "\(table.name) *" : table.name),

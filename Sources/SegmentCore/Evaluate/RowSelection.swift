@@ -42,7 +42,8 @@ extension Workspace {
   func relation(_ source: RowSource) throws(EvalError) -> (Relation, label: String) {
     var relation: Relation
     let label: String
-    let catalog = engine.catalog
+    let catalog =
+      try source.name.map { name throws(EvalError) in try self.catalog(seeking: name.text) } ?? engine.catalog
     if let name = source.name, let segment = segment(named: name.text), catalog.table(named: name.text) == nil
     {
       relation = Relation(table: segment.tableName, filter: try condition(of: segment))

@@ -94,7 +94,7 @@ public struct Workspace: Sendable {
       guard let current = currentTableName else { throw EvalError(.noTable) }
       return try catalogSchema(of: current)
     }
-    let catalog = engine.catalog
+    let catalog = try self.catalog(seeking: name.text)
     guard let schema = catalog.table(named: name.text) else {
       // With no tables at all the hint is to load one; a connection's missing table is just missing.
       if catalog.tables.isEmpty && !isRemote(name.text) { throw EvalError(.noTable, at: name.range) }
@@ -102,6 +102,22 @@ public struct Workspace: Sendable {
         .unknownTable(name.text), at: name.range, suggestions: catalog.suggestions(for: name.text))
     }
     return schema
+  }
+
+  /// Every engine's tables, for looking up `name`. When `name` is a connection's table that its catalog
+  /// lacks, the catalog is read again first (once): someone may have made the table since it was read.
+  func catalog(seeking name: String) throws(EvalError) -> Catalog {
+    let catalog = engine.catalog
+    guard catalog.table(named: name) == nil,
+      let routed = EngineRouter(memory: memory, connections: connections).route(name).connection,
+      let connection = connections.first(where: { $0.name == routed })
+    else { return catalog }
+    do {
+      try connection.engine.reloadCatalog(interruption: interruption)
+    } catch {
+      throw EvalError(engine: error)
+    }
+    return engine.catalog
   }
 
   /// Whether a table is on a connection rather than in memory.
