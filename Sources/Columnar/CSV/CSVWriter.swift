@@ -18,6 +18,18 @@ public struct WriteError: Error, Sendable, Equatable {
   }
 }
 
+extension WriteError {
+  /// Writes an exported file's bytes atomically (see `AtomicFile`), readable by all (0644); a failure is
+  /// a `WriteError` naming the file and the system's reason. The one way every export writes.
+  public static func export(_ bytes: [UInt8], to path: String) throws(WriteError) {
+    do {
+      try AtomicFile.write(bytes, to: path, permissions: 0o644)
+    } catch {
+      throw WriteError(file: path, message: error.reason(writing: path))
+    }
+  }
+}
+
 /// Writes tables as RFC 4180 CSV: a header line, `\n` line ends, fields quoted only when they hold
 /// the delimiter, a quote, a line break, or leading/trailing blanks.
 ///
@@ -38,11 +50,7 @@ public enum CSVWriter {
     delimiter: UInt8 = UInt8(ascii: ",")
   ) throws(WriteError) -> Int {
     let bytes = try encode(table, rows: rows, columns: columns, delimiter: delimiter, file: path)
-    do {
-      try AtomicFile.write(bytes, to: path, permissions: 0o644)
-    } catch {
-      throw WriteError(file: path, message: error.reason(writing: path))
-    }
+    try WriteError.export(bytes, to: path)
     return bytes.count
   }
 

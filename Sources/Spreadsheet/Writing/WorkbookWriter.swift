@@ -28,11 +28,7 @@ public enum WorkbookWriter {
     throws(WriteError) -> Int
   {
     let bytes = try encode(table, rows: rows, sheetName: sheetName, file: path)
-    do {
-      try AtomicFile.write(bytes, to: path, permissions: 0o644)
-    } catch {
-      throw WriteError(file: path, message: error.reason(writing: path))
-    }
+    try WriteError.export(bytes, to: path)
     return bytes.count
   }
 
