@@ -168,7 +168,8 @@ struct CSVLoad {
     return LoadReport(
       table: table, delimiter: delimiter, hadHeader: hadHeader,
       encoding: latin1 || usedFallback ? .latin1 : .utf8, warnings: warnings, skippedRows: skipped,
-      firstSkippedLines: Array(skippedLines), nullPlaceholders: placeholders, compactDateColumns: compactDates)
+      firstSkippedLines: Array(skippedLines), nullPlaceholders: placeholders, compactDateColumns: compactDates
+    )
   }
 
   /// Up to 50 records after the first, for header detection.

@@ -47,11 +47,14 @@ enum CSVSniffer {
   /// into more fields (runs of spaces when they make three or more fields, or two with a column of
   /// numbers or dates), for a warning that suggests it; nil when none does.
   /// - Complexity: O(64 KiB).
-  static func otherSplit(_ p: UnsafePointer<UInt8>, _ n: Int, from start: Int, besides used: UInt8) -> Split? {
+  static func otherSplit(_ p: UnsafePointer<UInt8>, _ n: Int, from start: Int, besides used: UInt8) -> Split?
+  {
     var best: Split?
     for d in candidates where d != used {
       guard let split = split(p, n, from: start, by: d), split.isConsistent else { continue }
-      if best.map({ (split.consistency, split.fields) > ($0.consistency, $0.fields) }) ?? true { best = split }
+      if best.map({ (split.consistency, split.fields) > ($0.consistency, $0.fields) }) ?? true {
+        best = split
+      }
     }
     if best == nil, used != AlignedText.marker, let aligned = alignedSplit(p, n, from: start),
       aligned.isConsistent, aligned.fields > 2 || aligned.hasNumberColumn
@@ -116,7 +119,8 @@ enum CSVSniffer {
             let (a, b) = FieldScanner.trim(q, CSVTokenizer.start(span), CSVTokenizer.end(span))
             numeric[j] =
               !CSVTokenizer.needsUnquote(span)
-              && (FieldScanner.number(q, a, b, wantDouble: false).isNumber || FieldScanner.dateTime(q, a, b).ok)
+              && (FieldScanner.number(q, a, b, wantDouble: false).isNumber
+                || FieldScanner.dateTime(q, a, b).ok)
           }
         }
         first = false

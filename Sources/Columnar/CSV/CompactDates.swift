@@ -15,7 +15,9 @@
 enum CompactDates {
   static let years = 1900...2100
   static let dateWords: Set<String> = ["date", "day", "dt", "ymd", "yyyymmdd"]
-  static let idWords: Set<String> = ["id", "code", "key", "no", "num", "number", "ref", "sku", "zip", "phone"]
+  static let idWords: Set<String> = [
+    "id", "code", "key", "no", "num", "number", "ref", "sku", "zip", "phone",
+  ]
   static let distinctDaysNeeded = 32
 
   /// The column as dates, or nil when it does not qualify (see the type's comment).

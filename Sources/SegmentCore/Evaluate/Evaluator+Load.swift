@@ -59,15 +59,18 @@ extension Workspace {
       named = kept
       dropped =
         count == 0
-        ? "; no exact duplicate rows" : "; dropped \(Figures.grouped(count)) exact duplicate \(count == 1 ? "row" : "rows")"
+        ? "; no exact duplicate rows"
+        : "; dropped \(Figures.grouped(count)) exact duplicate \(count == 1 ? "row" : "rows")"
     }
     let replaced = try put(named)
     nullPlaceholders[named.name.lowercased()] = placeholders.isEmpty ? nil : placeholders
-    compactDateColumns[named.name.lowercased()] = compactDates.isEmpty ? nil : Set(compactDates.map { $0.lowercased() })
+    compactDateColumns[named.name.lowercased()] =
+      compactDates.isEmpty ? nil : Set(compactDates.map { $0.lowercased() })
     let verb = replaced ? "replaced" : "loaded"
     return CommandOutput(
       .message(
-        "\(verb) \(named.name): \(Figures.rows(named.rowCount)), \(named.columns.count) columns\(detail)\(dropped)"),
+        "\(verb) \(named.name): \(Figures.rows(named.rowCount)), \(named.columns.count) columns\(detail)\(dropped)"
+      ),
       warnings: warnings)
   }
 
@@ -81,7 +84,8 @@ extension Workspace {
       let c = String(UnicodeScalar(other.delimiter))
       (splitAt, option) = ("'\(c)'", "delimiter \"\(c)\"")
     }
-    return "'\(path)' was read as one column, but its lines have \(other.fields) fields when split at \(splitAt): "
+    return
+      "'\(path)' was read as one column, but its lines have \(other.fields) fields when split at \(splitAt): "
       + "add \(option) to the load to read them as columns"
   }
 }

@@ -41,7 +41,9 @@ struct AlignedTextTests {
     // 32 distinct days are needed before digits with no header read as dates.
     #expect(r.types[1] == (rows >= 32 ? .date : .int))
     #expect(r.compactDateColumns == (rows >= 32 ? ["column_2"] : []))
-    if rows >= 32 { #expect(r.column("column_2").value(at: 0) == .date(CivilDate.days(year: 1997, month: 1, day: 1)!)) }
+    if rows >= 32 {
+      #expect(r.column("column_2").value(at: 0) == .date(CivilDate.days(year: 1997, month: 1, day: 1)!))
+    }
   }
 
   @Test func headerAndQuotedFieldsWithSpaces() throws {

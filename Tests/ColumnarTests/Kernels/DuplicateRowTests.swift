@@ -17,7 +17,8 @@ struct DuplicateRowTests {
     let (kept, dropped) = t.droppingDuplicateRows()
     #expect(dropped == 2)
     #expect(kept.column(named: "a")!.values == [.int(1), .int(2), .int(1), .null, .int(3)])
-    #expect(kept.column(named: "b")!.values == [.string("x"), .string("y"), .string("z"), .null, .string("x")])
+    #expect(
+      kept.column(named: "b")!.values == [.string("x"), .string("y"), .string("z"), .null, .string("x")])
   }
 
   @Test func nullIsNotZero() throws {
@@ -26,7 +27,9 @@ struct DuplicateRowTests {
   }
 
   @Test func listsCompareTheirItems() throws {
-    let t = try Self.table([.list("l", [["a", "b"], ["a"], ["a", "b"], ["b", "a"], []]), .bool("f", [true, true, true, true, nil])])
+    let t = try Self.table([
+      .list("l", [["a", "b"], ["a"], ["a", "b"], ["b", "a"], []]), .bool("f", [true, true, true, true, nil]),
+    ])
     #expect(t.duplicateRows().setIndices() == [2])
   }
 
