@@ -108,6 +108,41 @@ def seg_lines(seg, csv_path, command):
     return result.stdout.splitlines()
 
 
+def seg_duplicates(seg, csv_path):
+    """The exact duplicate rows seg drops with `load ... distinct` (issue 16)."""
+    import re
+    result = subprocess.run([seg, "--no-init", "-c", f'load "{csv_path}" as t distinct'],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.strip())
+    found = re.search(r"dropped ([\d,]+) exact duplicate", result.stdout + result.stderr)
+    return int(found.group(1).replace(",", "")) if found else 0
+
+
+def check_duplicates(seg, work, customers_path, check):
+    """Exact duplicate rows counted by seg and by DuckDB's SELECT DISTINCT *: the sample customers with
+    every 50th row repeated, and the shared online retail sample when it is on this machine."""
+    with open(customers_path, newline="", encoding="utf-8") as f:
+        lines = f.read().splitlines(keepends=True)
+    repeated = os.path.join(work, "repeated.csv")
+    with open(repeated, "w", newline="", encoding="utf-8") as f:
+        f.writelines(lines + lines[1::50])
+    files = [repeated]
+    retail = "/work/shared/data/online_retail/online_retail_sample_20k.csv"
+    if os.path.exists(retail):
+        files.append(retail)
+    for path in files:
+        try:
+            ours = seg_duplicates(seg, path)
+        except Exception as error:
+            ours = f"error: {error}"
+        con = duckdb.connect()
+        con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{path}')")
+        theirs = con.execute(
+            "SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT * FROM t)) FROM t").fetchone()[0]
+        check(f"duplicate rows in {os.path.basename(path)}", ours, theirs)
+
+
 def value_text(v):
     if v is None:
         return ""
@@ -183,6 +218,8 @@ def main():
             theirs.append((tier, column, str(n), fixed(mean), fixed(med), fixed(p25), fixed(p75),
                            plain(lo), plain(hi), total_text))
     check("stats total_spend, income by loyalty_tier", ours, sorted(theirs))
+
+    check_duplicates(args.seg, work, path, check)
 
     print(f"differential test against DuckDB {duckdb.__version__}: {passed + failed} cases")
     print(f"{passed} passed, {failed} failed")

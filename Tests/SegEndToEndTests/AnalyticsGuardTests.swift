@@ -6,8 +6,10 @@ import Testing
 @Suite("rfm and cluster guards end to end")
 struct AnalyticsGuardTests {
   /// Customers whose last purchase is written yyyymmdd, as many exports do.
+  /// Five yyyymmdd days under a name that does not say "date": too few for the loader to read as
+  /// dates (issue 16), so they stay numbers.
   static let numericDates = """
-    customer_id,last_day,orders,spend
+    customer_id,last_buy,orders,spend
     1,19970104,3,120
     2,19981228,1,40
     3,19980315,7,800
@@ -46,24 +48,30 @@ struct AnalyticsGuardTests {
 
   @Test func rfmRefusesDatesWrittenAsNumbersAndSaysHowToFixThem() throws {
     let refused = try run(
-      "rfm recency last_day frequency orders monetary spend", file: Self.numericDates, named: "c.csv")
+      "rfm recency last_buy frequency orders monetary spend", file: Self.numericDates, named: "c.csv")
     #expect(refused.status == 1)
     #expect(
       refused.stderr == """
-        error: recency last_day holds numbers from 19970104 to 19981228, dates written yyyymmdd rather than \
+        error: recency last_buy holds numbers from 19970104 to 19981228, dates written yyyymmdd rather than \
         days since the last purchase, which would score the oldest buyers best: make it a date first, e.g. \
-        derive last_day_date = date(last_day), then rfm recency last_day_date ...
-          rfm recency last_day frequency orders monetary spend
+        derive last_buy_date = date(last_buy), then rfm recency last_buy_date ...
+          rfm recency last_buy frequency orders monetary spend
                       ^^^^^^^^
 
         """)
     let fixed = try run(
-      "set format csv; derive last_day_date = date(last_day);"
-        + " rfm recency last_day_date frequency orders monetary spend; show columns customer_id, r",
+      "set format csv; derive last_buy_date = date(last_buy);"
+        + " rfm recency last_buy_date frequency orders monetary spend; show columns customer_id, r",
       file: Self.numericDates, named: "c.csv")
     #expect(fixed.status == 0, "\(fixed.stderr)")
     // The latest purchase (customer 2, 1998-12-28) now scores 5 and the oldest (1) scores 1.
     #expect(fixed.stdout.contains("customer_id,r\n1,1\n2,5\n3,3\n4,2\n5,4\n"), "\(fixed.stdout)")
+    // Named as a day, the same digits load as dates, and rfm scores them as they are.
+    let named = try run(
+      "set format csv; rfm recency last_day frequency orders monetary spend; show columns customer_id, r",
+      file: Self.numericDates.replacingOccurrences(of: "last_buy", with: "last_day"), named: "c.csv")
+    #expect(named.status == 0, "\(named.stderr)")
+    #expect(named.stdout.contains("customer_id,r\n1,1\n2,5\n3,3\n4,2\n5,4\n"), "\(named.stdout)")
   }
 
   @Test func rfmOnOrderLinesWarnsThatItScoresRows() throws {

@@ -16,6 +16,38 @@ struct CSVLoad {
     var start = 0
     if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }
     let delimiter = options.delimiter ?? CSVSniffer.delimiter(p, n, from: start)
+    var report =
+      delimiter == AlignedText.marker
+      ? try runAligned(tableName: tableName, from: start)
+      : try run(tableName: tableName, delimiter: delimiter, from: start)
+    if report.table.columns.count == 1,
+      let other = CSVSniffer.otherSplit(p, n, from: start, besides: delimiter)
+    {
+      report.otherSplit = DelimiterHint(delimiter: other.delimiter, fields: other.fields)
+    }
+    return report
+  }
+
+  /// Loads whitespace-aligned text: a tab-separated rewrite of it (`AlignedText`), whose lines are
+  /// the file's lines, so messages name the right ones.
+  private func runAligned(tableName: String, from start: Int) throws(LoadError) -> LoadReport {
+    let text = AlignedText.rewrite(p, from: start, to: n)
+    if let interruption, interruption() { throw .interrupted(file: source) }
+    var report = try text.withUnsafeBufferPointer { buf in
+      Result { () throws(LoadError) -> LoadReport in
+        guard let base = buf.baseAddress, !buf.isEmpty else { throw .empty(file: source) }
+        let inner = CSVLoad(
+          p: base, n: buf.count, source: source, options: options, interruption: interruption,
+          progress: progress, mapped: false)
+        return try inner.run(tableName: tableName, delimiter: AlignedText.separator, from: 0)
+      }
+    }.get()
+    report.delimiter = AlignedText.marker
+    return report
+  }
+
+  private func run(tableName: String, delimiter: UInt8, from start: Int) throws(LoadError) -> LoadReport {
+    var start = start
     let tok = CSVTokenizer(p: p, n: n, delimiter: delimiter)
     start = tok.skipBlankLines(start)
     guard start < n else { throw .empty(file: source) }
@@ -120,16 +152,24 @@ struct CSVLoad {
       let line = tok.line(of: recordOffset(ofRow: stray.firstRow, in: results, parser: parser))
       warnings.append(Self.strayWarning(column: names[j], stray, line: line))
     }
+    var columnsRead = outputs.map(\.column)
+    var compactDates: [String] = []
+    for j in 0..<columns where columnsRead[j].type == .int {
+      guard let dates = CompactDates.read(columnsRead[j], named: hadHeader) else { continue }
+      columnsRead[j] = dates
+      compactDates.append(names[j])
+    }
     let table: Table
     do {
-      table = try Table(name: tableName, columns: outputs.map(\.column))
+      table = try Table(name: tableName, columns: columnsRead)
     } catch {
       preconditionFailure("column names were made unique and lengths equal: \(error)")
     }
     return LoadReport(
       table: table, delimiter: delimiter, hadHeader: hadHeader,
       encoding: latin1 || usedFallback ? .latin1 : .utf8, warnings: warnings, skippedRows: skipped,
-      firstSkippedLines: Array(skippedLines), nullPlaceholders: placeholders)
+      firstSkippedLines: Array(skippedLines), nullPlaceholders: placeholders, compactDateColumns: compactDates
+    )
   }
 
   /// Up to 50 records after the first, for header detection.

@@ -27,7 +27,10 @@ public typealias LoadProgress = @Sendable (_ parsed: Int, _ total: Int) -> Void
 
 /// How to read a CSV file; every `nil` means "detect from the data".
 public struct LoadOptions: Sendable, Equatable {
-  /// The field delimiter; `nil` sniffs among `,` `;` tab and `|`.
+  /// The field delimiter; `nil` sniffs among `,` `;` tab and `|`, then runs of spaces.
+  ///
+  /// A space (`32`) means runs of spaces and tabs, as in whitespace-aligned (fixed-width) text:
+  /// leading and trailing ones make no fields, and a run between two fields is one delimiter.
   public var delimiter: UInt8? = nil
   /// Whether the first record is a header; `nil` detects it.
   public var header: Bool? = nil
@@ -63,4 +66,24 @@ public struct LoadReport: Sendable {
   /// Per column, the placeholder texts read as null and how often, e.g. `["Income": ["NA": 24]]`.
   /// Empty fields are not listed.
   public var nullPlaceholders: [String: [String: Int]]
+  /// The columns of whole numbers written yyyymmdd (`19970101`) that were read as dates, in column
+  /// order (see `CompactDates` for when that happens).
+  public var compactDateColumns: [String] = []
+  /// When the table has one column although another delimiter splits the lines into more fields:
+  /// that delimiter (`32` for runs of spaces) and its field count, for a warning that suggests it.
+  public var otherSplit: DelimiterHint? = nil
+}
+
+/// A delimiter that would have split a file read as one column into more fields.
+public struct DelimiterHint: Sendable, Equatable {
+  /// The delimiter byte; `32` stands for runs of spaces.
+  public var delimiter: UInt8
+  /// The number of fields most of the first lines have under it.
+  public var fields: Int
+
+  /// Creates a hint.
+  public init(delimiter: UInt8, fields: Int) {
+    self.delimiter = delimiter
+    self.fields = fields
+  }
 }

@@ -9,6 +9,7 @@ extension Workspace {
       ResultColumn("median", alignment: .right), ResultColumn("top values"), ResultColumn("read as null"),
     ]
     let placeholders = nullPlaceholders[table.name.lowercased()] ?? [:]
+    let compactDates = compactDateColumns[table.name.lowercased()] ?? []
     var rows: [[Cell]] = []
     for column in table.columns {
       let s = column.summary()
@@ -16,7 +17,9 @@ extension Workspace {
       let top = s.topValues.map { "\(Figures.text($0.value, words: column.boolWords)) (\(Figures.grouped($0.count)))" }
         .joined(separator: ", ")
       let blank = Cell.text("")
-      var row: [Cell] = [.text(column.name), .text(column.type.displayName)]
+      let fromDigits = column.type == .date && compactDates.contains(column.name.lowercased())
+      let type = column.type.displayName + (fromDigits ? " (read from yyyymmdd)" : "")
+      var row: [Cell] = [.text(column.name), .text(type)]
       row.append(.count(s.nullCount))
       row.append(.count(s.distinctCount))
       row.append(s.min.map { Cell.value($0) } ?? blank)
@@ -30,8 +33,14 @@ extension Workspace {
       row.append(.text(nulls.map { "\($0.key) (\(Figures.grouped($0.value)))" }.joined(separator: ", ")))
       rows.append(row)
     }
+    let duplicates = table.duplicateRows().popcount()
+    let footer =
+      duplicates == 0
+      ? nil
+      : "\(Figures.grouped(duplicates)) \(duplicates == 1 ? "row repeats" : "rows repeat") an earlier row exactly "
+        + "(load with distinct to drop them)"
     return ResultTable(
       title: "\(table.name): \(Figures.rows(table.rowCount)), \(table.columns.count) columns",
-      columns: columns, rows: rows)
+      columns: columns, rows: rows, footer: footer)
   }
 }

@@ -7,6 +7,7 @@ extension Workspace {
     var warnings: [String] = []
     var detail = ""
     var placeholders: [String: [String: Int]] = [:]
+    var compactDates: [String] = []
     switch command.source {
     case .sample(let kind, let rows, let seed):
       let sampleKind: SampleData.Kind = kind == .customers ? .customers : .orders
@@ -22,6 +23,10 @@ extension Workspace {
       table = report.table
       warnings = report.warnings
       placeholders = report.nullPlaceholders
+      compactDates = report.compactDateColumns
+      if let other = report.otherSplit, !WorkbookReader.isWorkbook(path: path) {
+        warnings.append(Self.oneColumnWarning(path, other))
+      }
       if report.skippedRows > 0 {
         let lines = report.firstSkippedLines.map(String.init).joined(separator: ", ")
         let place = report.firstSkippedLines.count == 1 ? "line \(lines)" : "lines \(lines)"
@@ -59,13 +64,40 @@ extension Workspace {
     }
     var named = table
     if let alias = command.alias { named.name = alias.text }
+    var dropped = ""
+    if command.options.distinct {
+      let (kept, count) = named.droppingDuplicateRows()
+      named = kept
+      dropped =
+        count == 0
+        ? "; no exact duplicate rows"
+        : "; dropped \(Figures.grouped(count)) exact duplicate \(count == 1 ? "row" : "rows")"
+    }
     let replaced = try put(named)
     nullPlaceholders[named.name.lowercased()] = placeholders.isEmpty ? nil : placeholders
+    compactDateColumns[named.name.lowercased()] =
+      compactDates.isEmpty ? nil : Set(compactDates.map { $0.lowercased() })
     let verb = replaced ? "replaced" : "loaded"
     return CommandOutput(
       .message(
-        "\(verb) \(named.name): \(Figures.rows(named.rowCount)), \(named.columns.count) columns\(detail)"),
+        "\(verb) \(named.name): \(Figures.rows(named.rowCount)), \(named.columns.count) columns\(detail)\(dropped)"
+      ),
       warnings: warnings)
+  }
+
+  /// The warning for a file read as one column that another delimiter splits into more fields.
+  static func oneColumnWarning(_ path: String, _ other: DelimiterHint) -> String {
+    let (splitAt, option): (String, String)
+    switch other.delimiter {
+    case UInt8(ascii: " "): (splitAt, option) = ("runs of spaces", "delimiter whitespace")
+    case UInt8(ascii: "\t"): (splitAt, option) = ("tabs", "delimiter \"tab\"")
+    default:
+      let c = String(UnicodeScalar(other.delimiter))
+      (splitAt, option) = ("'\(c)'", "delimiter \"\(c)\"")
+    }
+    return
+      "'\(path)' was read as one column, but its lines have \(other.fields) fields when split at \(splitAt): "
+      + "add \(option) to the load to read them as columns"
   }
 }
 

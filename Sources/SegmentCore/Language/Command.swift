@@ -116,7 +116,8 @@ public struct LoadCommand: Sendable, Equatable {
   public var source: LoadSource
   /// The table name given with `as`, if any.
   public var alias: Name?
-  /// Reader options given in the command (`delimiter`, `header`, `encoding`, `skip bad rows`, `sheet`).
+  /// Reader options given in the command (`delimiter`, `header`, `encoding`, `skip bad rows`, `sheet`,
+  /// `distinct`).
   public var options: LoadFlags
 
   /// Creates a load command.
@@ -129,7 +130,8 @@ public struct LoadCommand: Sendable, Equatable {
 
 /// Reader options a `load` command may state; anything left nil is detected from the file.
 public struct LoadFlags: Sendable, Equatable {
-  /// The field delimiter, when stated (`delimiter ";"`).
+  /// The field delimiter, when stated (`delimiter ";"`); a space stands for `delimiter whitespace`,
+  /// runs of spaces.
   public var delimiter: UInt8?
   /// Whether the first line is a header, when stated (`header on|off`).
   public var header: Bool?
@@ -139,6 +141,8 @@ public struct LoadFlags: Sendable, Equatable {
   public var skipBadRows = false
   /// The worksheet of a workbook to read (`sheet "Name"`); nil reads the first.
   public var sheet: SheetName?
+  /// True for `distinct`: rows that repeat an earlier row exactly are dropped.
+  public var distinct = false
 
   /// Creates flags that leave everything to detection.
   public init() {}

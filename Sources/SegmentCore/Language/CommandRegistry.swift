@@ -68,14 +68,20 @@ public enum CommandWord: String, Sendable, CaseIterable {
       return CommandSpec(
         word: self, aliases: [], group: .data,
         syntax:
-          "load \"FILE\" [as NAME] [delimiter \"C\"] [header on|off] [encoding latin1] [skip bad rows]\n"
-          + "load \"FILE.xlsx\" [sheet \"NAME\"] [as NAME] [header on|off]\n"
-          + "load sample [customers|orders] [rows N] [seed S] [as NAME]",
+          "load \"FILE\" [as NAME] [delimiter \"C\"|whitespace] [header on|off] [encoding latin1]\n"
+          + "  [skip bad rows] [distinct]\n"
+          + "load \"FILE.xlsx\" [sheet \"NAME\"] [as NAME] [header on|off] [distinct]\n"
+          + "load sample [customers|orders] [rows N] [seed S] [as NAME]\n"
+          + "delimiter whitespace: columns separated by runs of spaces, as in fixed-width exports\n"
+          + "  (detected when no delimiter splits the lines and a column holds numbers);\n"
+          + "distinct: drop rows that repeat an earlier row exactly (describe counts them);\n"
+          + "whole numbers written yyyymmdd are read as dates when the column's name says date/day/dt,\n"
+          + "  or it holds 32 or more distinct days and its name is not an id or code",
         summary: "read a CSV/TSV file, an Excel sheet, or the built-in sample data, into a table",
         example: "load sample customers rows 5000 seed 42",
         keywords: [
           "sample", "customers", "orders", "rows", "seed", "as", "delimiter", "header", "encoding", "skip",
-          "sheet",
+          "sheet", "whitespace", "distinct",
         ])
     case .tables:
       return CommandSpec(

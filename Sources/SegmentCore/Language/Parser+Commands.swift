@@ -49,7 +49,12 @@ extension Parser {
       if accept("as") {
         command.alias = try name("a table name")
       } else if accept("delimiter") {
-        let (d, dRange) = try string("a one-character delimiter in quotes")
+        // Runs of spaces, for whitespace-aligned text; a single space means the same (see LoadOptions).
+        if accept("whitespace") {
+          command.options.delimiter = UInt8(ascii: " ")
+          continue
+        }
+        let (d, dRange) = try string("a one-character delimiter in quotes, or whitespace")
         let mapped = d == "\\t" || d.lowercased() == "tab" ? "\t" : d
         guard mapped.utf8.count == 1, let byte = mapped.utf8.first else {
           throw ParseError(.invalidValue("\"\(d)\"", reason: "a delimiter is one character"), at: dRange)
@@ -70,10 +75,12 @@ extension Parser {
       } else if accept("sheet") {
         let (name, nameRange) = try string("a sheet name in quotes")
         command.options.sheet = SheetName(name, at: nameRange)
+      } else if accept("distinct") {
+        command.options.distinct = true
       } else {
-        let words = ["as", "delimiter", "header", "encoding", "skip", "sheet"]
+        let words = ["as", "delimiter", "header", "encoding", "skip", "sheet", "distinct"]
         throw unexpected(
-          "as, delimiter, header, encoding, skip bad rows or sheet",
+          "as, delimiter, header, encoding, skip bad rows, sheet or distinct",
           suggestions: current.keyword.map { Suggestions.closest(to: $0, among: words) } ?? [])
       }
     }

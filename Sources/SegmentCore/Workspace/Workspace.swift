@@ -23,6 +23,9 @@ public struct Workspace: Sendable {
   /// Per table (lowercased name), per column: the placeholder texts read as null (`NA`, `?`...) and how
   /// often, so `describe` can say what was treated as missing.
   public internal(set) var nullPlaceholders: [String: [String: [String: Int]]] = [:]
+  /// Per table (lowercased name), the columns (lowercased) that the loader read as dates from whole
+  /// numbers written yyyymmdd, so `describe` can say so.
+  public internal(set) var compactDateColumns: [String: Set<String>] = [:]
   /// Per table (lowercased name), the columns that `derive`, `bucket` and `trait` made (lowercased name)
   /// with the command that made each: these may be redefined, while loaded columns are never overwritten.
   public internal(set) var computedColumns: [String: [String: String]] = [:]
