@@ -32,6 +32,6 @@ extension Workspace {
     }
     return ResultTable(
       title: "\(table.name): \(Figures.rows(table.rowCount)), \(table.columns.count) columns",
-      columns: columns, rows: rows)
+      columns: columns, rows: rows, footer: tableOrigins[table.name.lowercased()])
   }
 }

@@ -50,6 +50,7 @@ extension Workspace {
     if let alias = command.alias { named.name = alias.text }
     let replaced = try put(named)
     nullPlaceholders[named.name.lowercased()] = placeholders.isEmpty ? nil : placeholders
+    tableOrigins[named.name.lowercased()] = nil
     let verb = replaced ? "replaced" : "loaded"
     return CommandOutput(
       .message(

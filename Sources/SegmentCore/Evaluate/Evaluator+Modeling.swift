@@ -7,7 +7,9 @@ extension Workspace {
   /// - Complexity: O(n) (see `NTile`), plus one pass per segment to build its members.
   /// - Throws: `EvalError` also when a number recency column holds dates written yyyymmdd; a table
   ///   whose customer ids repeat (order lines) is scored with a warning.
-  mutating func rfm(_ command: RFMCommand) throws(EvalError) -> CommandOutput {
+  /// - Parameter madeBy: the command the columns are recorded as made by, when not `command` itself
+  ///   (`rfm from`).
+  mutating func rfm(_ command: RFMCommand, madeBy: String? = nil) throws(EvalError) -> CommandOutput {
     var table = try resolveTable(nil)
     let names = [command.recency, command.frequency, command.monetary]
     var inputs: [Column] = []
@@ -41,7 +43,7 @@ extension Workspace {
     let segmentNames = try modelSegmentNames(RFMSegment.all.map(\.name), on: table.name)
     try put(
       table, with: zip(segmentNames, RFMSegment.all).map { ($0, $1.definition) },
-      madeBy: (outputs, command.text))
+      madeBy: (outputs, madeBy ?? command.text))
 
     let unscored = table.rowCount - scores.scoredCount
     var headline = "rfm on \(table.name): scored \(Figures.rows(scores.scoredCount))"

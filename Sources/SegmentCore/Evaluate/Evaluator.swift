@@ -97,6 +97,10 @@ extension Workspace {
       return CommandOutput(try self.trait(trait))
     case .rfm(let rfm):
       return try self.rfm(rfm)
+    case .rfmFrom(let rfm):
+      return try rfmFrom(rfm)
+    case .group(let group):
+      return try self.group(group)
     case .cluster(let cluster):
       return try self.cluster(cluster, interruption: interruption)
     case .persona(let persona):

@@ -27,6 +27,10 @@ public struct Workspace: Sendable {
   /// with the command that made each: these may be redefined, while loaded columns are never overwritten.
   public internal(set) var computedColumns: [String: [String: String]] = [:]
 
+  /// Per table (lowercased name) that `group` or `rfm from` made: where it came from ("grouped from tx
+  /// by CustomerID where Quantity > 0"), for `describe`. A `load` under the same name forgets it.
+  public internal(set) var tableOrigins: [String: String] = [:]
+
   /// The flag the running command's queries poll; `run` sets it to the front end's.
   var interruption = Interruption()
 
