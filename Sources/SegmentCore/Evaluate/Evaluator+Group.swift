@@ -118,11 +118,13 @@ extension Workspace {
   }
 
   /// Puts a grouped table, current from now on, with its origin. Returns true when it replaced one.
-  mutating func putNew(_ built: GroupedTable) throws(EvalError) -> Bool {
+  /// - Parameter deferringSegments: true when the caller adds the columns the old table's segments
+  ///   read and puts the table again (`rfm from`), which recomputes them then.
+  mutating func putNew(_ built: GroupedTable, deferringSegments: Bool = false) throws(EvalError) -> Bool {
     let old = table(named: built.table.name)
     var table = built.table
     if let old { table.name = old.name }
-    let replaced = try put(table)
+    let replaced = deferringSegments ? putBeforeItsColumns(table) : try put(table)
     let key = table.name.lowercased()
     tableOrigins[key] = built.origin
     // The old table's computed columns and null placeholders are gone with it.

@@ -31,7 +31,7 @@ extension Workspace {
     let built = try groupedTable(
       source: command.source, key: command.key, into: target, columns: columns, filter: command.filter,
       replace: command.replace)
-    let replaced = try putNew(built)
+    let replaced = try putNew(built, deferringSegments: true)
     let rfm = RFMCommand(
       recency: Name(names.recency, at: command.date.range),
       frequency: Name(names.frequency, at: command.order?.range ?? command.key.range),

@@ -134,6 +134,14 @@ public struct Workspace: Sendable {
     return true
   }
 
+  /// Adds or replaces a table and makes it current, leaving its segments to be recomputed by the
+  /// next `put` of it: for a command that rebuilds a table and then adds the columns its segments read
+  /// (`rfm from ... replace`). Returns true when a table of that name was replaced.
+  mutating func putBeforeItsColumns(_ table: Table) -> Bool {
+    currentTableName = table.name
+    return memory.put(table)
+  }
+
   /// Makes an existing table current, in memory or on a connection, and returns its schema.
   @discardableResult
   public mutating func use(_ name: Name) throws(EvalError) -> TableSchema {
