@@ -58,10 +58,12 @@ struct OrderLogTests {
           did you mean 'UnitPrice'?
 
         """)
-    let clash = try run("group tx by CustomerID into b with n = count(*); group tx by CustomerID into b with n = count(*)")
+    let clash = try run(
+      "group tx by CustomerID into b with n = count(*); group tx by CustomerID into b with n = count(*)")
     #expect(clash.status == 1)
     #expect(clash.stderr.contains("error: table b already exists\n"))
-    #expect(clash.stderr.contains("add 'replace' at the end to rebuild it, or name another table after 'into'"))
+    #expect(
+      clash.stderr.contains("add 'replace' at the end to rebuild it, or name another table after 'into'"))
   }
 
   @Test func aSavedSessionReplaysGroupAndRFMFrom() throws {
@@ -73,7 +75,9 @@ struct OrderLogTests {
         + " order InvoiceNo where Quantity > 0; save \"s.seg\" with output", in: directory, format: "table")
     #expect(saved.status == 0, "\(saved.stderr)")
     let script = try String(contentsOf: directory.appendingPathComponent("s.seg"), encoding: .utf8)
-    #expect(script.contains("\nrfm from tx by CustomerID date InvoiceDate amount Quantity * UnitPrice order InvoiceNo"))
+    #expect(
+      script.contains(
+        "\nrfm from tx by CustomerID date InvoiceDate amount Quantity * UnitPrice order InvoiceNo"))
     let check = try SegBinary.run(["--no-init", "run", "--check", "s.seg"], directory: directory)
     #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
   }

@@ -294,7 +294,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case .newTableIsSource(let name):
       return "the new table cannot replace \(name), the table it is made from"
     case .nullEverywhere(let expression): return "\(expression) is null on every row and has no type"
-    case .personaExportFormat(let path): return "export personas writes a .md, .json or .html file, not \(path)"
+    case .personaExportFormat(let path):
+      return "export personas writes a .md, .json or .html file, not \(path)"
     case .exportFormat(let path, let format):
       return
         "export writes CSV (.csv, .tsv or .txt) or Excel (.xlsx); seg cannot write \(format) files, so \(path) was not written"

@@ -41,7 +41,8 @@ extension Workspace {
       var left: [String] = []
       if let filteredOut, filteredOut > 0 { left.append("\(Figures.rows(filteredOut)) by where") }
       if nullKeyRows > 0 {
-        left.append((left.isEmpty ? Figures.rows(nullKeyRows) : Figures.grouped(nullKeyRows)) + " with no \(key)")
+        left.append(
+          (left.isEmpty ? Figures.rows(nullKeyRows) : Figures.grouped(nullKeyRows)) + " with no \(key)")
       }
       if !left.isEmpty { text += "; left out " + left.joined(separator: " and ") }
       return text

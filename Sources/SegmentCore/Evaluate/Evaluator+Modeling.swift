@@ -106,7 +106,8 @@ extension Workspace {
   /// they are made again differently.
   /// - Precondition: no segment of another table has one of the names (see `modelSegmentNames`).
   mutating func put(
-    _ table: Table, with specs: [(name: String, definition: String)], madeBy: (columns: [String], command: String)
+    _ table: Table, with specs: [(name: String, definition: String)],
+    madeBy: (columns: [String], command: String)
   ) throws(EvalError) {
     for spec in specs {
       if table.column(named: spec.name) != nil {
@@ -141,7 +142,9 @@ extension Workspace {
     let prefixed = names.map { Workspace.identifier(tableName) + "_" + $0 }
     func holder(_ name: String) -> Segment? { segment(named: name) }
     if prefixed.contains(where: { holder($0)?.tableName == tableName }) { return prefixed }
-    guard let taken = names.compactMap(holder).first(where: { $0.tableName != tableName }) else { return names }
+    guard let taken = names.compactMap(holder).first(where: { $0.tableName != tableName }) else {
+      return names
+    }
     if let clash = prefixed.compactMap(holder).first(where: { $0.tableName != tableName }) {
       throw EvalError(
         .unsupported(
@@ -248,7 +251,8 @@ extension Workspace {
       "; k-means++ seed \(command.seed), \(settled); inertia \(Figures.fixed(fit.inertia, decimals: 1))"
     var result = fit.table(data: data, columnNames: names, segmentNames: segmentNames)
     result.footer =
-      (result.footer ?? "") + "; \(replaced ? "replaced" : "added") column cluster and segments \(segmentNames[0])"
+      (result.footer ?? "")
+      + "; \(replaced ? "replaced" : "added") column cluster and segments \(segmentNames[0])"
       + " to \(segmentNames[k - 1])"
       + prefixNote(segmentNames, plain: "cluster_1")
     if let warning = fit.degenerateWarning(points: data.count, robust: robust, segmentNames: segmentNames) {

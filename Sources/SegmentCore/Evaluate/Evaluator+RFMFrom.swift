@@ -9,7 +9,8 @@ extension Workspace {
   /// - Throws: what `group` and `rfm` throw, before anything changes.
   mutating func rfmFrom(_ command: RFMFromCommand) throws(EvalError) -> CommandOutput {
     let names = RFMFromCommand.columnNames
-    let target = command.target ?? Name(RFMFromCommand.defaultTarget(for: command.source.text), at: command.source.range)
+    let target =
+      command.target ?? Name(RFMFromCommand.defaultTarget(for: command.source.text), at: command.source.range)
     let frequency: AggregateCall
     if let order = command.order {
       frequency = AggregateCall(
@@ -23,7 +24,8 @@ extension Workspace {
         call: AggregateCall(
           .max, Expression(.column(command.date), at: command.date.range, text: command.date.commandText),
           at: command.date.range)),
-      GroupColumn(name: Name(names.frequency, at: command.order?.range ?? command.key.range), call: frequency),
+      GroupColumn(
+        name: Name(names.frequency, at: command.order?.range ?? command.key.range), call: frequency),
       GroupColumn(
         name: Name(names.monetary, at: command.amount.range),
         call: AggregateCall(.sum, command.amount, at: command.amount.range)),

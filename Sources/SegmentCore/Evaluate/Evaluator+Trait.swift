@@ -42,7 +42,8 @@ extension Workspace {
 
     let matched = all.hasRows().popcount()
     let rest = table.rowCount - matched
-    let restText = rest == 0 ? "" : "; the other \(Figures.grouped(rest)) are \(command.call.isCount ? "0" : "null")"
+    let restText =
+      rest == 0 ? "" : "; the other \(Figures.grouped(rest)) are \(command.call.isCount ? "0" : "null")"
     let verb = replacing ? "replaced trait" : "trait"
     return .message(
       "\(verb) \(column.name) (\(column.type.displayName)) on \(table.name): "

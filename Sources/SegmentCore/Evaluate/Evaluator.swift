@@ -12,7 +12,9 @@ extension Workspace {
     // or moves it to another table must say so, not rebind the persona silently.
     var before: [String: SegmentBinding] = [:]
     for persona in personas {
-      if let segment = segment(named: persona.segment) { before[persona.name.lowercased()] = binding(of: segment) }
+      if let segment = segment(named: persona.segment) {
+        before[persona.name.lowercased()] = binding(of: segment)
+      }
     }
     var output = try dispatch(command, interruption: interruption)
     for persona in personas {

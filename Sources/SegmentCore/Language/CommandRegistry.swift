@@ -211,7 +211,8 @@ public enum CommandWord: String, Sendable, CaseIterable {
           "score recency, frequency and monetary value, and split customers into the named RFM segments",
         example: "rfm recency last_purchase_date frequency orders monetary total_spend",
         keywords: [
-          "recency", "frequency", "monetary", "as", "of", "from", "by", "date", "amount", "order", "where", "into",
+          "recency", "frequency", "monetary", "as", "of", "from", "by", "date", "amount", "order", "where",
+          "into",
           "replace",
         ])
     case .cluster:
@@ -273,7 +274,8 @@ public enum CommandWord: String, Sendable, CaseIterable {
           "group orders by customer_id into buyers with orders = count(*), spend = sum(amount), "
           + "last_order = max(order_date)",
         keywords: [
-          "by", "into", "with", "where", "replace", "count", "distinct_count", "sum", "mean", "min", "max", "first",
+          "by", "into", "with", "where", "replace", "count", "distinct_count", "sum", "mean", "min", "max",
+          "first",
           "last", "most_frequent",
         ])
     case .set:

@@ -164,7 +164,8 @@ extension Parser {
         let expected =
           replace
           ? "the end of the command"
-          : "',' and another column, " + (filter == nil ? "where P, " : "") + "replace or the end of the command"
+          : "',' and another column, " + (filter == nil ? "where P, " : "")
+            + "replace or the end of the command"
         throw unexpected(
           expected, suggestions: current.keyword.map { Suggestions.closest(to: $0, among: words) } ?? [])
       }

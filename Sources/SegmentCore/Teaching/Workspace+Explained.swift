@@ -71,7 +71,8 @@ extension Workspace {
     case .bucket: return "bands turn a number into groups you can count, compare and target"
     case .trait(let trait): return traitLine(trait.name.text)
     case .group(let group):
-      return "each row of \(group.target.text) is now one \(group.key.text) with its totals: segment on them, "
+      return
+        "each row of \(group.target.text) is now one \(group.key.text) with its totals: segment on them, "
         + "or score them with rfm"
     case .load:
       return "each row is one record (a customer, an order) and each column a trait to segment on: "

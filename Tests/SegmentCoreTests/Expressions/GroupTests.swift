@@ -19,28 +19,35 @@ struct GroupTests {
     let result = try F.run(&workspace, Self.all)
     #expect(
       F.message(result)
-        == "grouped orders by customer into buyers: 4 rows from 8 rows of orders; left out 1 row with no customer")
+        == "grouped orders by customer into buyers: 4 rows from 8 rows of orders; left out 1 row with no customer"
+    )
     #expect(workspace.currentTableName == "buyers")
     #expect(F.values(workspace, "customer", table: "buyers") == [.int(1), .int(2), .int(3), .int(9)])
     #expect(F.values(workspace, "n", table: "buyers") == [.int(3), .int(2), .int(2), .int(1)])
-    #expect(F.values(workspace, "spend", table: "buyers") == [.double(18), .double(4), .double(14), .double(100)])
+    #expect(
+      F.values(workspace, "spend", table: "buyers") == [.double(18), .double(4), .double(14), .double(100)])
     #expect(F.values(workspace, "q", table: "buyers") == [.int(10), .int(6), .int(6), .int(10)])
     #expect(
       F.values(workspace, "last", table: "buyers")
-        == [F.day("2026-10-30"), F.day("2026-09-01"), F.day("2026-10-21"), F.day("2026-10-30")].map(Value.date))
+        == [F.day("2026-10-30"), F.day("2026-09-01"), F.day("2026-10-21"), F.day("2026-10-30")].map(
+          Value.date))
     // Customer 3's tie (tea, jam) goes to the smallest value, as in trait.
     #expect(
-      F.values(workspace, "top", table: "buyers") == [.string("cake"), .string("cake"), .string("jam"), .string("tea")])
+      F.values(workspace, "top", table: "buyers") == [
+        .string("cake"), .string("cake"), .string("jam"), .string("tea"),
+      ])
     #expect(F.values(workspace, "items", table: "buyers") == [.int(2), .int(1), .int(2), .int(1)])
   }
 
   @Test func textKeysComeInByteOrderAndNullKeysAreCounted() throws {
     var workspace = try F.workspace()
-    let result = try F.run(&workspace, "group orders by item into products with n = count(*), buyers = distinct_count(customer)")
+    let result = try F.run(
+      &workspace, "group orders by item into products with n = count(*), buyers = distinct_count(customer)")
     #expect(
       F.message(result)
         == "grouped orders by item into products: 3 rows from 8 rows of orders; left out 1 row with no item")
-    #expect(F.values(workspace, "item", table: "products") == [.string("cake"), .string("jam"), .string("tea")])
+    #expect(
+      F.values(workspace, "item", table: "products") == [.string("cake"), .string("jam"), .string("tea")])
     #expect(F.values(workspace, "n", table: "products") == [.int(3), .int(1), .int(4)])
     #expect(F.values(workspace, "buyers", table: "products") == [.int(2), .int(1), .int(3)])
   }
@@ -54,7 +61,8 @@ struct GroupTests {
     let result = try F.run(&workspace, command)
     #expect(
       F.message(result)
-        == "grouped orders by customer into c: 3 rows from 3 rows of orders; left out 5 rows by where and 1 with no customer")
+        == "grouped orders by customer into c: 3 rows from 3 rows of orders; left out 5 rows by where and 1 with no customer"
+    )
     #expect(F.values(workspace, "customer", table: "c") == [.int(1), .int(3), .int(9)])
     #expect(F.values(workspace, "n", table: "c") == [.int(1), .int(1), .int(1)])
   }
@@ -91,13 +99,20 @@ struct GroupTests {
     ("group ordrs by customer into c with n = count(*)", "no table named 'ordrs'", ["orders"]),
     ("group orders by custmer into c with n = count(*)", "no column 'custmer' in table orders", ["customer"]),
     ("group orders by customer into c with s = sum(amont)", "no column 'amont' in table orders", ["amount"]),
-    ("group orders by customer into c with s = sum(amont * 2)", "no column 'amont' in table orders", ["amount"]),
+    (
+      "group orders by customer into c with s = sum(amont * 2)", "no column 'amont' in table orders",
+      ["amount"]
+    ),
     ("group orders by customer into c with s = sum(item)", "sum needs numbers; item is String", []),
-    ("group orders by customer into c with s = mean(lower(item))", "mean needs numbers; lower(item) is String", []),
+    (
+      "group orders by customer into c with s = mean(lower(item))",
+      "mean needs numbers; lower(item) is String", []
+    ),
     ("group orders by customer into c with n = count(*), n = sum(qty)", "column 'n' is named twice", []),
     ("group orders by customer into c with customer = count(*)", "column 'customer' is named twice", []),
     (
-      "group orders by customer into c with n = count(*) where itm = \"tea\"", "no column 'itm' in table orders",
+      "group orders by customer into c with n = count(*) where itm = \"tea\"",
+      "no column 'itm' in table orders",
       ["item"]
     ),
   ])
@@ -121,7 +136,8 @@ struct GroupTests {
         + " it on the new table afterwards"
     ),
     (
-      "group orders by customer into c with x = sum(qty) / count(*)", "expected one aggregate per column, found '/'",
+      "group orders by customer into c with x = sum(qty) / count(*)",
+      "expected one aggregate per column, found '/'",
       "arithmetic goes inside the aggregate (sum(a * b)); to combine two aggregates, make each a column, then"
         + " derive the result on the new table"
     ),
@@ -164,7 +180,9 @@ struct GroupTests {
   @Test func traitTakesExpressions() throws {
     var workspace = try F.workspace()
     let result = try F.run(&workspace, "trait q = sum(qty * 2) from orders by id = customer")
-    #expect(F.message(result) == "trait q (Int) on people: 3 of 6 rows matched rows of orders; the other 3 are null")
+    #expect(
+      F.message(result) == "trait q (Int) on people: 3 of 6 rows matched rows of orders; the other 3 are null"
+    )
     #expect(F.values(workspace, "q") == [.int(10), .int(6), .int(6), .null, .null, .null])
   }
 
@@ -296,7 +314,8 @@ struct GroupCommandTextTests {
       "group tx where Quantity > 0 by k into t with a = avg(x), d = count(distinct y), m = mode(z)")
     #expect(
       Self.text(command)
-        == "group tx by k into t with a = mean(x), d = distinct_count(y), m = most_frequent(z) where Quantity > 0")
+        == "group tx by k into t with a = mean(x), d = distinct_count(y), m = most_frequent(z) where Quantity > 0"
+    )
   }
 
   static func text(_ command: Command) -> String? {
