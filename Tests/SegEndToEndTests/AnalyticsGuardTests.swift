@@ -81,9 +81,8 @@ struct AnalyticsGuardTests {
     #expect(
       result.stderr.contains(
         "warning: 2 CustomerID values appear on more than one row (up to 3 rows each; 1 row has no"
-          + " CustomerID): rfm scores rows, not customers; group the order lines first: on a table with one"
-          + " row per customer, trait last_purchase = max(InvoiceDate) from o by CustomerID, likewise"
-          + " count(*) and sum(...), then rfm on that table\n"), "\(result.stderr)")
+          + " CustomerID): rfm scores rows, not customers; score the order log per customer instead:"
+          + " rfm from o by CustomerID date InvoiceDate amount ... [order ...]\n"), "\(result.stderr)")
     #expect(result.stdout.contains("rfm on o: scored 7 rows"))
   }
 

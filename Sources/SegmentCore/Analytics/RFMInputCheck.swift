@@ -111,10 +111,9 @@ enum RFMInputCheck {
       let values = ids == 1 ? "1 \(key) value appears" : "\(Figures.grouped(ids)) \(key) values appear"
       var counts = "up to \(Figures.grouped(most)) rows each"
       if nullRows > 0 { counts += "; \(Figures.rows(nullRows)) \(nullRows == 1 ? "has" : "have") no \(key)" }
-      return "\(values) on more than one row (\(counts)): rfm scores rows, not customers; group the order"
-        + " lines first: on a table with one row per customer, trait last_purchase ="
-        + " max(\(Name.commandText(for: recency))) from \(Name.commandText(for: table)) by"
-        + " \(Name.commandText(for: key)), likewise count(*) and sum(...), then rfm on that table"
+      return "\(values) on more than one row (\(counts)): rfm scores rows, not customers; score the order"
+        + " log per customer instead: rfm from \(Name.tableCommandText(for: table)) by"
+        + " \(Name.commandText(for: key)) date \(Name.commandText(for: recency)) amount ... [order ...]"
     }
   }
 }

@@ -94,6 +94,10 @@ public struct EvalError: Error, Sendable, Equatable {
     case tooFewRows(k: Int, table: String, rows: Int)
     /// `derive` of an expression that is null everywhere, so its column would have no type.
     case nullEverywhere(expression: String)
+    /// `group ... into NEW` (or `rfm from ... into NEW`) where a table NEW exists, without `replace`.
+    case tableExists(String)
+    /// `group TABLE ... into TABLE`.
+    case newTableIsSource(String)
     /// `export personas` to a file that is neither Markdown nor JSON.
     case personaExportFormat(path: String)
     /// `export` to a file whose extension names a format seg does not write (`.xlsx`).
@@ -138,6 +142,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case aggregate(String)
     /// `stats ... by LIST`.
     case statsGroup
+    /// `group TABLE by LIST`.
+    case groupKey
     /// `top N by LIST`.
     case topRank
     /// `count by` a second list column.
@@ -227,6 +233,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case .listNotAllowed(let column, .statsGroup):
       return "stats cannot group by a list column; use count by \(column)"
     case .listNotAllowed(_, .topRank): return "top cannot rank by a list column"
+    case .listNotAllowed(let column, .groupKey):
+      return "group cannot make one row per list; \(column) holds several values per row"
     case .listNotAllowed(_, .secondGroup): return "group by one list column at a time"
     case .listNotAllowed(let column, .comparison):
       return "\(column) is a list: test its items with contains, starts with, ends with or in"
@@ -282,8 +290,12 @@ public struct EvalError: Error, Sendable, Equatable {
       return "cluster needs number columns: \(column) is \(type)"
     case .tooFewRows(let k, let table, let rows):
       return "k=\(k) needs at least \(k) rows with a value in every column; \(table) has \(rows)"
+    case .tableExists(let name): return "table \(name) already exists"
+    case .newTableIsSource(let name):
+      return "the new table cannot replace \(name), the table it is made from"
     case .nullEverywhere(let expression): return "\(expression) is null on every row and has no type"
-    case .personaExportFormat(let path): return "export personas writes a .md, .json or .html file, not \(path)"
+    case .personaExportFormat(let path):
+      return "export personas writes a .md, .json or .html file, not \(path)"
     case .exportFormat(let path, let format):
       return
         "export writes CSV (.csv, .tsv or .txt) or Excel (.xlsx); seg cannot write \(format) files, so \(path) was not written"
@@ -307,6 +319,9 @@ public struct EvalError: Error, Sendable, Equatable {
     switch kind {
     case .noTable: return "load a file with 'load \"customers.csv\"', or try 'load sample'"
     case .fileExists: return "add 'replace' at the end to overwrite it"
+    case .tableExists:
+      return "add 'replace' at the end to rebuild it, or name another table after 'into'"
+    case .newTableIsSource: return "name another table after 'into'"
     case .safeMode(let refusal): return refusal.hint
     case .exportFormat: return "export to .xlsx for Excel, or to .csv, which every spreadsheet opens"
     case .unknownHelpTopic: return "type 'help' to list the commands"

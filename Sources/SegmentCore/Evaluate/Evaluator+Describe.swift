@@ -33,12 +33,15 @@ extension Workspace {
       row.append(.text(nulls.map { "\($0.key) (\(Figures.grouped($0.value)))" }.joined(separator: ", ")))
       rows.append(row)
     }
+    // Where a grouped table came from, and how many rows repeat an earlier one, each on its line.
     let duplicates = table.duplicateRows().popcount()
-    let footer =
+    let repeats =
       duplicates == 0
       ? nil
       : "\(Figures.grouped(duplicates)) \(duplicates == 1 ? "row repeats" : "rows repeat") an earlier row exactly "
         + "(load with distinct to drop them)"
+    let notes = [tableOrigins[table.name.lowercased()], repeats].compactMap { $0 }
+    let footer = notes.isEmpty ? nil : notes.joined(separator: "\n")
     return ResultTable(
       title: "\(table.name): \(Figures.rows(table.rowCount)), \(table.columns.count) columns",
       columns: columns, rows: rows, footer: footer)

@@ -77,6 +77,7 @@ extension Workspace {
     nullPlaceholders[named.name.lowercased()] = placeholders.isEmpty ? nil : placeholders
     compactDateColumns[named.name.lowercased()] =
       compactDates.isEmpty ? nil : Set(compactDates.map { $0.lowercased() })
+    tableOrigins[named.name.lowercased()] = nil
     let verb = replaced ? "replaced" : "loaded"
     return CommandOutput(
       .message(

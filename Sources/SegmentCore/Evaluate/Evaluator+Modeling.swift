@@ -7,7 +7,9 @@ extension Workspace {
   /// - Complexity: O(n) (see `NTile`), plus one pass per segment to build its members.
   /// - Throws: `EvalError` also when a number recency column holds dates written yyyymmdd; a table
   ///   whose customer ids repeat (order lines) is scored with a warning.
-  mutating func rfm(_ command: RFMCommand) throws(EvalError) -> CommandOutput {
+  /// - Parameter madeBy: the command the columns are recorded as made by, when not `command` itself
+  ///   (`rfm from`).
+  mutating func rfm(_ command: RFMCommand, madeBy: String? = nil) throws(EvalError) -> CommandOutput {
     var table = try resolveTable(nil)
     let names = [command.recency, command.frequency, command.monetary]
     var inputs: [Column] = []
@@ -41,7 +43,7 @@ extension Workspace {
     let segmentNames = try modelSegmentNames(RFMSegment.all.map(\.name), on: table.name)
     try put(
       table, with: zip(segmentNames, RFMSegment.all).map { ($0, $1.definition) },
-      madeBy: (outputs, command.text))
+      madeBy: (outputs, madeBy ?? command.text))
 
     let unscored = table.rowCount - scores.scoredCount
     var headline = "rfm on \(table.name): scored \(Figures.rows(scores.scoredCount))"
@@ -104,7 +106,8 @@ extension Workspace {
   /// they are made again differently.
   /// - Precondition: no segment of another table has one of the names (see `modelSegmentNames`).
   mutating func put(
-    _ table: Table, with specs: [(name: String, definition: String)], madeBy: (columns: [String], command: String)
+    _ table: Table, with specs: [(name: String, definition: String)],
+    madeBy: (columns: [String], command: String)
   ) throws(EvalError) {
     for spec in specs {
       if table.column(named: spec.name) != nil {
@@ -139,7 +142,9 @@ extension Workspace {
     let prefixed = names.map { Workspace.identifier(tableName) + "_" + $0 }
     func holder(_ name: String) -> Segment? { segment(named: name) }
     if prefixed.contains(where: { holder($0)?.tableName == tableName }) { return prefixed }
-    guard let taken = names.compactMap(holder).first(where: { $0.tableName != tableName }) else { return names }
+    guard let taken = names.compactMap(holder).first(where: { $0.tableName != tableName }) else {
+      return names
+    }
     if let clash = prefixed.compactMap(holder).first(where: { $0.tableName != tableName }) {
       throw EvalError(
         .unsupported(
@@ -246,7 +251,8 @@ extension Workspace {
       "; k-means++ seed \(command.seed), \(settled); inertia \(Figures.fixed(fit.inertia, decimals: 1))"
     var result = fit.table(data: data, columnNames: names, segmentNames: segmentNames)
     result.footer =
-      (result.footer ?? "") + "; \(replaced ? "replaced" : "added") column cluster and segments \(segmentNames[0])"
+      (result.footer ?? "")
+      + "; \(replaced ? "replaced" : "added") column cluster and segments \(segmentNames[0])"
       + " to \(segmentNames[k - 1])"
       + prefixNote(segmentNames, plain: "cluster_1")
     if let warning = fit.degenerateWarning(points: data.count, robust: robust, segmentNames: segmentNames) {

@@ -1,7 +1,7 @@
 import Columnar
 
 extension Workspace {
-  /// `trait NAME = AGG(c) from TABLE [where P] by KEY [= SOURCE_KEY]`: a column of the current table
+  /// `trait NAME = AGG(EXPR) from TABLE [where P] by KEY [= SOURCE_KEY]`: a column of the current table
   /// aggregated from the matching rows of another table.
   ///
   /// Rows without matching source rows get null, except for the counts (`count`, `distinct_count`),
@@ -14,8 +14,7 @@ extension Workspace {
     let sourceKeyName = command.sourceKey ?? Name(key.name, at: command.key.range)
     let sourceKey = try resolveColumn(sourceKeyName, in: source)
     let replacing = try checkComputedName(command.name, in: table)
-    let values = try command.column.map { name throws(EvalError) in try resolveColumn(name, in: source) }
-    if let values { try checkAggregate(command, values) }
+    let values = try aggregateInput(command.call, on: source)
 
     var targets: [Int32]
     do {
@@ -36,17 +35,15 @@ extension Workspace {
       (~keep).forEachSetBit { targets[$0] = -1 }
     }
     let all = TraitAggregation(targets: targets, rowCount: table.rowCount)
-    let column = try aggregate(command, all, values)
-    let argument = command.aggregate == .countRows ? "" : "(\(command.column?.text ?? ""))"
+    let column = try aggregate(command.call, all, values, name: command.name.text)
     let definition =
-      "trait \(command.name.text) = \(command.aggregate.rawValue)\(argument) from \(source.name) by \(key.name)"
+      "trait \(command.name.text) = \(command.call.commandText) from \(source.name) by \(key.name)"
     try putComputed(column, on: table, definition: definition)
 
     let matched = all.hasRows().popcount()
     let rest = table.rowCount - matched
-    let zero =
-      command.aggregate == .countRows || command.aggregate == .count || command.aggregate == .distinctCount
-    let restText = rest == 0 ? "" : "; the other \(Figures.grouped(rest)) are \(zero ? "0" : "null")"
+    let restText =
+      rest == 0 ? "" : "; the other \(Figures.grouped(rest)) are \(command.call.isCount ? "0" : "null")"
     let verb = replacing ? "replaced trait" : "trait"
     return .message(
       "\(verb) \(column.name) (\(column.type.displayName)) on \(table.name): "
@@ -54,40 +51,53 @@ extension Workspace {
     )
   }
 
-  private func checkAggregate(_ command: TraitCommand, _ values: Column) throws(EvalError) {
-    let name = command.aggregate.rawValue
-    if values.type == .list && command.aggregate != .count {
-      throw EvalError(
-        .listNotAllowed(column: values.name, in: .aggregate(name)),
-        at: command.column?.range)
+  /// The values an aggregate reads, one per row of `source`: a column as it is (a list too, which
+  /// `count` may read), or an expression computed as `derive` computes it; nil for `count(*)`.
+  /// - Throws: `EvalError` for unknown columns (with did-you-mean), an expression's errors, a list or a
+  ///   type the aggregate cannot read, and an expression that is null on every row.
+  func aggregateInput(_ call: AggregateCall, on source: Table) throws(EvalError) -> Column? {
+    guard let argument = call.argument else { return nil }
+    let values: Column
+    if case .column(let name) = argument.kind {
+      values = try resolveColumn(name, in: source)
+    } else {
+      let vector = try ExpressionEvaluator(table: source, workspace: self).evaluate(argument)
+      guard let column = vector.column(named: argument.text) else {
+        throw EvalError(.nullEverywhere(expression: argument.text), at: argument.range)
+      }
+      values = column
     }
-    if (command.aggregate == .sum || command.aggregate == .mean) && !values.type.isNumeric {
-      throw EvalError(
-        .wrongType(command: name, wants: .numbers, value: values.name, type: values.type.displayName),
-        at: command.column?.range)
+    let name = call.aggregate.rawValue
+    if values.type == .list && call.aggregate != .count {
+      throw EvalError(.listNotAllowed(column: values.name, in: .aggregate(name)), at: argument.range)
     }
+    if (call.aggregate == .sum || call.aggregate == .mean) && !values.type.isNumeric {
+      throw EvalError(
+        .wrongType(command: name, wants: .numbers, value: argument.text, type: values.type.displayName),
+        at: argument.range)
+    }
+    return values
   }
 
-  private func aggregate(_ command: TraitCommand, _ all: TraitAggregation, _ values: Column?)
-    throws(EvalError)
-    -> Column
+  /// One aggregate per target of `all`, as a column named `name`.
+  /// - Throws: `EvalError.sumOverflow` when an Int sum does not fit in 64 bits.
+  /// - Complexity: one pass over the source rows (two for `distinct_count` and `most_frequent`).
+  func aggregate(_ call: AggregateCall, _ all: TraitAggregation, _ values: Column?, name: String)
+    throws(EvalError) -> Column
   {
-    let name = command.name.text
     guard let values else { return counts(all.countRows(), name) }
     let rows = all.skippingNulls(of: values)
-    switch command.aggregate {
+    switch call.aggregate {
     case .countRows, .count:
       return counts(rows.countRows(), name)
     case .sum, .mean:
-      let mean = command.aggregate == .mean
+      let mean = call.aggregate == .mean
       if case .int(let buffer) = values.storage, !mean {
         do {
           let (sums, has) = try rows.sums(buffer.asInt64)
           return Column(name: name, storage: .int(.narrowest(sums)), validity: has)
         } catch {
-          throw EvalError(
-            .sumOverflow(row: error.row),
-            at: command.aggregateRange)
+          throw EvalError(.sumOverflow(row: error.row), at: call.range)
         }
       }
       let doubles: [Double]
@@ -105,9 +115,9 @@ extension Workspace {
       return Column(name: name, storage: .double(sums), validity: has)
     case .min, .max:
       return values.gathering(
-        rows.extremeRows(values.orderKeys(), largest: command.aggregate == .max), name: name)
+        rows.extremeRows(values.orderKeys(), largest: call.aggregate == .max), name: name)
     case .first, .last:
-      return values.gathering(rows.firstRows(last: command.aggregate == .last), name: name)
+      return values.gathering(rows.firstRows(last: call.aggregate == .last), name: name)
     case .distinctCount:
       return counts(rows.distinctAndMode(values.orderKeys()).distinct, name)
     case .mostFrequent:

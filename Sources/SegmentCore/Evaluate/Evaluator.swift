@@ -12,7 +12,9 @@ extension Workspace {
     // or moves it to another table must say so, not rebind the persona silently.
     var before: [String: SegmentBinding] = [:]
     for persona in personas {
-      if let segment = segment(named: persona.segment) { before[persona.name.lowercased()] = binding(of: segment) }
+      if let segment = segment(named: persona.segment) {
+        before[persona.name.lowercased()] = binding(of: segment)
+      }
     }
     var output = try dispatch(command, interruption: interruption)
     for persona in personas {
@@ -97,6 +99,10 @@ extension Workspace {
       return CommandOutput(try self.trait(trait))
     case .rfm(let rfm):
       return try self.rfm(rfm)
+    case .rfmFrom(let rfm):
+      return try rfmFrom(rfm)
+    case .group(let group):
+      return try self.group(group)
     case .cluster(let cluster):
       return try self.cluster(cluster, interruption: interruption)
     case .persona(let persona):

@@ -13,6 +13,8 @@ extension Command {
     case .histogram(let histogram): return Self.typed(histogram.source)
     case .top(let top): return Self.typed(top.source)
     case .trait(let trait): return trait.filter.map { [($0, trait.source)] } ?? []
+    case .group(let group): return group.filter.map { [($0, group.source)] } ?? []
+    case .rfmFrom(let rfm): return rfm.filter.map { [($0, rfm.source)] } ?? []
     default: return []
     }
   }

@@ -148,14 +148,39 @@ public enum TraitAggregate: String, Sendable, Equatable, CaseIterable {
   ]
 }
 
-/// A parsed `trait NAME = AGG(c) from TABLE [where P] by KEY [= SOURCE_KEY]`.
+/// One `AGG(EXPR)` of `trait` or `group`: an aggregate over an expression of the source table's rows.
+public struct AggregateCall: Sendable, Equatable {
+  /// The aggregate.
+  public var aggregate: TraitAggregate
+  /// What is aggregated, computed on each source row; nil for `count(*)`.
+  public var argument: Expression?
+  /// Where the whole call stands, for errors about it.
+  public var range: SourceRange
+
+  /// Creates an aggregate call.
+  public init(_ aggregate: TraitAggregate, _ argument: Expression?, at range: SourceRange) {
+    self.aggregate = aggregate
+    self.argument = argument
+    self.range = range
+  }
+
+  /// The call in one spelling (`avg` reads as `mean`, `count(distinct x)` as `distinct_count(x)`);
+  /// parsing it gives the same call.
+  public var commandText: String {
+    guard let argument else { return "count(*)" }
+    return "\(aggregate.rawValue)(\(argument.commandText))"
+  }
+
+  /// True for the counts, which are 0 (not null) where nothing matched.
+  var isCount: Bool { aggregate == .countRows || aggregate == .count || aggregate == .distinctCount }
+}
+
+/// A parsed `trait NAME = AGG(EXPR) from TABLE [where P] by KEY [= SOURCE_KEY]`.
 public struct TraitCommand: Sendable, Equatable {
   /// The new (or redefined) column's name on the current table.
   public var name: Name
-  /// The aggregate.
-  public var aggregate: TraitAggregate
-  /// The aggregated column of the source table; nil for `count(*)`.
-  public var column: Name?
+  /// The aggregate and what it aggregates.
+  public var call: AggregateCall
   /// The table the rows come from (orders, events...).
   public var source: Name
   /// Which source rows count.
@@ -164,21 +189,25 @@ public struct TraitCommand: Sendable, Equatable {
   public var key: Name
   /// The key column of the source table; the same name as `key` when nil.
   public var sourceKey: Name?
-  /// Where the aggregate call stands, for errors about it.
-  public var aggregateRange: SourceRange
 
   /// Creates a trait command.
   public init(
-    name: Name, aggregate: TraitAggregate, column: Name?, source: Name, filter: Predicate? = nil, key: Name,
-    sourceKey: Name? = nil, aggregateRange: SourceRange
+    name: Name, call: AggregateCall, source: Name, filter: Predicate? = nil, key: Name, sourceKey: Name? = nil
   ) {
     self.name = name
-    self.aggregate = aggregate
-    self.column = column
+    self.call = call
     self.source = source
     self.filter = filter
     self.key = key
     self.sourceKey = sourceKey
-    self.aggregateRange = aggregateRange
+  }
+
+  /// The command in one spelling; parsing it gives the same command.
+  public var commandText: String {
+    var text = "trait \(name.commandText) = \(call.commandText) from \(source.commandText)"
+    if let filter { text += " where \(filter.commandText)" }
+    text += " by \(key.commandText)"
+    if let sourceKey { text += " = \(sourceKey.commandText)" }
+    return text
   }
 }

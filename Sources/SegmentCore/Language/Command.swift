@@ -60,10 +60,14 @@ public enum Command: Sendable, Equatable {
   case derive(DeriveCommand)
   /// `bucket c into E1, E2, ... [as NAME]`
   case bucket(BucketCommand)
-  /// `trait NAME = AGG(c) from TABLE [where P] by KEY`
+  /// `trait NAME = AGG(EXPR) from TABLE [where P] by KEY`
   case trait(TraitCommand)
   /// `rfm recency c frequency c monetary c [as of DATE]`
   case rfm(RFMCommand)
+  /// `rfm from TABLE by KEY date c amount EXPR ...`: group an order log, then score it
+  case rfmFrom(RFMFromCommand)
+  /// `group TABLE by KEY into NEW with NAME = AGG(EXPR), ... [where P] [replace]`
+  case group(GroupCommand)
   /// `cluster k=N on a, b [seed S]` or `cluster k=A..B on a, b [seed S]`
   case cluster(ClusterCommand)
   /// `persona ... end`, `persona draft for SEG`, `personas`, `show persona`, `drop persona`, `export personas`

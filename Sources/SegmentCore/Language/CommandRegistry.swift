@@ -47,7 +47,7 @@ public enum CommandWord: String, Sendable, CaseIterable {
   case persona, personas
   case count, stats, histogram, top
   case profile, compare, rank, trend, rfm, cluster
-  case derive, bucket, trait
+  case derive, bucket, trait, group
   case set
   case connect, disconnect, copy, create, sql
   case help, save, history, run, restore, quit
@@ -205,14 +205,22 @@ public enum CommandWord: String, Sendable, CaseIterable {
       return CommandSpec(
         word: self, aliases: [], group: .analytics,
         syntax: "rfm recency c frequency c monetary c [as of DATE]\n"
+          + "rfm from TABLE by KEY date c amount EXPRESSION [order c] [where P] [as of DATE] [into NEW] [replace]\n"
           + "recency: a date (the latest scores 5) or a number of days since (the fewest scores 5)\n"
+          + "rfm from starts from an order log: it groups TABLE into NEW (TABLE_rfm when not named), one row\n"
+          + "  per KEY in key order with last_order = max(date), orders = distinct_count(order) (count(*)\n"
+          + "  without order) and revenue = sum(EXPRESSION), then scores that table as rfm does\n"
           + "adds r, f, m (quintiles 1-5 as SQL ntile(5), ties in row order), fm = (f + m) / 2 and rfm (\"545\"),\n"
           + "  and segments champions, loyal, potential_loyalist, new_customers, promising, need_attention,\n"
           + "  about_to_sleep, at_risk, cant_lose_them, hibernating, lost; running it again replaces them",
         summary:
           "score recency, frequency and monetary value, and split customers into the named RFM segments",
         example: "rfm recency last_purchase_date frequency orders monetary total_spend",
-        keywords: ["recency", "frequency", "monetary", "as", "of"])
+        keywords: [
+          "recency", "frequency", "monetary", "as", "of", "from", "by", "date", "amount", "order", "where",
+          "into",
+          "replace",
+        ])
     case .cluster:
       return CommandSpec(
         word: self, aliases: [], group: .analytics,
@@ -248,14 +256,33 @@ public enum CommandWord: String, Sendable, CaseIterable {
     case .trait:
       return CommandSpec(
         word: self, aliases: [], group: .columns,
-        syntax: "trait NAME = AGG(c) from TABLE [where P] by KEY [= SOURCE_KEY]\n"
+        syntax: "trait NAME = AGG(EXPRESSION) from TABLE [where P] by KEY [= SOURCE_KEY]\n"
           + "AGG: count(*), count(c), distinct_count(c), sum, mean, min, max, first, last, most_frequent\n"
+          + "  over a column or an expression of TABLE's columns, as derive writes them: sum(quantity * price)\n"
           + "rows with nothing in TABLE get null (counts get 0); first and last follow TABLE's row order",
         summary: "add a column aggregated from another table (orders, events) joined on a key",
         example: "trait spend_90d = sum(amount) from orders where order_date within 90 days by customer_id",
         keywords: [
           "from", "where", "by", "count", "distinct_count", "sum", "mean", "min", "max", "first", "last",
           "most_frequent", "within", "days",
+        ])
+    case .group:
+      return CommandSpec(
+        word: self, aliases: [], group: .columns,
+        syntax: "group TABLE by KEY into NEW with NAME = AGG(EXPRESSION), ... [where P] [replace]\n"
+          + "AGG: count(*), count(c), distinct_count(c), sum, mean, min, max, first, last, most_frequent,\n"
+          + "  over a column or an expression of TABLE's columns, as derive writes them: sum(quantity * price)\n"
+          + "NEW gets one row per KEY value, in key order (numbers and dates ascending, text A to Z), with\n"
+          + "  KEY and the named columns; rows with a null KEY are left out and counted; where picks the rows\n"
+          + "  (it may also follow TABLE); an existing NEW needs replace; describe NEW says where it came from",
+        summary: "make a table with one row per customer (or any key) from an order log or events",
+        example:
+          "group orders by customer_id into buyers with orders = count(*), spend = sum(amount), "
+          + "last_order = max(order_date)",
+        keywords: [
+          "by", "into", "with", "where", "replace", "count", "distinct_count", "sum", "mean", "min", "max",
+          "first",
+          "last", "most_frequent",
         ])
     case .set:
       return CommandSpec(

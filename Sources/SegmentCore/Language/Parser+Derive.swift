@@ -33,35 +33,16 @@ extension Parser {
     }
   }
 
-  /// `trait NAME = AGG(c) from TABLE [where P] by KEY [= SOURCE_KEY]`
+  /// `trait NAME = AGG(EXPR) from TABLE [where P] by KEY [= SOURCE_KEY]`
   mutating func traitCommand() throws(ParseError) -> TraitCommand {
     let column = try name("a name for the trait")
     guard acceptSymbol("=") else {
       throw unexpected(
         "'=' and an aggregate, e.g. trait \(column.text) = sum(amount) from orders by customer_id")
     }
-    let start = current.range
-    let spellings = TraitAggregate.spellings.map(\.0)
-    guard let word = current.keyword, let found = TraitAggregate.spellings.first(where: { $0.0 == word })
-    else {
-      throw unexpected(
-        "an aggregate: count, sum, mean, min, max, first, last, most_frequent or distinct_count",
-        suggestions: current.keyword.map { Suggestions.closest(to: $0, among: spellings) } ?? [])
-    }
-    _ = advance()
-    var aggregate = found.1
-    try expectSymbol("(")
-    var argument: Name?
-    if aggregate == .count, acceptSymbol("*") {
-      aggregate = .countRows
-    } else {
-      if aggregate == .count, accept("distinct") { aggregate = .distinctCount }
-      argument = try name("a column of the source table")
-    }
-    guard current.isSymbol(")") else { throw unexpected("')' to close \(word)(") }
-    let aggregateRange = start.union(advance().range)
+    let call = try aggregateCall()
     try expect("from")
-    let source = try name("the table to aggregate, e.g. orders")
+    let source = try tableName("the table to aggregate, e.g. orders")
     var filter: Predicate?
     var key: Name?
     var sourceKey: Name?
@@ -79,7 +60,54 @@ extension Parser {
       throw unexpected("'by' and the key that joins the tables, e.g. by customer_id")
     }
     return TraitCommand(
-      name: column, aggregate: aggregate, column: argument, source: source, filter: filter, key: key,
-      sourceKey: sourceKey, aggregateRange: aggregateRange)
+      name: column, call: call, source: source, filter: filter, key: key, sourceKey: sourceKey)
   }
+
+  /// `AGG(EXPR)`, `count(*)` or `count(distinct EXPR)`: one aggregate of `trait` or `group`.
+  mutating func aggregateCall() throws(ParseError) -> AggregateCall {
+    let start = current.range
+    let spellings = TraitAggregate.spellings.map(\.0)
+    guard let word = current.keyword, let found = TraitAggregate.spellings.first(where: { $0.0 == word }),
+      tokens[index + 1].isSymbol("(")
+    else {
+      let near = current.keyword.map { Suggestions.closest(to: $0, among: spellings) } ?? []
+      // A function of derive's language is a value per row, not per group: say so.
+      if let word = current.keyword, tokens[min(index + 1, tokens.count - 1)].isSymbol("("),
+        ExpressionEvaluator.functionNames.contains(word)
+      {
+        throw ParseError(
+          .unexpectedToken(found: current.describedForError, expected: Parser.aggregateList),
+          at: current.range,
+          hint: "\(word) gives one value per row; put it inside an aggregate, e.g. "
+            + "most_frequent(\(word)(...)), or derive it on the new table afterwards",
+          suggestions: near)
+      }
+      throw unexpected(Parser.aggregateList, suggestions: near)
+    }
+    _ = advance()
+    var aggregate = found.1
+    try expectSymbol("(")
+    var argument: Expression?
+    if aggregate == .count, acceptSymbol("*") {
+      aggregate = .countRows
+    } else {
+      if aggregate == .count, accept("distinct") { aggregate = .distinctCount }
+      if current.isSymbol(")") { throw unexpected("a column or an expression of the source table") }
+      argument = try expression()
+    }
+    guard current.isSymbol(")") else { throw unexpected("')' to close \(word)(") }
+    let range = start.union(advance().range)
+    if case .symbol(let s) = current.kind, ArithmeticOperator(rawValue: s) != nil {
+      throw ParseError(
+        .unexpectedToken(found: current.describedForError, expected: "one aggregate per column"),
+        at: current.range,
+        hint: "arithmetic goes inside the aggregate (sum(a * b)); to combine two aggregates, make each a "
+          + "column, then derive the result on the new table")
+    }
+    return AggregateCall(aggregate, argument, at: range)
+  }
+
+  /// What an aggregate may be, for errors.
+  static let aggregateList =
+    "an aggregate: count(*), count, distinct_count, sum, mean, min, max, first, last or most_frequent"
 }

@@ -1,6 +1,9 @@
 extension Parser {
   /// Words that end a predicate inside a larger command (`show ... where P sort by c`).
-  static let predicateStops: Set<String> = ["sort", "limit", "by", "columns", "in", "as", "bins"]
+  static let predicateStops: Set<String> = [
+    "sort", "limit", "by", "columns", "in", "as", "bins", "into", "with", "replace", "date", "amount",
+    "order",
+  ]
 
   /// Reads a predicate: `or` binds loosest, then `and`, then `not`.
   mutating func predicate() throws(ParseError) -> Predicate {

@@ -194,7 +194,10 @@ public struct Parser {
     case .derive: return .derive(try deriveCommand())
     case .bucket: return .bucket(try bucketCommand())
     case .trait: return .trait(try traitCommand())
-    case .rfm: return .rfm(try rfmCommand())
+    case .rfm:
+      if accept("from") { return .rfmFrom(try rfmFromCommand()) }
+      return .rfm(try rfmCommand())
+    case .group: return .group(try groupCommand())
     case .cluster: return .cluster(try clusterCommand())
     case .persona: return .persona(try personaCommand())
     case .personas: return .persona(.list)

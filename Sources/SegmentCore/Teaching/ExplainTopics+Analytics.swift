@@ -13,11 +13,20 @@ extension ExplainCatalog {
         + "behavioural segmentation in retail and e-mail marketing.",
       example: "After scoring, a shop ranks the RFM segments by revenue. Champions may be a sixth of "
         + "customers but a third of revenue, while 'at risk' and 'can't lose them' together hold a lot of "
-        + "past revenue: those two get the win-back budget.",
+        + "past revenue: those two get the win-back budget. RFM starts from either of two tables. A "
+        + "customer table with a last date, an order count and a spend is scored as it is (rfm recency "
+        + "...). An order log (a row per order or order line) is grouped first, in one step with 'rfm "
+        + "from orders by customer_id date order_date amount amount order order_id', or in two with "
+        + "'group orders by customer_id into buyers with ...' then 'rfm recency ...': both give the same "
+        + "scores. Returns and cancellations are rows of the log too (a negative quantity, an invoice "
+        + "starting with C): leave them out with 'where quantity > 0', or keep them so revenue is net of "
+        + "refunds, as SQL's SUM nets negative lines.",
       tryCommands: [
         "rfm recency last_purchase_date frequency orders monetary total_spend",
         "rank segments by sum(total_spend)",
         "profile at_risk columns loyalty_tier, preferred_channel",
+        "load sample orders",
+        "rfm from orders by customer_id date order_date amount amount order order_id where quantity > 0",
       ]),
     ExplainTopic(
       name: "index", aliases: ["indices", "index-score"],

@@ -15,7 +15,7 @@ extension Workspace {
     switch command {
     case .segment(let definition):
       return segment(named: definition.name.text).map { "this segment " + worth(of: $0) }
-    case .rfm:
+    case .rfm, .rfmFrom:
       guard let champions = segment(named: "champions") else { return nil }
       return "champions (bought recently, often and a lot) " + worth(of: champions)
         + "; reward them, and win back at_risk before they are lost"
@@ -70,6 +70,10 @@ extension Workspace {
     case .derive(let derive): return traitLine(derive.name.text)
     case .bucket: return "bands turn a number into groups you can count, compare and target"
     case .trait(let trait): return traitLine(trait.name.text)
+    case .group(let group):
+      return
+        "each row of \(group.target.text) is now one \(group.key.text) with its totals: segment on them, "
+        + "or score them with rfm"
     case .load:
       return "each row is one record (a customer, an order) and each column a trait to segment on: "
         + "'describe' shows them"

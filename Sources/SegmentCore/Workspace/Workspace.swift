@@ -30,6 +30,10 @@ public struct Workspace: Sendable {
   /// with the command that made each: these may be redefined, while loaded columns are never overwritten.
   public internal(set) var computedColumns: [String: [String: String]] = [:]
 
+  /// Per table (lowercased name) that `group` or `rfm from` made: where it came from ("grouped from tx
+  /// by CustomerID where Quantity > 0"), for `describe`. A `load` under the same name forgets it.
+  public internal(set) var tableOrigins: [String: String] = [:]
+
   /// The flag the running command's queries poll; `run` sets it to the front end's.
   var interruption = Interruption()
 
@@ -147,6 +151,14 @@ public struct Workspace: Sendable {
     guard memory.put(table) else { return false }
     try refreshSegments(of: table.name)
     return true
+  }
+
+  /// Adds or replaces a table and makes it current, leaving its segments to be recomputed by the
+  /// next `put` of it: for a command that rebuilds a table and then adds the columns its segments read
+  /// (`rfm from ... replace`). Returns true when a table of that name was replaced.
+  mutating func putBeforeItsColumns(_ table: Table) -> Bool {
+    currentTableName = table.name
+    return memory.put(table)
   }
 
   /// Makes an existing table current, in memory or on a connection, and returns its schema.

@@ -75,9 +75,8 @@ struct RFMInputCheckTests {
     #expect(
       output.warnings == [
         "2 CustomerID values appear on more than one row (up to 3 rows each; 2 rows have no CustomerID): rfm"
-          + " scores rows, not customers; group the order lines first: on a table with one row per customer,"
-          + " trait last_purchase = max(last) from lines by CustomerID, likewise count(*) and sum(...), then"
-          + " rfm on that table"
+          + " scores rows, not customers; score the order log per customer instead: rfm from lines by"
+          + " CustomerID date last amount ... [order ...]"
       ])
     #expect(try workspace.resolveTable(nil).column(named: "r")?.nullCount == 0)
   }

@@ -132,8 +132,8 @@ struct TraitTests {
       Issue.record("not a trait")
       return
     }
-    #expect(trait.aggregate == .distinctCount)
-    #expect(trait.column?.text == "item")
+    #expect(trait.call.aggregate == .distinctCount)
+    #expect(trait.call.argument?.text == "item")
     #expect(trait.key.text == "id")
     #expect(trait.sourceKey?.text == "customer")
     #expect(trait.filter != nil)

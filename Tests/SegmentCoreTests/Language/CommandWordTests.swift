@@ -31,6 +31,7 @@ struct CommandWordTests {
     case .derive: "derive one = 1"
     case .bucket: "bucket age into 18, 30"
     case .trait: "trait n = count(*) from orders by customer_id"
+    case .group: "group orders by customer_id into buyers with n = count(*)"
     case .set: "set timer on"
     case .help: "help"
     case .save: #"save "s.seg""#

@@ -1,0 +1,153 @@
+import Columnar
+
+extension Workspace {
+  /// `group TABLE by KEY into NEW with NAME = AGG(EXPR), ... [where P] [replace]`: a new table with one
+  /// row per non-null KEY of TABLE, in key order (see `GroupKeys`), holding KEY and the aggregates,
+  /// which `trait`'s code computes. The new table becomes the current one and remembers where it came
+  /// from (`describe` shows it).
+  /// - Throws: `EvalError` before anything changes: an unknown table or column (with did-you-mean), a
+  ///   column named twice, an existing NEW without `replace`, NEW naming TABLE, an aggregate's errors,
+  ///   `.interrupted` on Ctrl-C (checked between the passes).
+  /// - Complexity: one pass to group the keys, then one (or two) per aggregate, as `trait`.
+  mutating func group(_ command: GroupCommand) throws(EvalError) -> CommandOutput {
+    let built = try groupedTable(
+      source: command.source, key: command.key, into: command.target, columns: command.columns,
+      filter: command.filter, replace: command.replace)
+    let replaced = try putNew(built)
+    return CommandOutput(.message(built.summary(replaced: replaced)))
+  }
+
+  /// A table grouped from another, not yet put in the workspace.
+  struct GroupedTable {
+    var table: Table
+    var source: String
+    var key: String
+    /// What `describe` says of the table's origin.
+    var origin: String
+    /// Source rows with a key that passed the filter.
+    var usedRows: Int
+    /// Source rows the filter left out (nil without a filter).
+    var filteredOut: Int?
+    /// Source rows (among those the filter kept) with a null key.
+    var nullKeyRows: Int
+    var replace: Bool
+
+    /// "grouped tx by CustomerID into buyers: 4,339 rows from 14,000 rows of tx; left out 300 rows by
+    /// where and 5,000 with no CustomerID".
+    func summary(replaced: Bool) -> String {
+      var text =
+        "grouped \(source) by \(key) into \(table.name)\(replaced ? " (replaced)" : ""): "
+        + "\(Figures.rows(table.rowCount)) from \(Figures.rows(usedRows)) of \(source)"
+      var left: [String] = []
+      if let filteredOut, filteredOut > 0 { left.append("\(Figures.rows(filteredOut)) by where") }
+      if nullKeyRows > 0 {
+        left.append(
+          (left.isEmpty ? Figures.rows(nullKeyRows) : Figures.grouped(nullKeyRows)) + " with no \(key)")
+      }
+      if !left.isEmpty { text += "; left out " + left.joined(separator: " and ") }
+      return text
+    }
+  }
+
+  /// Builds the grouped table without changing the workspace.
+  func groupedTable(
+    source sourceName: Name, key keyName: Name, into target: Name, columns: [GroupColumn], filter: Predicate?,
+    replace: Bool
+  ) throws(EvalError) -> GroupedTable {
+    let source = try resolveTable(sourceName)
+    let key = try resolveColumn(keyName, in: source)
+    if key.type == .list {
+      throw EvalError(.listNotAllowed(column: key.name, in: .groupKey), at: keyName.range)
+    }
+    try checkNewTableName(target, source: source, replace: replace)
+    var names: [String] = [key.name.lowercased()]
+    for column in columns {
+      if names.contains(column.name.text.lowercased()) {
+        throw EvalError(.duplicateColumn(column.name.text), at: column.name.range)
+      }
+      names.append(column.name.text.lowercased())
+    }
+    var inputs: [Column?] = []
+    for column in columns {
+      if interruption.isRequested { throw EvalError(.interrupted) }
+      inputs.append(try aggregateInput(column.call, on: source))
+    }
+    if interruption.isRequested { throw EvalError(.interrupted) }
+    var groups = GroupKeys(key)
+    var nullKeyRows = groups.nullRows
+    var filteredOut: Int?
+    if let filter {
+      let keep = try members(filter, on: source)
+      filteredOut = source.rowCount - keep.popcount()
+      // Null keys are counted among the rows the filter kept, and the groups are those that keep a row.
+      nullKeyRows = 0
+      for row in 0..<source.rowCount where keep[row] && key.isNull(row) { nullKeyRows += 1 }
+      var targets = groups.targets
+      (~keep).forEachSetBit { targets[$0] = -1 }
+      groups = GroupKeys(renumbering: targets, count: groups.count, nullRows: groups.nullRows)
+    }
+    if interruption.isRequested { throw EvalError(.interrupted) }
+    let all = TraitAggregation(targets: groups.targets, rowCount: groups.count)
+    var made = [key.gathering(all.firstRows(last: false), name: key.name)]
+    for (column, values) in zip(columns, inputs) {
+      if interruption.isRequested { throw EvalError(.interrupted) }
+      made.append(try aggregate(column.call, all, values, name: column.name.text))
+    }
+    let table: Table
+    do {
+      table = try Table(name: target.text, columns: made)
+    } catch {
+      throw EvalError(.table(error), at: target.range)
+    }
+    var origin = "grouped from \(source.name) by \(key.name)"
+    if let filter { origin += " where \(filter.commandText)" }
+    let used = source.rowCount - (filteredOut ?? 0) - nullKeyRows
+    return GroupedTable(
+      table: table, source: source.name, key: key.name, origin: origin, usedRows: used,
+      filteredOut: filteredOut, nullKeyRows: nullKeyRows, replace: replace)
+  }
+
+  /// Refuses a new table's name that is taken (unless `replace`), or that is its own source's.
+  private func checkNewTableName(_ target: Name, source: Table, replace: Bool) throws(EvalError) {
+    if target.text.lowercased() == source.name.lowercased() {
+      throw EvalError(.newTableIsSource(source.name), at: target.range)
+    }
+    if isRemote(target.text) { throw EvalError.needsMemory(target.text, at: target.range) }
+    if !replace, let existing = table(named: target.text) {
+      throw EvalError(.tableExists(existing.name), at: target.range)
+    }
+  }
+
+  /// Puts a grouped table, current from now on, with its origin. Returns true when it replaced one.
+  /// - Parameter deferringSegments: true when the caller adds the columns the old table's segments
+  ///   read and puts the table again (`rfm from`), which recomputes them then.
+  mutating func putNew(_ built: GroupedTable, deferringSegments: Bool = false) throws(EvalError) -> Bool {
+    let old = table(named: built.table.name)
+    var table = built.table
+    if let old { table.name = old.name }
+    let replaced = deferringSegments ? putBeforeItsColumns(table) : try put(table)
+    let key = table.name.lowercased()
+    tableOrigins[key] = built.origin
+    // The old table's computed columns and null placeholders are gone with it.
+    computedColumns[key] = nil
+    nullPlaceholders[key] = nil
+    return replaced
+  }
+}
+
+extension GroupKeys {
+  /// Groups already numbered in key order, of which some may have lost every row (to a filter):
+  /// those are dropped and the rest renumbered, keeping their order.
+  init(renumbering targets: [Int32], count: Int, nullRows: Int) {
+    var kept = [Int32](repeating: -1, count: count)
+    for t in targets where t >= 0 { kept[Int(t)] = 0 }
+    var next: Int32 = 0
+    for g in kept.indices where kept[g] == 0 {
+      kept[g] = next
+      next += 1
+    }
+    self.targets = kept.withUnsafeBufferPointer { k in targets.map { $0 >= 0 ? k[Int($0)] : -1 } }
+    self.count = Int(next)
+    self.nullRows = nullRows
+  }
+}

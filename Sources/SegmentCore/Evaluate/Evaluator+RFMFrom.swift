@@ -1,0 +1,55 @@
+import Columnar
+
+extension Workspace {
+  /// `rfm from TABLE by KEY date c amount EXPR [order c] [where P] [as of DATE] [into NEW] [replace]`:
+  /// groups an order log into NEW (`TABLE_rfm` when not named), one row per KEY in key order with
+  /// `last_order = max(date)`, `orders = distinct_count(order)` (`count(*)` without `order`) and
+  /// `revenue = sum(amount)`, exactly as `group` would, then scores NEW as `rfm` does. So `group ...`
+  /// then `rfm recency last_order frequency orders monetary revenue` gives the same scores.
+  /// - Throws: what `group` and `rfm` throw, before anything changes.
+  mutating func rfmFrom(_ command: RFMFromCommand) throws(EvalError) -> CommandOutput {
+    let names = RFMFromCommand.columnNames
+    let target =
+      command.target ?? Name(RFMFromCommand.defaultTarget(for: command.source.text), at: command.source.range)
+    let frequency: AggregateCall
+    if let order = command.order {
+      frequency = AggregateCall(
+        .distinctCount, Expression(.column(order), at: order.range, text: order.commandText), at: order.range)
+    } else {
+      frequency = AggregateCall(.countRows, nil, at: command.key.range)
+    }
+    let columns = [
+      GroupColumn(
+        name: Name(names.recency, at: command.date.range),
+        call: AggregateCall(
+          .max, Expression(.column(command.date), at: command.date.range, text: command.date.commandText),
+          at: command.date.range)),
+      GroupColumn(
+        name: Name(names.frequency, at: command.order?.range ?? command.key.range), call: frequency),
+      GroupColumn(
+        name: Name(names.monetary, at: command.amount.range),
+        call: AggregateCall(.sum, command.amount, at: command.amount.range)),
+    ]
+    let built = try groupedTable(
+      source: command.source, key: command.key, into: target, columns: columns, filter: command.filter,
+      replace: command.replace)
+    let replaced = try putNew(built, deferringSegments: true)
+    let rfm = RFMCommand(
+      recency: Name(names.recency, at: command.date.range),
+      frequency: Name(names.frequency, at: command.order?.range ?? command.key.range),
+      monetary: Name(names.monetary, at: command.amount.range), asOf: command.asOf,
+      asOfRange: command.asOfRange)
+    var output = try self.rfm(rfm, madeBy: command.commandText)
+    var grouped = built.summary(replaced: replaced)
+    grouped +=
+      "; last_order = max(\(command.date.commandText)), orders = "
+      + (command.order.map { "distinct_count(\($0.commandText))" } ?? "count(*)")
+      + ", revenue = sum(\(command.amount.commandText))"
+    if case .sequence(let parts) = output.result {
+      output.result = .sequence([.message(grouped)] + parts)
+    } else {
+      output.result = .sequence([.message(grouped), output.result])
+    }
+    return output
+  }
+}
