@@ -58,7 +58,7 @@ struct OnePassReaderTests {
     case .none: text += " none"
     case .ints(let v, let lo, let hi): text += " ints \((0..<v.count).map { v[$0] }) \(lo) \(hi)"
     case .doubles(let v): text += " doubles \(v.map(\.bitPattern))"
-    case .bools(let v): text += " bools \(v)"
+    case .bools(let v, _): text += " bools \(v)"
     case .dates(let v): text += " dates \(v)"
     case .timestamps(let v): text += " timestamps \(v)"
     case .strings(let c, let d): text += " strings \(codes(c)) \(entries(d))"
