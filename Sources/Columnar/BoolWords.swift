@@ -17,6 +17,12 @@ public struct BoolWords: Sendable, Hashable {
   /// The word for `value`.
   public func word(_ value: Bool) -> String { value ? trueWord : falseWord }
 
+  /// `value` as a column with these words shows it: a Bool as its word, anything else as it is.
+  public func spelling(_ value: Value) -> Value {
+    if case .bool(let b) = value { return .string(word(b)) }
+    return value
+  }
+
   /// The words as one text, `yes/no`: how engines that keep a column comment record them.
   public var text: String { "\(trueWord)/\(falseWord)" }
 

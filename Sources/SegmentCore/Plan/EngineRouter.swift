@@ -17,12 +17,16 @@ struct EngineRouter: Engine {
 
   /// The engine that holds a table, the table's name there, and the connection's name (nil for memory).
   func route(_ table: String) -> (engine: any Engine, local: String, connection: String?) {
-    if let dot = table.firstIndex(of: "."),
-      let connection = connections.first(where: { $0.name.lowercased() == table[..<dot].lowercased() })
-    {
+    if let connection = connection(holding: table), let dot = table.firstIndex(of: ".") {
       return (connection.engine, String(table[table.index(after: dot)...]), connection.name)
     }
     return (memory, table, nil)
+  }
+
+  /// The connection whose table `table` names (`pg.customers`), or nil for a table in memory.
+  func connection(holding table: String) -> Connection? {
+    guard let dot = table.firstIndex(of: ".") else { return nil }
+    return connections.first { $0.name.lowercased() == table[..<dot].lowercased() }
   }
 
   var catalog: Catalog {

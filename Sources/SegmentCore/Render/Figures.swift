@@ -123,8 +123,7 @@ public enum Figures {
 
   /// A value of a column as people read it, a Bool in the words its file wrote (`yes`, see `BoolWords`).
   public static func text(_ value: Value, words: BoolWords?) -> String {
-    if case .bool(let b) = value, let words { return words.word(b) }
-    return text(value)
+    text(words?.spelling(value) ?? value)
   }
 
   /// A data value as people read it: dates in ISO, doubles in shortest form, lists joined by `;`.

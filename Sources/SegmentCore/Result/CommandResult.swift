@@ -60,8 +60,7 @@ extension ColumnSchema {
   /// A value of this column as a result cell: a Bool in the words the column's file wrote (`yes`), the
   /// words a user reads there and types in a predicate.
   func cell(_ value: Value) -> Cell {
-    if case .bool(let b) = value, let boolWords { return .value(.string(boolWords.word(b))) }
-    return .value(value)
+    .value(boolWords?.spelling(value) ?? value)
   }
 }
 

@@ -116,8 +116,7 @@ public struct Workspace: Sendable {
   func catalog(seeking name: String) throws(EvalError) -> Catalog {
     let catalog = engine.catalog
     guard catalog.table(named: name) == nil,
-      let routed = EngineRouter(memory: memory, connections: connections).route(name).connection,
-      let connection = connections.first(where: { $0.name == routed })
+      let connection = EngineRouter(memory: memory, connections: connections).connection(holding: name)
     else { return catalog }
     do {
       try connection.engine.reloadCatalog(interruption: interruption)
@@ -129,7 +128,7 @@ public struct Workspace: Sendable {
 
   /// Whether a table is on a connection rather than in memory.
   func isRemote(_ tableName: String) -> Bool {
-    EngineRouter(memory: memory, connections: connections).route(tableName).connection != nil
+    EngineRouter(memory: memory, connections: connections).connection(holding: tableName) != nil
   }
 
   /// The column a command names in `table`, with did-you-mean when there is none.
