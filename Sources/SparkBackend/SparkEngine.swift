@@ -112,7 +112,15 @@ final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
       } catch {
         throw EngineError(.server("cannot read the columns of Spark's table \(name): \(error)"))
       }
-      fresh.append(storedTable(name, schema, comments: try boolComments(name, schema, interruption)))
+      let comments: [String: String]
+      do {
+        comments = try boolComments(name, schema, interruption)
+      } catch {
+        // Dropped or renamed between the two statements, as above.
+        if error.code == "TABLE_OR_VIEW_NOT_FOUND" { continue }
+        throw error
+      }
+      fresh.append(storedTable(name, schema, comments: comments))
     }
     fresh.sort { Array($0.schema.name.utf8).lexicographicallyPrecedes(Array($1.schema.name.utf8)) }
     storedTables.withLock { $0 = fresh }
