@@ -156,3 +156,25 @@ struct Chosen {
     mask.forEachSetBit(body)
   }
 }
+
+extension GroupCounter {
+  /// `Operation.valueCounts`: the groups of one column among the chosen rows, each with how many of
+  /// its rows lie in each of `within` (subsets of the chosen rows), at most `limit` groups.
+  /// - Complexity: one `count` over the chosen rows and one per subset.
+  static func valueCounts(_ table: Table, _ name: String, rows: Bitmap?, within: [Bitmap], limit: Int)
+    throws(EngineError) -> Frame
+  {
+    let groups = try count(table, rows: rows, by: [name])
+    let keys = groups.columns[0]
+    let kept = min(max(0, limit), groups.rowCount)
+    var columns = [keys.taking(Array(0..<kept)), Column.int("rows", (0..<kept).map { Int64(groups.integer("count", at: $0)) })]
+    for (i, subset) in within.enumerated() {
+      let part = try count(table, rows: subset, by: [name])
+      var found: [Value: Int64] = [:]
+      for row in 0..<part.rowCount { found[part.columns[0].value(at: row)] = Int64(part.integer("count", at: row)) }
+      columns.append(Column.int("n.\(i)", (0..<kept).map { found[keys.value(at: $0)] ?? 0 }))
+    }
+    columns.append(Column.int("values", [Int64](repeating: Int64(groups.rowCount), count: kept)))
+    return Frame(columns: columns)
+  }
+}

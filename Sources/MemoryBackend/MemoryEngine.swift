@@ -77,11 +77,47 @@ public struct MemoryEngine: Engine {
       return try Periods.count(
         try MemoryEngine.column(name, of: table), by: period,
         chosen: Chosen(rowCount: table.rowCount, mask: rows))
-    case .summarize(let columns, let by, let quantiles):
+    case .summarize(let columns, let by, let quantiles, let variance):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       return try Summarizer.frame(
         table, chosen: Chosen(rowCount: table.rowCount, mask: rows), columns: columns, by: by,
-        quantiles: quantiles)
+        quantiles: quantiles, variance: variance)
+    case .valueCounts(let name, let conditions, let limit):
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      var within: [Bitmap] = []
+      for condition in conditions {
+        let meets = try filtered(condition, table: table, version: version, interruption: interruption)
+        within.append(rows.map { $0 & meets } ?? meets)
+      }
+      return try GroupCounter.valueCounts(table, name, rows: rows, within: within, limit: limit)
+    case .valueRange(let names):
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      var figures: [Column] = []
+      for (i, name) in names.enumerated() {
+        let column = try MemoryEngine.column(name, of: table)
+        guard column.type != .list else {
+          throw EngineError(.unsupported("distinct values of list \(column.name) are counted by item"))
+        }
+        let picked = rows.map { column.taking($0.setIndices()) } ?? column
+        let (distinct, least, greatest) = MemoryEngine.range(of: picked)
+        figures.append(Column.int("count.\(i)", [Int64(picked.count - picked.nullCount)]))
+        figures.append(Column.int("distinct.\(i)", [Int64(distinct)]))
+        figures.append(Column.of("min.\(i)", type: column.type, [least]))
+        figures.append(Column.of("max.\(i)", type: column.type, [greatest]))
+      }
+      return Frame(columns: figures)
+    case .duplicateRows:
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      var duplicates = table.duplicateRows()
+      if let rows {
+        // Only repeats among the chosen rows count: keep those rows alone before looking.
+        let picked = rows.setIndices()
+        guard let part = try? Table(name: table.name, columns: table.columns.map { $0.taking(picked) }) else {
+          throw EngineError(.unsupported("cannot take rows of \(table.name)"))
+        }
+        duplicates = part.duplicateRows()
+      }
+      return Frame(columns: [Column.int("count", [Int64(duplicates.popcount())])])
     case .rows(let names, let order, let limit):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       var keys: [(Column, descending: Bool)] = []
@@ -152,6 +188,27 @@ public struct MemoryEngine: Engine {
     TableSchema(
       name: table.name,
       columns: table.columns.map { ColumnSchema(name: $0.name, type: $0.type, boolWords: $0.boolWords) })
+  }
+
+  /// A column's distinct non-null values, least and greatest (nulls when it has none): numbers, dates
+  /// and timestamps from their summary, text in byte order, false before true.
+  /// - Complexity: O(n log n) for numbers and dates (the summary sorts), O(n + distinct values) else.
+  static func range(of column: Column) -> (distinct: Int, min: Value, max: Value) {
+    let summary = column.summary()
+    switch column.storage {
+    case .string(let codes, let dictionary):
+      var used = [Bool](repeating: false, count: dictionary.count)
+      for row in 0..<column.count where !column.isNull(row) { used[Int(codes[row])] = true }
+      let present = dictionary.indices.filter { used[$0] }.map { dictionary[$0] }
+      let least = present.min { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      let greatest = present.max { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      return (summary.distinctCount, least.map(Value.string) ?? .null, greatest.map(Value.string) ?? .null)
+    case .bool:
+      let values = summary.topValues.map(\.value).sorted { $0 == .bool(false) && $1 == .bool(true) }
+      return (summary.distinctCount, values.first ?? .null, values.last ?? .null)
+    default:
+      return (summary.distinctCount, summary.min ?? .null, summary.max ?? .null)
+    }
   }
 
   /// The latest day in a date or timestamp column, nulls left out; nil for other columns.

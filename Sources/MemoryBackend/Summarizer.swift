@@ -1,20 +1,21 @@
 import Columnar
 import SegmentPlan
 
-/// Count, sum, mean, extremes and quantiles of number columns, per group (`Operation.summarize`).
+/// Count, sum, mean, extremes, quantiles and variance of number, date and timestamp columns, per group
+/// (`Operation.summarize`).
 enum Summarizer {
   /// - Complexity: one pass per measured column for all groups (Columnar's grouped aggregates kernel),
-  ///   plus O(n log n) to number the groups.
+  ///   one more for variances, plus O(n log n) to number the groups.
   static func frame(
-    _ table: Table, chosen: Chosen, columns names: [String], by: String?, quantiles: [Double]
+    _ table: Table, chosen: Chosen, columns names: [String], by: String?, quantiles: [Double], variance: Bool
   ) throws(EngineError) -> Frame {
     var measured: [Column] = []
     for name in names {
       let column = try MemoryEngine.column(name, of: table)
-      guard column.type.isNumeric else {
+      guard let view = measurable(column) else {
         throw EngineError(.unsupported("\(column.name) is \(column.type.displayName), not a number"))
       }
-      measured.append(column)
+      measured.append(view)
     }
     var index: GroupIndex?
     var keyColumn: Column?
@@ -54,7 +55,56 @@ enum Summarizer {
         frame.append(
           Column.double(Operation.summaryColumn(.quantile(j), of: i), chosenFigures.map { $0.quantiles[j] }))
       }
+      if variance {
+        let spread = variances(
+          column, groups: index?.keys, means: figures.map { $0.mean ?? 0 }, counts: figures.map(\.count),
+          chosen: chosen)
+        frame.append(Column.double(Operation.summaryColumn(.variance, of: i), order.map { spread[$0] }))
+      }
     }
     return Frame(columns: frame)
+  }
+
+  /// The column as numbers: itself for numbers, a date's day numbers or a timestamp's seconds as whole
+  /// numbers (sharing the buffers); nil for anything else.
+  private static func measurable(_ column: Column) -> Column? {
+    switch column.storage {
+    case .int, .double: return column
+    case .date(let days):
+      return Column(name: column.name, storage: .int(.int32(days)), validity: column.validity)
+    case .timestamp(let seconds):
+      return Column(name: column.name, storage: .int(.int64(seconds)), validity: column.validity)
+    default: return nil
+    }
+  }
+
+  /// Each group's sample variance, Σ(x − mean)² / (n − 1) over its non-null chosen values, taken about
+  /// the group's own mean so that large values do not cancel; nil for a group under two values.
+  /// - Complexity: O(chosen rows).
+  private static func variances(
+    _ column: Column, groups: [UInt32]?, means: [Double], counts: [Int], chosen: Chosen
+  ) -> [Double?] {
+    var squares = [Double](repeating: 0, count: means.count)
+    func add<T>(_ values: [T], _ read: (T) -> Double) {
+      values.withUnsafeBufferPointer { v in
+        squares.withUnsafeMutableBufferPointer { s in
+          chosen.forEachRow { row in
+            guard !column.isNull(row) else { return }
+            let g = groups.map { Int($0[row]) } ?? 0
+            let d = read(v[row]) - means[g]
+            s[g] += d * d
+          }
+        }
+      }
+    }
+    switch column.storage {
+    case .int(.int8(let a)): add(a) { Double($0) }
+    case .int(.int16(let a)): add(a) { Double($0) }
+    case .int(.int32(let a)): add(a) { Double($0) }
+    case .int(.int64(let a)): add(a) { Double($0) }
+    case .double(let a): add(a) { $0 }
+    default: break
+    }
+    return squares.indices.map { counts[$0] > 1 ? squares[$0] / Double(counts[$0] - 1) : nil }
   }
 }

@@ -28,6 +28,8 @@ public struct PostgreSQLDialect: SQLDialect {
 
   public func dayNumber(of date: String) -> String { "(\(date) - DATE '1970-01-01')" }
 
+  public func epochSeconds(of timestamp: String) -> String { "EXTRACT(EPOCH FROM \(timestamp))" }
+
   public func year(of date: String) -> String { "CAST(EXTRACT(YEAR FROM \(date)) AS BIGINT)" }
 
   public func month(of date: String) -> String { "CAST(EXTRACT(MONTH FROM \(date)) AS BIGINT)" }

@@ -22,8 +22,40 @@ extension SQLCompiler {
     case .maxDate(let name):
       let day = try type(of: name) == .timestamp ? dialect.day(of: column(name)) : column(name)
       return SQLText("SELECT max(\(day)) AS \(dialect.identifier("max")) FROM \(from)")
-    case .summarize(let columns, let by, let quantiles):
-      return try summarize(columns, by: by, quantiles: quantiles, relation)
+    case .summarize(let columns, let by, let quantiles, let variance):
+      return try summarize(columns, by: by, quantiles: quantiles, variance: variance, relation)
+    case .valueCounts(let name, let conditions, let limit):
+      return try valueCounts(name, conditions, limit: limit, relation)
+    case .valueRange(let names):
+      var figures: [String] = []
+      for (i, name) in names.enumerated() {
+        let type = try type(of: name)
+        guard type != .list else {
+          throw EngineError(.unsupported("distinct values of list \(name) are counted by item"))
+        }
+        // Text is compared by bytes; a bool's least is false and its greatest true, as `bool_and` and
+        // `bool_or` say (min and max take no booleans on every server).
+        let x = column(name)
+        let (least, greatest) =
+          switch type {
+          case .string: ("min(\(dialect.bytewise(x)))", "max(\(dialect.bytewise(x)))")
+          case .bool: ("bool_and(\(x))", "bool_or(\(x))")
+          default: ("min(\(x))", "max(\(x))")
+          }
+        figures.append("count(\(x)) AS \(dialect.identifier("count.\(i)"))")
+        figures.append("count(DISTINCT \(x)) AS \(dialect.identifier("distinct.\(i)"))")
+        figures.append("\(least) AS \(dialect.identifier("min.\(i)"))")
+        figures.append("\(greatest) AS \(dialect.identifier("max.\(i)"))")
+      }
+      return "SELECT \(figures.joined(separator: ", "))" + (try fromWhere(relation))
+    case .duplicateRows:
+      // Every row less the distinct ones: DISTINCT takes nulls as equal, as seg does.
+      let all = schema.columns.map { column($0.name) }.joined(separator: ", ")
+      let rows = "SELECT count(*)" + (try fromWhere(relation))
+      let distinct =
+        "SELECT count(*) FROM (SELECT DISTINCT \(all)" + (try fromWhere(relation))
+        + ") AS \(dialect.identifier("seg_distinct"))"
+      return "SELECT (" + rows + ") - (" + distinct + ") AS \(dialect.identifier("count"))"
     case .rows(let columns, let order, let limit):
       var keys: [String] = []
       for key in order {
@@ -58,21 +90,45 @@ extension SQLCompiler {
     var order: [String] = []
     var join: String?
     for name in keys {
-      let type = try self.type(of: name)
-      var key = column(name)
-      if type == .list {
-        // The item's name must be no column's, or the table's columns become ambiguous.
-        let alias = unusedName("seg_exploded")
-        join = dialect.explode(column(name), alias: alias)
-        key = "\(alias).\(alias)"
-      }
-      selected.append("\(key) AS \(column(name))")
-      order.append("\(type == .string || type == .list ? dialect.bytewise(key) : key) ASC NULLS LAST")
+      let key = try groupKey(name)
+      if let explode = key.join { join = explode }
+      selected.append("\(key.value) AS \(column(name))")
+      order.append(key.order)
     }
     let groups = (1...keys.count).map(String.init).joined(separator: ", ")
     return "SELECT \(selected.joined(separator: ", ")), count(*) AS \(dialect.identifier("count"))"
       + (try fromWhere(relation, join: join))
       + " GROUP BY \(groups) ORDER BY count(*) DESC, \(order.joined(separator: ", "))"
+  }
+
+  /// What a query groups by for a key column: the value (a list's item, from the FROM item `join`
+  /// that explodes it), and its ascending order with nulls last.
+  private func groupKey(_ name: String) throws(EngineError) -> (value: String, join: String?, order: String) {
+    let type = try self.type(of: name)
+    var key = column(name)
+    var join: String?
+    if type == .list {
+      // The item's name must be no column's, or the table's columns become ambiguous.
+      let alias = unusedName("seg_exploded")
+      join = dialect.explode(column(name), alias: alias)
+      key = "\(alias).\(alias)"
+    }
+    return (key, join, "\(type == .string || type == .list ? dialect.bytewise(key) : key) ASC NULLS LAST")
+  }
+
+  /// Groups of one column with filtered counts beside each, and the number of groups in a window over
+  /// the grouped rows (computed before the limit cuts them).
+  private func valueCounts(_ name: String, _ conditions: [Condition], limit: Int, _ relation: Relation)
+    throws(EngineError) -> SQLText
+  {
+    let key = try groupKey(name)
+    var selected = [SQLText("\(key.value) AS \(column(name))"), SQLText("count(*) AS \(dialect.identifier("rows"))")]
+    for (i, c) in conditions.enumerated() {
+      selected.append(dialect.countWhere(try condition(c)) + " AS \(dialect.identifier("n.\(i)"))")
+    }
+    selected.append(SQLText("CAST(count(*) OVER () AS BIGINT) AS \(dialect.identifier("values"))"))
+    return "SELECT " + SQLText.joined(selected, separator: ", ") + (try fromWhere(relation, join: key.join))
+      + " GROUP BY 1 ORDER BY \(dialect.identifier("rows")) DESC, \(key.order) LIMIT \(max(0, min(limit, Int(Int32.max))))"
   }
 
   /// One scan of the table: groups of the whole table count the relation's rows (a filtered count) and
@@ -102,14 +158,21 @@ extension SQLCompiler {
       + " ORDER BY \(count) DESC, \(order.joined(separator: ", "))"
   }
 
-  private func summarize(_ columns: [String], by: String?, quantiles: [Double], _ relation: Relation)
-    throws(EngineError) -> SQLText
-  {
+  private func summarize(
+    _ columns: [String], by: String?, quantiles: [Double], variance: Bool, _ relation: Relation
+  ) throws(EngineError) -> SQLText {
     var selected: [String] = []
     if let by { selected.append("\(column(by)) AS \(column(by))") }
     selected.append("count(*) AS \(dialect.identifier("rows"))")
     for (i, name) in columns.enumerated() {
-      let x = dialect.double(column(name))
+      // Dates are measured in days, timestamps in seconds, as memory measures them.
+      let measure: String
+      switch try type(of: name) {
+      case .date: measure = dialect.dayNumber(of: column(name))
+      case .timestamp: measure = dialect.epochSeconds(of: column(name))
+      default: measure = column(name)
+      }
+      let x = dialect.double(measure)
       let named = { (f: SummaryFigure) in self.dialect.identifier(Operation.summaryColumn(f, of: i)) }
       selected.append("count(\(column(name))) AS \(named(.count))")
       selected.append("sum(\(x)) AS \(named(.sum))")
@@ -119,6 +182,7 @@ extension SQLCompiler {
       for (j, q) in quantiles.enumerated() {
         selected.append("\(dialect.quantile(q, of: x)) AS \(named(.quantile(j)))")
       }
+      if variance { selected.append("var_samp(\(x)) AS \(named(.variance))") }
     }
     var text = "SELECT \(selected.joined(separator: ", "))" + (try fromWhere(relation))
     if let by {

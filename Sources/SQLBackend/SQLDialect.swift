@@ -21,6 +21,8 @@ public protocol SQLDialect: Sendable {
   func day(of timestamp: String) -> String
   /// Days since 1970-01-01 of a date expression, as an integer.
   func dayNumber(of date: String) -> String
+  /// Seconds since 1970-01-01 00:00:00 of a timestamp expression (read as UTC, as seg reads them).
+  func epochSeconds(of timestamp: String) -> String
   /// The calendar year and month (1-12) of a date expression, as integers.
   func year(of date: String) -> String
   func month(of date: String) -> String

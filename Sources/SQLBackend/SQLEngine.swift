@@ -40,17 +40,31 @@ extension SQLEngine {
       return try run(compiler.statement(query)!, [("period", .int), ("count", .int)], interruption)
     case .rows(let columns, _, _):
       return try run(compiler.statement(query)!, columns.map { ($0, type($0)) }, interruption)
-    case .summarize(let columns, let by, let quantiles):
+    case .summarize(let columns, let by, let quantiles, let variance):
       var shape: [(String, ColumnType)] = by.map { [($0, type($0))] } ?? []
       shape.append(("rows", .int))
       for i in columns.indices {
         shape.append((Operation.summaryColumn(.count, of: i), .int))
-        for figure in [SummaryFigure.sum, .min, .max] + quantiles.indices.map({ .quantile($0) }) {
-          shape.append((Operation.summaryColumn(figure, of: i), .double))
-        }
+        var figures = [SummaryFigure.sum, .min, .max] + quantiles.indices.map { .quantile($0) }
+        if variance { figures.append(.variance) }
+        for figure in figures { shape.append((Operation.summaryColumn(figure, of: i), .double)) }
       }
       let fetched = try run(compiler.statement(query)!, shape, interruption)
       return Self.withMeans(fetched, measured: columns.count)
+    case .valueCounts(let name, let conditions, _):
+      let key = type(name) == .list ? ColumnType.string : type(name)
+      let counts = ["rows"] + conditions.indices.map { "n.\($0)" } + ["values"]
+      return try run(compiler.statement(query)!, [(name, key)] + counts.map { ($0, .int) }, interruption)
+    case .valueRange(let names):
+      let shape = names.enumerated().flatMap { i, name in
+        [
+          ("count.\(i)", ColumnType.int), ("distinct.\(i)", .int), ("min.\(i)", type(name)),
+          ("max.\(i)", type(name)),
+        ]
+      }
+      return try run(compiler.statement(query)!, shape, interruption)
+    case .duplicateRows:
+      return try run(compiler.statement(query)!, [("count", .int)], interruption)
     case .bins(let name, let bins):
       return try self.bins(name, bins, query.relation, compiler, interruption)
     }

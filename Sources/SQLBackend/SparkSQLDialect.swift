@@ -41,6 +41,9 @@ public struct SparkSQLDialect: SQLDialect {
 
   public func dayNumber(of date: String) -> String { "CAST(unix_date(\(date)) AS BIGINT)" }
 
+  // The session's time zone is UTC (SparkConnectClient sets it), so a timestamp's seconds are UTC's.
+  public func epochSeconds(of timestamp: String) -> String { "unix_seconds(CAST(\(timestamp) AS TIMESTAMP))" }
+
   public func year(of date: String) -> String { "CAST(year(\(date)) AS BIGINT)" }
 
   public func month(of date: String) -> String { "CAST(month(\(date)) AS BIGINT)" }

@@ -29,7 +29,13 @@ public struct Frame: Sendable {
 
   /// The one integer of a single-row result such as `count`.
   public func integer(_ name: String) -> Int {
-    guard rowCount == 1, case .int(let n) = value(name, at: 0) else { return 0 }
+    guard rowCount == 1 else { return 0 }
+    return integer(name, at: 0)
+  }
+
+  /// The integer at `row` of an Int column; 0 for a null, another type, or no such column.
+  public func integer(_ name: String, at row: Int) -> Int {
+    guard case .int(let n) = value(name, at: row) else { return 0 }
     return Int(n)
   }
 }

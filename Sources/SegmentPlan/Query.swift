@@ -44,15 +44,35 @@ public enum Operation: Sendable, Hashable {
   /// row, null when the column has no value. What *today* is for a `within` on that column when the
   /// session has not pinned it.
   case maxDate(String)
-  /// Figures of number columns, per group of the `by` column when there is one (never a list).
+  /// Figures of number, date and timestamp columns, per group of the `by` column when there is one
+  /// (never a list). A date is measured as its day number (days since 1970-01-01), a timestamp as its
+  /// seconds since 1970-01-01 00:00:00.
   ///
   /// The frame has, when `by` is given, the key column (named as in the table) first; then `rows`, an
   /// Int: the group's rows whether or not they hold values; then for the i-th measured column
   /// (counting from 0) `count.i` (Int, its non-null values), `sum.i`, `mean.i`, `min.i` and `max.i`
-  /// (Double, null when the group has no values), and `q.i.j`, the j-th of `quantiles` (continuous, as
-  /// SQL's `percentile_cont`). One row per group that has rows, largest first, equal sizes in key order
-  /// (nulls last); without `by`, exactly one row.
-  case summarize([String], by: String?, quantiles: [Double])
+  /// (Double, null when the group has no values), `q.i.j`, the j-th of `quantiles` (continuous, as
+  /// SQL's `percentile_cont`), and when `variance` is asked `var.i`, the sample variance (as SQL's
+  /// `var_samp`: null under two values). One row per group that has rows, largest first, equal sizes
+  /// in key order (nulls last); without `by`, exactly one row.
+  case summarize([String], by: String?, quantiles: [Double], variance: Bool = false)
+  /// How often each value of one column occurs, with how many of those rows meet each of several
+  /// conditions: the key column (named as in the table; a list's items, as text), `rows` (Int: the
+  /// relation's rows holding the value; a list row once per item, a null list as one null item),
+  /// `n.0`, `n.1`... (Int: those of them where the i-th condition is true), and `values` (Int, the same
+  /// on every row: how many groups there are in all, the null group included, however many `limit`
+  /// keeps). Most frequent first, equal counts in ascending key order (text in byte order, false
+  /// before true, null last); at most `limit` groups.
+  case valueCounts(String, conditions: [Condition], limit: Int)
+  /// How many distinct non-null values each column holds, and the least and greatest of them, in one
+  /// row: for the i-th column `count.i` (Int, its non-null values), `distinct.i` (Int), `min.i` and
+  /// `max.i` (of the column's own type, so
+  /// whole numbers stay exact; null when it has no value; text in byte order, false before true). No
+  /// column may be a list.
+  case valueRange([String])
+  /// How many rows repeat an earlier row of the relation in every column (nulls equal to nulls): one
+  /// Int column `count` with one row.
+  case duplicateRows
   /// Rows themselves: the named columns, at most `limit` rows in the order of the keys, ties in the
   /// table's row order. A null sorts after every value whether the key ascends or descends; text in
   /// byte order; a list as its items joined by `;`. Without keys, the first rows in table order.
@@ -92,6 +112,7 @@ extension Operation {
     case .min: "min.\(i)"
     case .max: "max.\(i)"
     case .quantile(let j): "q.\(i).\(j)"
+    case .variance: "var.\(i)"
     }
   }
 }
@@ -101,6 +122,8 @@ public enum SummaryFigure: Sendable, Hashable {
   case count, sum, mean, min, max
   /// The j-th of the requested quantiles.
   case quantile(Int)
+  /// The sample variance, when asked.
+  case variance
 }
 
 /// A bound query: an operation over a relation, ready for any engine.

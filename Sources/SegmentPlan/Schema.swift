@@ -36,6 +36,11 @@ public struct TableSchema: Sendable, Equatable {
     columns.first(named: name, by: \.name)
   }
 
+  /// The position of the column called `name`, matched as `column(named:)` matches.
+  public func columnIndex(named name: String) -> Int? {
+    columns.firstIndex(named: name, by: \.name)
+  }
+
   /// The column names closest to a misspelt `name`, best first, for did-you-mean.
   public func suggestions(for name: String) -> [String] {
     Suggestions.closest(to: name, among: columns.map(\.name))

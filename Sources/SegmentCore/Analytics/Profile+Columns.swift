@@ -11,7 +11,7 @@ import Columnar
 ///   segment `rich = income > 70000` differs on income by definition, which a profile need not prove.
 struct ProfileColumns {
   /// The columns to profile, in table order, and whether the user named each.
-  var chosen: [(column: Column, named: Bool)] = []
+  var chosen: [(column: ColumnSchema, named: Bool)] = []
   /// The ids left out.
   var ids: [String] = []
   /// The defining columns left out, each with the segment that tests it.
@@ -22,10 +22,21 @@ struct ProfileColumns {
   /// The share of distinct values at or above which text named like an id is one.
   static let nearlyUnique = 0.9
 
+  /// What the id rule reads of a column's values: how many are not null, how many distinct, and for
+  /// whole numbers their range.
+  struct Facts {
+    var values: Int
+    var distinct: Int
+    var min: Double? = nil
+    var max: Double? = nil
+  }
+
   /// Chooses the columns of `table` to profile: every column, less ids and the columns each segment's
-  /// definition tests, unless `all`.
-  /// - Complexity: O(n) per text or whole-number column, to count its distinct values.
-  init(table: Table, defining: [(segment: String, columns: [String])], all: Bool) {
+  /// definition tests, unless `all`. `facts` holds what the id rule needs of the text and whole-number
+  /// columns not named like ids (a column without facts is not an id by its values).
+  init(
+    table: TableSchema, defining: [(segment: String, columns: [String])], all: Bool, facts: [String: Facts]
+  ) {
     var definer: [String: String] = [:]
     for (segment, _) in defining where !definers.contains(segment) { definers.append(segment) }
     for (segment, columns) in defining {
@@ -36,7 +47,7 @@ struct ProfileColumns {
     for column in table.columns {
       if !all, let segment = definer[column.name.lowercased()] {
         self.defining.append((column.name, segment))
-      } else if !all, Self.isIdentifier(column) {
+      } else if !all, Self.isIdentifier(column, facts: facts[column.name]) {
         ids.append(column.name)
       } else {
         chosen.append((column, false))
@@ -45,8 +56,18 @@ struct ProfileColumns {
   }
 
   /// Chooses exactly the named columns.
-  init(named columns: [Column]) {
+  init(named columns: [ColumnSchema]) {
     chosen = columns.map { ($0, true) }
+  }
+
+  /// The columns of a table whose values the id rule reads (`Facts`), before choosing: text, and whole
+  /// numbers not named like ids, less the defining columns (unless `all`, when no id is left out).
+  static func needingFacts(_ table: TableSchema, defining: Set<String>, all: Bool) -> [ColumnSchema] {
+    guard !all else { return [] }
+    return table.columns.filter {
+      !defining.contains($0.name.lowercased())
+        && ($0.type == .string || ($0.type == .int && !isIdentifierName($0.name)))
+    }
   }
 
   /// "skipped (profile rich all includes them): ID (an id); Income (defines rich)"; nil when nothing
@@ -75,18 +96,20 @@ struct ProfileColumns {
     return before.map { $0.isLowercase || $0.isNumber } ?? false
   }
 
-  /// Whether a column is an id by the rule above.
-  /// - Complexity: O(n) for text and whole numbers.
-  static func isIdentifier(_ column: Column) -> Bool {
+  /// Whether a column is an id by the rule above, given what its values are (`Facts`).
+  static func isIdentifier(_ column: ColumnSchema, facts: Facts?) -> Bool {
     switch column.type {
     case .int, .double:
-      return isIdentifierName(column.name) || (column.type == .int && ProfileScope.isDenseDistinct(column))
+      if isIdentifierName(column.name) { return true }
+      // Whole numbers, every value distinct, in a range at most twice their count: a row number.
+      guard column.type == .int, let facts, facts.values > 1, facts.distinct == facts.values,
+        let lo = facts.min, let hi = facts.max
+      else { return false }
+      return hi - lo + 1 <= 2 * Double(facts.values)
     case .string:
-      let values = column.count - column.nullCount
-      guard values > 1 else { return false }
-      let distinct = CategoryTally.count(column, rows: nil).counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
-      if distinct == values { return true }
-      return isIdentifierName(column.name) && Double(distinct) >= nearlyUnique * Double(values)
+      guard let facts, facts.values > 1 else { return false }
+      if facts.distinct == facts.values { return true }
+      return isIdentifierName(column.name) && Double(facts.distinct) >= nearlyUnique * Double(facts.values)
     default:
       return false
     }
@@ -98,7 +121,7 @@ extension Workspace {
   /// same table (a Bool column named bare counts too), in table order.
   /// - Complexity: O(clauses of the definitions), walked with a stack: chains may be long.
   func definingColumns(of segment: Segment) -> [String] {
-    guard let table = table(named: segment.tableName) else { return [] }
+    guard let table = try? catalogSchema(of: segment.tableName) else { return [] }
     var found = Set<Int>()
     var visited: Set<String> = [segment.name.lowercased()]
     var pending = [segment.predicate]

@@ -28,48 +28,38 @@ public struct ProfileCommand: Sendable, Equatable {
 /// so the two are not independent samples, while segment and rest are disjoint. The pooled proportion
 /// of segment and rest is then exactly the table's share, so z and index speak of the same base.
 /// Against another segment, both shares and z use that segment as it is.
+///
+/// The groups are conditions on the table, so any engine counts them (`Workspace.profileLines`).
 struct ProfileScope {
-  /// The table both groups belong to.
-  var table: Table
+  /// The table both groups belong to, as its engine names it.
+  var table: String
   /// The segment's rows.
-  var segment: Bitmap
+  var segment: Condition
   /// What the segment is called in headers.
   var segmentLabel: String
   /// The comparison segment's rows, or nil for the whole table (tested against the rest).
-  var comparison: Bitmap?
+  var comparison: Condition?
   /// What the base is called in headers: the table's or the comparison segment's name.
   var baseLabel: String
-
+  /// The table's rows.
+  var rowCount: Int
   /// The segment's size.
-  var segmentCount: Int { segment.popcount() }
+  var segmentCount: Int
+  /// The comparison segment's size (0 against the whole table).
+  var comparisonCount: Int
 
-  /// The rows shares in the base are of: the comparison segment, or every row (nil).
-  var base: Bitmap? { comparison }
-}
+  /// The size of the group the segment is tested against: the comparison, or the rest of the table.
+  var otherCount: Int { comparison == nil ? rowCount - segmentCount : comparisonCount }
 
-extension ProfileScope {
-  /// The lines of the chosen columns, categories apart from numbers and dates, in table order (not yet
-  /// sorted), and a note for each wide column narrowed to its most frequent values.
-  /// - Throws: `.interrupted` on Ctrl-C, checked between columns.
-  /// - Complexity: O(columns × (n / 64 + segment and base rows)).
-  func lines(of columns: ProfileColumns, interruption: Interruption?) throws(EvalError) -> (
-    categories: [ProfileLine], numbers: [ProfileLine], narrowed: [String]
-  ) {
-    var categories: [ProfileLine] = []
-    var numbers: [ProfileLine] = []
-    var narrowed: [String] = []
-    for (column, _) in columns.chosen {
-      if interruption?.isRequested == true { throw EvalError(.interrupted) }
-      let position = table.columnIndex(named: column.name) ?? 0
-      if CategoryTally.isCategorical(column) {
-        let (lines, note) = categoryLines(column, position: position)
-        categories += lines
-        if let note { narrowed.append(note) }
-      } else if Self.isNumeric(column) {
-        numbers.append(numberLine(column, position: position))
-      }
-    }
-    return (categories, numbers, narrowed)
+  /// The rows shares in the base are of: the comparison segment's, or every row.
+  var baseCount: Int { comparison == nil ? rowCount : comparisonCount }
+
+  /// The rows the segment is tested against: the comparison, or the table's rows outside the segment.
+  var other: Condition { comparison ?? .not(segment) }
+
+  /// The rows shares in the base are of, as a relation.
+  var base: Relation {
+    Relation(table: table, filter: comparison)
   }
 }
 

@@ -34,48 +34,174 @@ extension Workspace {
   }
 
   /// A segment's traits against the base: one table of categories and one of numbers and dates, the
-  /// most distinctive first (see `ProfileScope` for the statistics).
-  /// - Complexity: O(columns × (n / 64 + segment and base rows)).
-  func profile(_ command: ProfileCommand, interruption: Interruption) throws(EvalError) -> CommandResult {
+  /// most distinctive first (see `ProfileScope` for the statistics), asked of the table's engine.
+  ///
+  /// The queries: the sizes; the nulls of every categorical column; per categorical column its values'
+  /// counts in the table and the segments; the figures of the numbers and dates in the segment, the
+  /// base and the rest; and, to leave ids out, the distinct values and range of whole numbers.
+  func profile(_ command: ProfileCommand) throws(EvalError) -> CommandResult {
     let segment = try namedSegment(command.segment, for: "profile")
-    let table = try self.table(of: segment)
-    var scope = ProfileScope(
-      table: table, segment: try members(of: segment), segmentLabel: segment.name, comparison: nil,
-      baseLabel: table.name)
+    var base: Segment?
     if let baseName = command.base {
-      let base = try namedSegment(baseName, for: "profile ... vs")
-      guard base.tableName.lowercased() == segment.tableName.lowercased() else {
+      let other = try namedSegment(baseName, for: "profile ... vs")
+      guard other.tableName.lowercased() == segment.tableName.lowercased() else {
         throw EvalError(
-          .segmentOnOtherTable(base.name, table: base.tableName, current: segment.tableName),
+          .segmentOnOtherTable(other.name, table: other.tableName, current: segment.tableName),
           at: baseName.range)
       }
-      scope.comparison = try members(of: base)
-      scope.baseLabel = base.name
-      if try size(of: base) == 0 {
-        return .message("segment \(base.name) is empty: there is nothing to compare with")
-      }
+      base = other
     }
-    if try size(of: segment) == 0 {
+    let scope = try profileScope(segment, against: base)
+    if let base, scope.comparisonCount == 0 {
+      return .message("segment \(base.name) is empty: there is nothing to compare with")
+    }
+    if scope.segmentCount == 0 {
       return .message("segment \(segment.name) is empty: there is nothing to profile")
     }
     let columns: ProfileColumns
+    let counts: [String: CategoryCounts]
     if let names = command.columns {
-      var named: [Column] = []
-      for name in names { named.append(try resolveColumn(name, in: table)) }
+      let binder = Binder(workspace: self, table: try catalogSchema(of: scope.table))
+      var named: [ColumnSchema] = []
+      for name in names { named.append(try binder.column(name)) }
       columns = ProfileColumns(named: named)
+      counts = try categoryCounts(of: named, in: scope)
     } else {
       var defining = [(segment.name, definingColumns(of: segment))]
-      if let baseName = command.base, let base = self.segment(named: baseName.text) {
-        defining.append((base.name, definingColumns(of: base)))
-      }
-      columns = ProfileColumns(table: table, defining: defining, all: command.includesAll)
+      if let base { defining.append((base.name, definingColumns(of: base))) }
+      (columns, counts) = try defaultProfileColumns(scope, defining: defining, all: command.includesAll)
     }
-    let (categories, numbers, narrowed) = try scope.lines(of: columns, interruption: interruption)
+    let (categories, numbers, narrowed) = try profileLines(scope, columns: columns, counts: counts)
     var notes: [String] = []
     let again = "profile \(command.segment.text)" + (command.base.map { " vs \($0.text)" } ?? "") + " all"
     if let skipped = columns.note(including: again) { notes.append(skipped) }
     if !narrowed.isEmpty { notes.append("narrowed: " + narrowed.joined(separator: ", ")) }
     return .sequence(profileTables(scope, categories, numbers, notes))
+  }
+
+  /// A segment and what it is profiled against (another segment of its table, or the whole table),
+  /// with the sizes of both counted in one query.
+  func profileScope(_ segment: Segment, against base: Segment?) throws(EvalError) -> ProfileScope {
+    let schema = try catalogSchema(of: segment.tableName)
+    var groups = [try condition(of: segment)]
+    if let base { groups.append(try condition(of: base)) }
+    let sizes = try execute(Query(.countWhere(groups), over: Relation(table: schema.name)))
+    return ProfileScope(
+      table: schema.name, segment: groups[0], segmentLabel: segment.name, comparison: groups.dropFirst().first,
+      baseLabel: base?.name ?? schema.name, rowCount: sizes.integer("rows"), segmentCount: sizes.integer("n.0"),
+      comparisonCount: sizes.integer("n.1"))
+  }
+
+  /// The columns a profile reads when none are named: every column less ids and the columns the
+  /// segments' definitions test (`defining`), unless `all`; with the counts of the categorical ones.
+  func defaultProfileColumns(
+    _ scope: ProfileScope, defining: [(segment: String, columns: [String])], all: Bool
+  ) throws(EvalError) -> (ProfileColumns, [String: CategoryCounts]) {
+    let schema = try catalogSchema(of: scope.table)
+    let left = Set(defining.flatMap(\.columns).map { $0.lowercased() })
+    let candidates = schema.columns.filter { all || !left.contains($0.name.lowercased()) }
+    let counts = try categoryCounts(of: candidates, in: scope)
+    let facts = try idFacts(ProfileColumns.needingFacts(schema, defining: left, all: all), counts: counts, in: scope)
+    return (ProfileColumns(table: schema, defining: defining, all: all, facts: facts), counts)
+  }
+
+  /// The lines of the chosen columns, categories apart from numbers and dates, in table order (not yet
+  /// sorted), and a note for each wide column narrowed to its most frequent values. `counts` holds the
+  /// categorical columns' counts (`categoryCounts`).
+  func profileLines(_ scope: ProfileScope, columns: ProfileColumns, counts: [String: CategoryCounts])
+    throws(EvalError) -> (categories: [ProfileLine], numbers: [ProfileLine], narrowed: [String])
+  {
+    let schema = try catalogSchema(of: scope.table)
+    var categories: [ProfileLine] = []
+    var narrowed: [String] = []
+    var measured: [(column: ColumnSchema, position: Int)] = []
+    for (column, _) in columns.chosen {
+      let position = schema.columnIndex(named: column.name) ?? 0
+      if let tally = counts[column.name] {
+        let (lines, note) = scope.categoryLines(column, position: position, counts: tally)
+        categories += lines
+        if let note { narrowed.append(note) }
+      } else if ProfileScope.isNumeric(column.type) {
+        measured.append((column, position))
+      }
+    }
+    guard !measured.isEmpty else { return (categories, [], narrowed) }
+    // The segment, the base and the group the segment is tested against (the rest, or the base).
+    let figures = Operation.summarize(measured.map(\.column.name), by: nil, quantiles: [0.5], variance: true)
+    let inSegment = try execute(Query(figures, over: Relation(table: scope.table, filter: scope.segment)))
+    let inBase = try execute(Query(figures, over: scope.base))
+    let inOther =
+      scope.comparison == nil
+      ? try execute(Query(figures, over: Relation(table: scope.table, filter: scope.other))) : inBase
+    let numbers = measured.enumerated().map { i, chosen in
+      scope.numberLine(
+        chosen.column, position: chosen.position, segment: MeasuredGroup(inSegment, column: i),
+        base: MeasuredGroup(inBase, column: i), other: MeasuredGroup(inOther, column: i))
+    }
+    return (categories, numbers, narrowed)
+  }
+
+  /// The counts a profile reads of its categorical columns (text, bools, lists) among `columns`: their
+  /// nulls in one query, then each column's most frequent values with their rows in the segment and
+  /// the comparison.
+  func categoryCounts(of columns: [ColumnSchema], in scope: ProfileScope) throws(EvalError)
+    -> [String: CategoryCounts]
+  {
+    let categorical = columns.filter { Self.isCategorical($0.type) }
+    guard !categorical.isEmpty else { return [:] }
+    let table = Relation(table: scope.table)
+    let groups = [scope.segment] + (scope.comparison.map { [$0] } ?? [])
+    var nullTests: [Condition] = []
+    for column in categorical {
+      let null = Condition.isNull(column.name, negated: false)
+      nullTests.append(null)
+      for group in groups { nullTests.append(.and(null, group)) }
+    }
+    let nulls = try execute(Query(.countWhere(nullTests), over: table))
+    let stride = 1 + groups.count
+    var counts: [String: CategoryCounts] = [:]
+    for (c, column) in categorical.enumerated() {
+      let null = { (k: Int) in nulls.integer("n.\(c * stride + k)") }
+      let frame = try execute(
+        Query(.valueCounts(column.name, conditions: groups, limit: CategoryCounts.fetched), over: table))
+      var values: [CategoryCounts.Tally] = []
+      for row in 0..<frame.rowCount where frame.columns[0].value(at: row) != .null {
+        values.append(
+          CategoryCounts.Tally(
+            value: frame.columns[0].value(at: row), table: frame.integer("rows", at: row),
+            segment: frame.integer("n.0", at: row), comparison: frame.integer("n.1", at: row)))
+      }
+      let groupCount = frame.rowCount == 0 ? 0 : frame.integer("values", at: 0)
+      let nullTally = CategoryCounts.Tally(
+        value: .null, table: null(0), segment: null(1), comparison: groups.count > 1 ? null(2) : 0)
+      counts[column.name] = CategoryCounts(
+        values: values, nulls: nullTally, distinct: groupCount - (nullTally.table > 0 ? 1 : 0))
+    }
+    return counts
+  }
+
+  /// What the id rule reads of `columns` (text and whole numbers): text from its counts, whole numbers
+  /// from one query of their distinct values and range.
+  private func idFacts(_ columns: [ColumnSchema], counts: [String: CategoryCounts], in scope: ProfileScope)
+    throws(EvalError) -> [String: ProfileColumns.Facts]
+  {
+    var facts: [String: ProfileColumns.Facts] = [:]
+    for column in columns {
+      if let tally = counts[column.name] {
+        facts[column.name] = ProfileColumns.Facts(
+          values: scope.rowCount - tally.nulls.table, distinct: tally.distinct)
+      }
+    }
+    let whole = columns.filter { $0.type == .int }
+    guard !whole.isEmpty else { return facts }
+    let table = Relation(table: scope.table)
+    let range = try execute(Query(.valueRange(whole.map(\.name)), over: table))
+    for (i, column) in whole.enumerated() {
+      facts[column.name] = ProfileColumns.Facts(
+        values: range.integer("count.\(i)"), distinct: range.integer("distinct.\(i)"),
+        min: Double(range.integer("min.\(i)", at: 0)), max: Double(range.integer("max.\(i)", at: 0)))
+    }
+    return facts
   }
 
   private func profileTables(
@@ -84,7 +210,7 @@ extension Workspace {
     let s = scope.segmentLabel
     let b = scope.baseLabel
     let other = scope.comparison == nil ? "the rest of \(b)" : b
-    let whole = scope.comparison == nil && scope.segmentCount == scope.table.rowCount
+    let whole = scope.comparison == nil && scope.segmentCount == scope.rowCount
     var tables: [ResultTable] = []
     if !categories.isEmpty {
       tables.append(

@@ -39,6 +39,7 @@ extension Workspace {
       var persona = PersonaDraft.make(
         name: name, segment: segment, members: members, table: table,
         defining: defining.filter { !isModelLabel($0, of: table.name) },
+        profile: try draftProfile(of: segment),
         labels: defining.filter { isModelLabel($0, of: table.name) })
       persona.binding = binding(of: segment)
       persona.hasPlaceholderName = alias == nil
@@ -106,6 +107,16 @@ extension Workspace {
       let members = try? members(of: segment), members.count == table.rowCount
     else { return PersonaCard(persona, figures: nil, segment: now) }
     return PersonaCard(persona, figures: PersonaFigures(members: members, table: table), segment: now)
+  }
+
+  /// The profile lines a draft states its traits from: the segment against its whole table, over every
+  /// column but ids (the defining columns too: the draft names them first); none for an empty segment.
+  private func draftProfile(of segment: Segment) throws(EvalError) -> [ProfileLine] {
+    let scope = try profileScope(segment, against: nil)
+    guard scope.segmentCount > 0 else { return [] }
+    let (columns, counts) = try defaultProfileColumns(scope, defining: [], all: false)
+    let (categories, numbers, _) = try profileLines(scope, columns: columns, counts: counts)
+    return categories + numbers
   }
 
   /// Adds `persona`, or replaces the one called `old`; false when it is new.

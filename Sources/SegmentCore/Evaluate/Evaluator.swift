@@ -60,7 +60,7 @@ extension Workspace {
       return CommandOutput(
         .message("using \(table.name): \(Figures.rows(rows)), \(table.columns.count) columns"))
     case .describe(let name):
-      return CommandOutput(.table(try describe(try resolveTable(name))))
+      return CommandOutput(.table(try describe(try resolveSchema(name))))
     case .show(let show):
       return CommandOutput(.table(try self.show(show)))
     case .set(let change):
@@ -84,7 +84,7 @@ extension Workspace {
     case .top(let top):
       return CommandOutput(.table(try self.top(top)))
     case .profile(let profile):
-      return CommandOutput(try self.profile(profile, interruption: interruption))
+      return CommandOutput(try self.profile(profile))
     case .compare(let names):
       return CommandOutput(try compare(names))
     case .rank(let rank):

@@ -14,6 +14,9 @@ struct PersonaDraft {
   let members: Bitmap
   /// The columns the segment's definition tests.
   let defining: [String]
+  /// The lines of `profile SEG` against the whole table over its columns less ids, categories and
+  /// numbers together, unsorted.
+  let profile: [ProfileLine]
   var persona: Persona
   /// The columns a field read, lowercased: `traits` does not state them again.
   private var read: Set<String> = []
@@ -22,16 +25,18 @@ struct PersonaDraft {
   static let traitCount = 5
 
   /// Drafts a persona named `name` for `segment`, whose member rows of `table` are `members` and whose
-  /// definition tests the columns `defining`; `labels` (a model's label columns, such as `cluster`)
-  /// are never stated.
+  /// definition tests the columns `defining`, with the segment's `profile` lines; `labels` (a model's
+  /// label columns, such as `cluster`) are never stated.
   /// - Complexity: O(n log n) over the table's rows for each column read.
   static func make(
-    name: String, segment: Segment, members: Bitmap, table: Table, defining: [String], labels: [String] = []
+    name: String, segment: Segment, members: Bitmap, table: Table, defining: [String],
+    profile: [ProfileLine], labels: [String] = []
   )
     -> Persona
   {
     var draft = PersonaDraft(
-      table: table, members: members, defining: defining, persona: Persona(name: name, segment: segment.name))
+      table: table, members: members, defining: defining, profile: profile,
+      persona: Persona(name: name, segment: segment.name))
     draft.persona.isDrafted = true
     draft.persona.hasPlaceholderName = true
     draft.read.formUnion(labels.map { $0.lowercased() })
@@ -195,13 +200,9 @@ struct PersonaDraft {
   /// called: one per column, those of the defining columns first, then up to `traitCount` more in the
   /// profile's order (largest |z| first). Ids are left out as `profile` leaves them out.
   private mutating func traits() {
-    let scope = ProfileScope(
-      table: table, segment: members, segmentLabel: persona.segment, comparison: nil, baseLabel: table.name)
-    let columns = ProfileColumns(table: table, defining: [], all: false)
-    guard let (categories, numbers, _) = try? scope.lines(of: columns, interruption: nil) else { return }
     var chosen: [ProfileLine] = []
     var seen = read
-    for line in (categories + numbers).sorted(by: ProfileLine.distinctiveFirst)
+    for line in profile.sorted(by: ProfileLine.distinctiveFirst)
     where Self.isStrong(line) && seen.insert(line.finding.column.lowercased()).inserted {
       chosen.append(line)
     }
