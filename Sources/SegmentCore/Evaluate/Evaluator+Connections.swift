@@ -68,7 +68,7 @@ extension Workspace {
 extension Workspace {
   /// `copy NAME to CONNECTION [as TABLE] [replace]`: a table in memory, or a segment's rows, written to
   /// the server as a new table in row order.
-  func copy(_ command: CopyCommand, interruption: Interruption) throws(EvalError) -> String {
+  mutating func copy(_ command: CopyCommand, interruption: Interruption) throws(EvalError) -> String {
     let connection = try openConnection(command.connection)
     let selection = try select(RowSource(name: command.source))
     let columns =
@@ -81,6 +81,14 @@ extension Workspace {
     } catch {
       throw EvalError(engine: error)
     }
+    // A whole table's copy is the same rows read the same way: `describe` of it says how the file was
+    // read and where a grouped table came from, as of the table in memory. A segment's rows are a part,
+    // whose placeholder counts would be the whole table's: its copy says nothing of them.
+    let source = selection.mask == nil ? selection.table.name.lowercased() : ""
+    let copied = "\(connection.name).\(target)".lowercased()
+    nullPlaceholders[copied] = nullPlaceholders[source]
+    compactDateColumns[copied] = compactDateColumns[source]
+    tableOrigins[copied] = tableOrigins[source]
     return "copied \(Figures.rows(selection.count)) of \(selection.label) to \(connection.name).\(target)"
   }
 }
