@@ -167,11 +167,16 @@ extension GroupCounter {
     let groups = try count(table, rows: rows, by: [name])
     let keys = groups.columns[0]
     let kept = min(max(0, limit), groups.rowCount)
-    var columns = [keys.taking(Array(0..<kept)), Column.int("rows", (0..<kept).map { Int64(groups.integer("count", at: $0)) })]
+    var columns = [
+      keys.taking(Array(0..<kept)),
+      Column.int("rows", (0..<kept).map { Int64(groups.integer("count", at: $0)) }),
+    ]
     for (i, subset) in within.enumerated() {
       let part = try count(table, rows: subset, by: [name])
       var found: [Value: Int64] = [:]
-      for row in 0..<part.rowCount { found[part.columns[0].value(at: row)] = Int64(part.integer("count", at: row)) }
+      for row in 0..<part.rowCount {
+        found[part.columns[0].value(at: row)] = Int64(part.integer("count", at: row))
+      }
       columns.append(Column.int("n.\(i)", (0..<kept).map { found[keys.value(at: $0)] ?? 0 }))
     }
     columns.append(Column.int("values", [Int64](repeating: Int64(groups.rowCount), count: kept)))

@@ -122,7 +122,9 @@ extension SQLCompiler {
     throws(EngineError) -> SQLText
   {
     let key = try groupKey(name)
-    var selected = [SQLText("\(key.value) AS \(column(name))"), SQLText("count(*) AS \(dialect.identifier("rows"))")]
+    var selected = [
+      SQLText("\(key.value) AS \(column(name))"), SQLText("count(*) AS \(dialect.identifier("rows"))"),
+    ]
     for (i, c) in conditions.enumerated() {
       selected.append(dialect.countWhere(try condition(c)) + " AS \(dialect.identifier("n.\(i)"))")
     }

@@ -164,7 +164,8 @@ struct OperationSQLTests {
     QueryCase(.maxDate("joined"), #"SELECT max("joined") AS "max" FROM "customers""#),
     QueryCase(.maxDate("seen"), #"SELECT max(CAST("seen" AS DATE)) AS "max" FROM "customers""#),
     // The whole column's latest day, whatever the relation's filter.
-    QueryCase(.maxDate("joined"), over: Fixture.filtered(young), #"SELECT max("joined") AS "max" FROM "customers""#),
+    QueryCase(
+      .maxDate("joined"), over: Fixture.filtered(young), #"SELECT max("joined") AS "max" FROM "customers""#),
     QueryCase(
       .maxDate("signed up"), compiler: Fixture.compiler([("age", .int), ("signed up", .date)]),
       #"SELECT max("signed up") AS "max" FROM "t""#),
@@ -223,6 +224,74 @@ struct OperationSQLTests {
 
   @Test("summarize with and without by", arguments: summariesCases)
   func summarize(_ c: QueryCase) throws { try check(c) }
+
+  static let profileFiguresCases: [QueryCase] = [
+    // Dates are measured in days and timestamps in seconds; the variance is asked by name.
+    QueryCase(
+      .summarize(["joined", "seen"], by: nil, quantiles: [0.5], variance: true),
+      """
+      SELECT count(*) AS "rows", count("joined") AS "count.0",
+      sum(CAST(("joined" - DATE '1970-01-01') AS DOUBLE PRECISION)) AS "sum.0",
+      min(CAST(("joined" - DATE '1970-01-01') AS DOUBLE PRECISION)) AS "min.0",
+      max(CAST(("joined" - DATE '1970-01-01') AS DOUBLE PRECISION)) AS "max.0",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(("joined" - DATE '1970-01-01') AS DOUBLE PRECISION))
+      AS "q.0.0",
+      var_samp(CAST(("joined" - DATE '1970-01-01') AS DOUBLE PRECISION)) AS "var.0",
+      count("seen") AS "count.1", sum(CAST(EXTRACT(EPOCH FROM "seen") AS DOUBLE PRECISION)) AS "sum.1",
+      min(CAST(EXTRACT(EPOCH FROM "seen") AS DOUBLE PRECISION)) AS "min.1",
+      max(CAST(EXTRACT(EPOCH FROM "seen") AS DOUBLE PRECISION)) AS "max.1",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(EXTRACT(EPOCH FROM "seen") AS DOUBLE PRECISION))
+      AS "q.1.0",
+      var_samp(CAST(EXTRACT(EPOCH FROM "seen") AS DOUBLE PRECISION)) AS "var.1"
+      FROM "customers"
+      """),
+    // Groups of the whole relation with the segment's rows counted inside each, and the number of
+    // groups beside them; text in byte order.
+    QueryCase(
+      .valueCounts("region", conditions: [young], limit: 200),
+      """
+      SELECT "region" AS "region", count(*) AS "rows", count(*) FILTER (WHERE ("age" < 30)) AS "n.0",
+      CAST(count(*) OVER () AS BIGINT) AS "values" FROM "customers"
+      GROUP BY 1 ORDER BY "rows" DESC, ("region" COLLATE "C") ASC NULLS LAST LIMIT 200
+      """),
+    // A list counts its items, a null list as one null item.
+    QueryCase(
+      .valueCounts("tags", conditions: [], limit: 4), over: Fixture.filtered(north),
+      """
+      SELECT seg_exploded.seg_exploded AS "tags", count(*) AS "rows",
+      CAST(count(*) OVER () AS BIGINT) AS "values" FROM "customers"
+      CROSS JOIN LATERAL unnest(CASE WHEN "tags" IS NULL THEN CAST(ARRAY[NULL] AS TEXT[]) ELSE "tags" END)
+      AS seg_exploded(seg_exploded) WHERE ("region" = $1)
+      GROUP BY 1 ORDER BY "rows" DESC, (seg_exploded.seg_exploded COLLATE "C") ASC NULLS LAST LIMIT 4
+      """, ["North"]),
+    // Extremes in the column's own type: text by bytes, bools by bool_and/bool_or.
+    QueryCase(
+      .valueRange(["age", "region", "active"]),
+      """
+      SELECT count("age") AS "count.0", count(DISTINCT "age") AS "distinct.0", min("age") AS "min.0",
+      max("age") AS "max.0",
+      count("region") AS "count.1", count(DISTINCT "region") AS "distinct.1",
+      min(("region" COLLATE "C")) AS "min.1", max(("region" COLLATE "C")) AS "max.1",
+      count("active") AS "count.2", count(DISTINCT "active") AS "distinct.2",
+      bool_and("active") AS "min.2", bool_or("active") AS "max.2" FROM "customers"
+      """),
+    QueryCase(
+      .duplicateRows, over: Fixture.filtered(young),
+      """
+      SELECT (SELECT count(*) FROM "customers" WHERE ("age" < 30)) - (SELECT count(*) FROM (SELECT DISTINCT
+      "age", "spend", "active", "joined", "seen", "region", "tags" FROM "customers" WHERE ("age" < 30))
+      AS "seg_distinct") AS "count"
+      """),
+  ]
+
+  @Test("the figures describe and profile ask for", arguments: profileFiguresCases)
+  func profileFigures(_ c: QueryCase) throws { try check(c) }
+
+  @Test func aListHasNoValueRange() {
+    #expect(throws: EngineError.self) {
+      try Fixture.compiler.statement(Query(.valueRange(["tags"]), over: Fixture.everyone))
+    }
+  }
 
   static let rowsCases: [QueryCase] = [
     // No keys and no row-order column: ties broken by every column in turn, so the result is fixed.

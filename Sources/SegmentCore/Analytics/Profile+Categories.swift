@@ -71,7 +71,8 @@ extension ProfileScope {
     }
     let nulls = counts.nulls
     if nulls.segment + other(nulls) > 0 {
-      rows.append((label: "(null)", order: ordered.count, a: nulls.segment, b: other(nulls), base: base(nulls)))
+      rows.append(
+        (label: "(null)", order: ordered.count, a: nulls.segment, b: other(nulls), base: base(nulls)))
     }
     let baseRows = baseCount
     let lines = rows.map { row in

@@ -150,7 +150,8 @@ extension Workspace {
     // champions are r >= 4 and fm >= 4, and their high f, m and rfm say nothing more.
     let made = computedColumns[table.name.lowercased()] ?? [:]
     let commands = Set(found.compactMap { made[table.columns[$0].name.lowercased()] })
-    for (i, column) in table.columns.enumerated() where made[column.name.lowercased()].map(commands.contains) == true {
+    for (i, column) in table.columns.enumerated()
+    where made[column.name.lowercased()].map(commands.contains) == true {
       found.insert(i)
     }
     return found.sorted().map { table.columns[$0].name }

@@ -87,8 +87,10 @@ extension Workspace {
     if let base { groups.append(try condition(of: base)) }
     let sizes = try execute(Query(.countWhere(groups), over: Relation(table: schema.name)))
     return ProfileScope(
-      table: schema.name, segment: groups[0], segmentLabel: segment.name, comparison: groups.dropFirst().first,
-      baseLabel: base?.name ?? schema.name, rowCount: sizes.integer("rows"), segmentCount: sizes.integer("n.0"),
+      table: schema.name, segment: groups[0], segmentLabel: segment.name,
+      comparison: groups.dropFirst().first,
+      baseLabel: base?.name ?? schema.name, rowCount: sizes.integer("rows"),
+      segmentCount: sizes.integer("n.0"),
       comparisonCount: sizes.integer("n.1"))
   }
 
@@ -101,7 +103,8 @@ extension Workspace {
     let left = Set(defining.flatMap(\.columns).map { $0.lowercased() })
     let candidates = schema.columns.filter { all || !left.contains($0.name.lowercased()) }
     let counts = try categoryCounts(of: candidates, in: scope)
-    let facts = try idFacts(ProfileColumns.needingFacts(schema, defining: left, all: all), counts: counts, in: scope)
+    let facts = try idFacts(
+      ProfileColumns.needingFacts(schema, defining: left, all: all), counts: counts, in: scope)
     return (ProfileColumns(table: schema, defining: defining, all: all, facts: facts), counts)
   }
 

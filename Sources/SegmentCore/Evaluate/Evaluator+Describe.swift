@@ -41,12 +41,15 @@ extension Workspace {
         let greatest = distinct.value("max.\(m)", at: 0)
         range.min = least == .null ? blank : .value(least)
         range.max = greatest == .null ? blank : .value(greatest)
-        if column.type.isNumeric, case .double(let mean) = figure(.mean) { range.mean = .number(mean, decimals: 2) }
+        if column.type.isNumeric, case .double(let mean) = figure(.mean) {
+          range.mean = .number(mean, decimals: 2)
+        }
         range.median = Self.measure(figure(.quantile(0)), as: column.type).map(Cell.value) ?? blank
       } else {
         // One more than shown: the null group may be among the most frequent, and is not a value.
         let shown = Column.summaryTopCount
-        let counts = try execute(Query(.valueCounts(column.name, conditions: [], limit: shown + 1), over: relation))
+        let counts = try execute(
+          Query(.valueCounts(column.name, conditions: [], limit: shown + 1), over: relation))
         let groups = counts.rowCount == 0 ? 0 : counts.integer("values", at: 0)
         distinctCount = groups - (nullCount > 0 ? 1 : 0)
         top = (0..<counts.rowCount).compactMap { row -> String? in

@@ -74,7 +74,8 @@ extension Workspace {
       persona.binding = binding(of: segment)
       try store(persona, replacing: name.text, at: segmentName.range)
       let size = try self.size(of: segment)
-      let moved = before.lowercased() == segment.name.lowercased() ? "now stands for" : "moved from \(before) to"
+      let moved =
+        before.lowercased() == segment.name.lowercased() ? "now stands for" : "moved from \(before) to"
       return CommandOutput(
         .message(
           "persona \(persona.name) \(moved) segment \(segment.name) as it is: \(segment.definition) on "

@@ -193,11 +193,14 @@ struct ProfileTests {
     // Named like an id: numbers whatever they hold; text when at least 90% distinct.
     #expect(ProfileColumns.isIdentifier(column("CustomerID", .int), facts: Facts(values: 5, distinct: 3)))
     #expect(ProfileColumns.isIdentifier(column("score_id", .double), facts: nil))
-    #expect(ProfileColumns.isIdentifier(column("customer_id", .string), facts: Facts(values: 10, distinct: 9)))
-    #expect(!ProfileColumns.isIdentifier(column("product_id", .string), facts: Facts(values: 10, distinct: 5)))
+    #expect(
+      ProfileColumns.isIdentifier(column("customer_id", .string), facts: Facts(values: 10, distinct: 9)))
+    #expect(
+      !ProfileColumns.isIdentifier(column("product_id", .string), facts: Facts(values: 10, distinct: 5)))
     // Any name: text all distinct, or whole numbers all distinct in a dense range.
     #expect(ProfileColumns.isIdentifier(column("email", .string), facts: Facts(values: 3, distinct: 3)))
-    #expect(ProfileColumns.isIdentifier(column("row", .int), facts: Facts(values: 4, distinct: 4, min: 1, max: 4)))
+    #expect(
+      ProfileColumns.isIdentifier(column("row", .int), facts: Facts(values: 4, distinct: 4, min: 1, max: 4)))
     // All distinct, but spread wider than twice their count: ordinary numbers.
     #expect(
       !ProfileColumns.isIdentifier(
@@ -223,7 +226,9 @@ struct ProfileTests {
     try workspace.put(table)
     _ = try workspace.resultTables("segment women = gender = \"F\"")
     let tables = try workspace.resultTables("profile women")
-    #expect(tables.last?.footer?.contains("skipped (profile women all includes them): row, email (ids); gender (defines women)") == true)
+    #expect(
+      tables.last?.footer?.contains(
+        "skipped (profile women all includes them): row, email (ids); gender (defines women)") == true)
   }
 
   @Test func wideColumnsShowTheirMostFrequentValues() throws {
