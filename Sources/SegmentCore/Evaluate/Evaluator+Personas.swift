@@ -32,12 +32,12 @@ extension Workspace {
             + "\(fields) field\(fields == 1 ? "" : "s")"))
     case .draft(let segmentName, let alias):
       let segment = try personaSegment(segmentName)
-      let table = try personaTable(of: segment)
+      let reader = try SegmentReader(segment, in: self)
+      let table = reader.schema
       let name = alias?.text ?? "\(segment.name)_draft"
-      let members = try members(of: segment)
       let defining = definingColumns(of: segment)
-      var persona = PersonaDraft.make(
-        name: name, segment: segment, members: members, table: table,
+      var persona = try PersonaDraft.make(
+        name: name, segment: segment, reader: reader,
         defining: defining.filter { !isModelLabel($0, of: table.name) },
         profile: try draftProfile(of: segment),
         labels: defining.filter { isModelLabel($0, of: table.name) })
@@ -50,7 +50,7 @@ extension Workspace {
         "\(replaced ? "redrafted" : "drafted") persona \(persona.name) for segment \(segment.name): "
         + "\(asserted) field\(asserted == 1 ? "" : "s") from the data"
       if weak > 0 { headline += ", \(weak) flagged as weak evidence" }
-      if members.popcount() == 0 {
+      if try reader.sizes().members == 0 {
         headline += " (the segment has no members to read)"
       } else if persona.evidence.isEmpty {
         headline +=
@@ -104,10 +104,10 @@ extension Workspace {
     let segment = segment(named: persona.segment)
     let now = segment.map(binding(of:))
     // A segment that can no longer be computed shows the persona without figures.
-    guard let segment, let table = table(named: segment.tableName),
-      let members = try? members(of: segment), members.count == table.rowCount
+    guard let segment, let reader = try? SegmentReader(segment, in: self),
+      let figures = try? PersonaFigures(reader)
     else { return PersonaCard(persona, figures: nil, segment: now) }
-    return PersonaCard(persona, figures: PersonaFigures(members: members, table: table), segment: now)
+    return PersonaCard(persona, figures: figures, segment: now)
   }
 
   /// The profile lines a draft states its traits from: the segment against its whole table, over every
@@ -148,13 +148,6 @@ extension Workspace {
         suggestions: Suggestions.closest(to: name.text, among: segments.map(\.name)))
     }
     return segment
-  }
-
-  private func personaTable(of segment: Segment) throws(EvalError) -> Table {
-    guard let table = table(named: segment.tableName) else {
-      throw EvalError(.unknownTable(segment.tableName))
-    }
-    return table
   }
 
   private func existingPersona(_ name: Name) throws(EvalError) -> Persona {

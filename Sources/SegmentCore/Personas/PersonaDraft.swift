@@ -10,8 +10,8 @@ import Columnar
 /// strongest findings of `profile SEG` on the other columns, those that define the segment first.
 /// The human fields (name, quote, goals, pains) are left as prompts.
 struct PersonaDraft {
-  let table: Table
-  let members: Bitmap
+  /// The segment's figures, read from its table's engine.
+  let reader: SegmentReader
   /// The columns the segment's definition tests.
   let defining: [String]
   /// The lines of `profile SEG` against the whole table over its columns less ids, categories and
@@ -24,37 +24,38 @@ struct PersonaDraft {
   /// At most this many traits, besides those of the defining columns.
   static let traitCount = 5
 
-  /// Drafts a persona named `name` for `segment`, whose member rows of `table` are `members` and whose
-  /// definition tests the columns `defining`, with the segment's `profile` lines; `labels` (a model's
-  /// label columns, such as `cluster`) are never stated.
-  /// - Complexity: O(n log n) over the table's rows for each column read.
+  /// Drafts a persona named `name` for `segment`, whose figures `reader` reads and whose definition
+  /// tests the columns `defining`, with the segment's `profile` lines; `labels` (a model's label
+  /// columns, such as `cluster`) are never stated.
+  /// - Throws: when the engine cannot answer.
   static func make(
-    name: String, segment: Segment, members: Bitmap, table: Table, defining: [String],
-    profile: [ProfileLine], labels: [String] = []
-  )
-    -> Persona
-  {
+    name: String, segment: Segment, reader: SegmentReader, defining: [String], profile: [ProfileLine],
+    labels: [String] = []
+  ) throws(EvalError) -> Persona {
     var draft = PersonaDraft(
-      table: table, members: members, defining: defining, profile: profile,
+      reader: reader, defining: defining, profile: profile,
       persona: Persona(name: name, segment: segment.name))
     draft.persona.isDrafted = true
     draft.persona.hasPlaceholderName = true
     draft.read.formUnion(labels.map { $0.lowercased() })
-    draft.fill()
+    try draft.fill()
     return draft.persona
   }
 
-  private mutating func fill() {
-    median(.age, columns: ["age"], unit: "age")
-    category(.gender, columns: ["gender", "sex"])
-    location()
-    category(.job, columns: ["occupation", "job", "job_title"])
-    category(.education, columns: ["education"])
-    median(.income, columns: ["income", "annual_income"], unit: "income")
-    channels()
-    category(.device, columns: ["device"])
-    interests()
-    habits()
+  /// The table's name, as the notes say it.
+  private var base: String { reader.schema.name }
+
+  private mutating func fill() throws(EvalError) {
+    try median(.age, columns: ["age"], unit: "age")
+    try category(.gender, columns: ["gender", "sex"])
+    try location()
+    try category(.job, columns: ["occupation", "job", "job_title"])
+    try category(.education, columns: ["education"])
+    try median(.income, columns: ["income", "annual_income"], unit: "income")
+    try channels()
+    try category(.device, columns: ["device"])
+    try interests()
+    try habits()
     traits()
   }
 
@@ -64,45 +65,46 @@ struct PersonaDraft {
   }
 
   /// The members' median of a numeric column.
-  private mutating func median(_ field: PersonaField, columns: [String], unit: String) {
-    guard let column = SegmentFigures.column(table, columns, where: SegmentFigures.isNumber) else { return }
+  private mutating func median(_ field: PersonaField, columns: [String], unit: String) throws(EvalError) {
+    guard let column = reader.column(columns, where: SegmentFigures.isNumber) else { return }
     read.insert(column.name.lowercased())
-    guard let figures = SegmentFigures.quartiles(column, rows: members) else { return }
-    let base = SegmentFigures.quartiles(column, rows: nil).map { SegmentFigures.amount($0.median) } ?? "none"
+    guard let figures = try reader.quartiles(column, membersOnly: true) else { return }
+    let all =
+      try reader.quartiles(column, membersOnly: false).map { SegmentFigures.amount($0.median) } ?? "none"
     let value = field == .age ? String(Int(figures.median.rounded())) : SegmentFigures.amount(figures.median)
     let note =
       "median \(column.name) of \(SegmentFigures.members(figures.count)) (middle half "
       + "\(SegmentFigures.amount(figures.p25)) to \(SegmentFigures.amount(figures.p75))); "
-      + "\(table.name) median \(base)"
+      + "\(base) median \(all)"
     record(field, value, note: note, weak: figures.count < SegmentFigures.minimumRows)
   }
 
   /// The most over-represented value of a category column, among those enough members hold.
-  private mutating func category(_ field: PersonaField, columns: [String]) {
-    guard let column = SegmentFigures.column(table, columns, where: SegmentFigures.isCategory) else { return }
+  private mutating func category(_ field: PersonaField, columns: [String]) throws(EvalError) {
+    guard let column = reader.column(columns, where: SegmentFigures.isCategory) else { return }
     read.insert(column.name.lowercased())
-    guard let best = strongest(column) else { return }
+    guard let best = try strongest(column) else { return }
     record(
-      field, best.value, note: "\(column.name) " + SegmentFigures.describe(best, base: table.name),
+      field, best.value, note: "\(column.name) " + SegmentFigures.describe(best, base: base),
       weak: SegmentFigures.isWeak(best))
   }
 
-  private func strongest(_ column: Column) -> TraitIndex? {
-    SegmentFigures.strongest(SegmentFigures.traits(column, members: members))
+  private func strongest(_ column: ColumnSchema) throws(EvalError) -> TraitIndex? {
+    SegmentFigures.strongest(try reader.traits(column).traits)
   }
 
   /// The narrowest place with strong evidence: city, then region, then country.
-  private mutating func location() {
+  private mutating func location() throws(EvalError) {
     let places = ["city", "region", "state", "country"].compactMap {
-      SegmentFigures.column(table, [$0], where: SegmentFigures.isCategory)
+      reader.column([$0], where: SegmentFigures.isCategory)
     }
-    var fallback: (Column, TraitIndex)?
+    var fallback: (ColumnSchema, TraitIndex)?
     read.formUnion(places.map { $0.name.lowercased() })
     for column in places {
-      guard let best = strongest(column) else { continue }
+      guard let best = try strongest(column) else { continue }
       if !SegmentFigures.isWeak(best) {
         record(
-          .location, best.value, note: "\(column.name) " + SegmentFigures.describe(best, base: table.name),
+          .location, best.value, note: "\(column.name) " + SegmentFigures.describe(best, base: base),
           weak: false)
         return
       }
@@ -110,27 +112,26 @@ struct PersonaDraft {
     }
     if let (column, best) = fallback {
       record(
-        .location, best.value, note: "\(column.name) " + SegmentFigures.describe(best, base: table.name),
+        .location, best.value, note: "\(column.name) " + SegmentFigures.describe(best, base: base),
         weak: true)
     }
   }
 
   /// The channel most members prefer first (drift is checked against it), then the most
   /// over-represented one when it differs and its evidence is strong.
-  private mutating func channels() {
-    guard
-      let column = SegmentFigures.column(
-        table, ["preferred_channel", "channel"], where: { $0.type == .string })
-    else { return }
+  private mutating func channels() throws(EvalError) {
+    guard let column = reader.column(["preferred_channel", "channel"], where: { $0 == .string }) else {
+      return
+    }
     read.insert(column.name.lowercased())
-    guard let top = SegmentFigures.mostCommon(column, members: members) else { return }
+    guard let top = try reader.mostCommon(column) else { return }
     var items = [top.value]
     var note =
       "most common \(column.name): \(Figures.percent(top.share)) of members "
       + "(\(SegmentFigures.members(top.count)), index \(SegmentFigures.index(top.index)))"
-    if let over = strongest(column), over.value != top.value, !SegmentFigures.isWeak(over) {
+    if let over = try strongest(column), over.value != top.value, !SegmentFigures.isWeak(over) {
       items.append(over.value)
-      note += "; most over-represented: \(over.value), " + SegmentFigures.describe(over, base: table.name)
+      note += "; most over-represented: \(over.value), " + SegmentFigures.describe(over, base: base)
     }
     let weak = top.count < SegmentFigures.minimumRows
     persona.evidence.append(
@@ -139,18 +140,16 @@ struct PersonaDraft {
   }
 
   /// Up to three interests the members hold clearly more often than the table.
-  private mutating func interests() {
-    guard let column = SegmentFigures.column(table, ["interests"], where: SegmentFigures.isCategory) else {
-      return
-    }
+  private mutating func interests() throws(EvalError) {
+    guard let column = reader.column(["interests"], where: SegmentFigures.isCategory) else { return }
     read.insert(column.name.lowercased())
-    let traits = SegmentFigures.traits(column, members: members)
+    let traits = try reader.traits(column).traits
     let strong = traits.filter { !SegmentFigures.isWeak($0) && $0.index > 100 }.prefix(3)
     guard !strong.isEmpty else {
       if let best = SegmentFigures.strongest(traits) {
         record(
           .interests, best.value,
-          note: "\(column.name) " + SegmentFigures.describe(best, base: table.name), weak: true)
+          note: "\(column.name) " + SegmentFigures.describe(best, base: base), weak: true)
       }
       return
     }
@@ -165,31 +164,29 @@ struct PersonaDraft {
   }
 
   /// Spending and order habits from medians, with the loyalty tier members over-index on.
-  private mutating func habits() {
+  private mutating func habits() throws(EvalError) {
     let figures: [(column: String, label: String)] = [
       ("total_spend", "spent in all"), ("orders", "orders"), ("avg_order_value", "an order"),
     ]
     var said: [String] = []
-    var base: [String] = []
+    var whole: [String] = []
     var count = Int.max
     for (name, label) in figures {
-      guard let column = SegmentFigures.column(table, [name], where: SegmentFigures.isNumber) else {
-        continue
-      }
+      guard let column = reader.column([name], where: SegmentFigures.isNumber) else { continue }
       read.insert(column.name.lowercased())
-      guard let mine = SegmentFigures.quartiles(column, rows: members),
-        let all = SegmentFigures.quartiles(column, rows: nil)
+      guard let mine = try reader.quartiles(column, membersOnly: true),
+        let all = try reader.quartiles(column, membersOnly: false)
       else { continue }
       count = min(count, mine.count)
       said.append("\(SegmentFigures.amount(mine.median)) \(label)")
-      base.append("\(SegmentFigures.amount(all.median)) \(label)")
+      whole.append("\(SegmentFigures.amount(all.median)) \(label)")
     }
-    var notes = base.isEmpty ? [] : ["medians; \(table.name): " + base.joined(separator: ", ")]
-    let tier = SegmentFigures.column(table, ["loyalty_tier"], where: { $0.type == .string })
+    var notes = whole.isEmpty ? [] : ["medians; \(base): " + whole.joined(separator: ", ")]
+    let tier = reader.column(["loyalty_tier"], where: { $0 == .string })
     if let tier { read.insert(tier.name.lowercased()) }
-    if let tier, let best = strongest(tier), !SegmentFigures.isWeak(best) {
+    if let tier, let best = try strongest(tier), !SegmentFigures.isWeak(best) {
       said.append("\(tier.name) \(best.value)")
-      notes.append("\(tier.name) " + SegmentFigures.describe(best, base: table.name))
+      notes.append("\(tier.name) " + SegmentFigures.describe(best, base: base))
     }
     guard !said.isEmpty else { return }
     let weak = count != Int.max && count < SegmentFigures.minimumRows
@@ -213,7 +210,7 @@ struct PersonaDraft {
     guard !lines.isEmpty else { return }
     let items = lines.map { Self.item($0.finding) }
     let notes = lines.map { line in
-      Self.evidence(line, base: table.name)
+      Self.evidence(line, base: base)
         + (definers.contains(line.finding.column.lowercased()) ? " (defines the segment)" : "")
     }
     persona.evidence.append(

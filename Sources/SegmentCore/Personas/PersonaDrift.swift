@@ -33,33 +33,20 @@ struct PersonaFigures: Sendable, Equatable {
 }
 
 extension PersonaFigures {
-  /// Reads the figures of a segment whose member rows of `table` are `members`.
-  /// - Complexity: O(n) per category column of the table, O(n log n) for the age quartiles.
-  init(members: Bitmap, table: Table) {
-    tableName = table.name
-    size = members.popcount()
-    base = table.rowCount
-    if let column = SegmentFigures.column(table, Self.revenueColumns, where: SegmentFigures.isNumber) {
-      var mine = 0.0
-      var all = 0.0
-      for row in 0..<column.count where !column.isNull(row) {
-        let x: Double
-        switch column.storage {
-        case .int(let buffer): x = Double(buffer[row])
-        case .double(let a): x = a[row]
-        default: x = 0
-        }
-        all += x
-        if members[row] { mine += x }
-      }
-      revenue = (column.name, all == 0 ? 0 : mine / all)
+  /// Reads a segment's figures from its table's engine.
+  /// - Throws: when the engine cannot answer.
+  init(_ reader: SegmentReader) throws(EvalError) {
+    tableName = reader.schema.name
+    (size, base) = try reader.sizes()
+    if let column = reader.column(Self.revenueColumns, where: SegmentFigures.isNumber) {
+      revenue = (column.name, try reader.shareOfSum(column))
     }
     // Columns with many distinct values (names, ids) say nothing about a segment's character.
     var found: [TraitIndex] = []
-    for column in table.columns where SegmentFigures.isCategory(column) && Self.distinct(column) <= 50 {
-      if let best = SegmentFigures.traits(column, members: members).first(where: {
-        !SegmentFigures.isWeak($0) && $0.index > 100
-      }) {
+    for column in reader.schema.columns where SegmentFigures.isCategory(column.type) {
+      let (traits, distinct) = try reader.traits(column)
+      guard distinct <= 50 else { continue }
+      if let best = traits.first(where: { !SegmentFigures.isWeak($0) && $0.index > 100 }) {
         found.append(best)
       }
     }
@@ -68,23 +55,13 @@ extension PersonaFigures {
         $0.index != $1.index ? $0.index > $1.index : $0.column.utf8.lexicographicallyPrecedes($1.column.utf8)
       }
       .prefix(3))
-    if let column = SegmentFigures.column(table, ["age"], where: SegmentFigures.isNumber),
-      let q = SegmentFigures.quartiles(column, rows: members)
+    if let column = reader.column(["age"], where: SegmentFigures.isNumber),
+      let q = try reader.quartiles(column, membersOnly: true)
     {
       age = (q.p25, q.median, q.p75)
     }
-    if let column = SegmentFigures.column(
-      table, ["preferred_channel", "channel"], where: { $0.type == .string })
-    {
-      channel = SegmentFigures.mostCommon(column, members: members)
-    }
-  }
-
-  private static func distinct(_ column: Column) -> Int {
-    switch column.storage {
-    case .string(_, let dictionary), .list(_, _, let dictionary): return dictionary.count
-    case .bool: return 2
-    default: return .max
+    if let column = reader.column(["preferred_channel", "channel"], where: { $0 == .string }) {
+      channel = try reader.mostCommon(column)
     }
   }
 }
@@ -110,7 +87,9 @@ struct PersonaDrift: Sendable, Equatable {
 
   /// The drift of a persona whose segment was redefined or moved to another table since it was
   /// written (`then`), or nil when it still stands for the same rows (`now`).
-  static func segmentChanged(from then: SegmentBinding, to now: SegmentBinding, persona: String) -> PersonaDrift? {
+  static func segmentChanged(from then: SegmentBinding, to now: SegmentBinding, persona: String)
+    -> PersonaDrift?
+  {
     guard !then.isSame(as: now) else { return nil }
     let change: String
     if then.tableName.lowercased() != now.tableName.lowercased() {
@@ -125,7 +104,8 @@ struct PersonaDrift: Sendable, Equatable {
     return PersonaDrift(
       field: nil, stated: then.summary, current: now.summary,
       note: "written for segment \(then.segment) as \(then.summary); \(change). Check the persona, then "
-        + "'persona \(personaNameForCommand(persona)) set segment \(now.segment)' binds it to the segment as it is")
+        + "'persona \(personaNameForCommand(persona)) set segment \(now.segment)' binds it to the segment as it is"
+    )
   }
 
   /// Years from the median beyond which a stated age has drifted.
