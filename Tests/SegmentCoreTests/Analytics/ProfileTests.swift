@@ -244,6 +244,26 @@ struct ProfileTests {
     #expect(tables.last?.footer?.contains("name (the 10 most frequent of 60 values)") == true)
   }
 
+  /// Past the values a profile asks an engine for (`CategoryCounts.fetched`), the most frequent still
+  /// show, the distinct count is the table's, and the nulls are counted apart.
+  @Test func aVeryWideColumnKeepsItsNullsAndDistinctCount() throws {
+    // 500 rows: v0..v9 twice as often as the other 290 values, and 20 nulls.
+    var names: [String?] = (0..<10).flatMap { ["v\($0)", "v\($0)", "v\($0)"] }
+    names += (10..<300).map { "v\($0)" }
+    names += (0..<(500 - names.count - 20)).map { "v\(10 + $0 % 290)" }
+    names += [String?](repeating: nil, count: 20)
+    var workspace = Workspace()
+    try workspace.put(
+      try Table(name: "w", columns: [.string("name", names), .int("n", (0..<500).map { Int64($0 % 2) })]))
+    _ = try workspace.resultTables("segment s = n = 0")
+    let tables = try workspace.resultTables("profile s")
+    let rows = tables[0].texts
+    #expect(Set(rows.map { $0[1] }) == Set((0..<10).map { "v\($0)" } + ["(null)"]))
+    // Every other row is in s: 10 of the 20 nulls.
+    #expect(rows.first { $0[1] == "(null)" }?[2] == "10")
+    #expect(tables.last?.footer?.contains("name (the 10 most frequent of 300 values)") == true)
+  }
+
   @Test func emptySegmentAndWholeTable() throws {
     var shop = try makeShop()
     _ = try shop.resultTables("segment none = id > 100")
