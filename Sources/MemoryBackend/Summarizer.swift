@@ -85,14 +85,27 @@ enum Summarizer {
     _ column: Column, groups: [UInt32]?, means: [Double], counts: [Int], chosen: Chosen
   ) -> [Double?] {
     var squares = [Double](repeating: 0, count: means.count)
+    // The non-null chosen rows, visited once; one group needs no group lookup per row.
+    let rows = Chosen(rowCount: column.count, mask: column.validRows(within: chosen.mask))
     func add<T>(_ values: [T], _ read: (T) -> Double) {
       values.withUnsafeBufferPointer { v in
         squares.withUnsafeMutableBufferPointer { s in
-          chosen.forEachRow { row in
-            guard !column.isNull(row) else { return }
-            let g = groups.map { Int($0[row]) } ?? 0
-            let d = read(v[row]) - means[g]
-            s[g] += d * d
+          if let groups {
+            groups.withUnsafeBufferPointer { g in
+              rows.forEachRow { row in
+                let k = Int(g[row])
+                let d = read(v[row]) - means[k]
+                s[k] += d * d
+              }
+            }
+          } else {
+            let mean = means[0]
+            var total = 0.0
+            rows.forEachRow { row in
+              let d = read(v[row]) - mean
+              total += d * d
+            }
+            s[0] = total
           }
         }
       }

@@ -21,6 +21,30 @@ struct MeasuredGroup {
     median = figure(.quantile(0))
     variance = figure(.variance)
   }
+
+  private init(count: Int, mean: Double?, variance: Double?) {
+    self.count = count
+    self.mean = mean
+    self.variance = variance
+  }
+
+  /// The figures of this group's rows less those of `part`, a subset of them (the rest of a table
+  /// outside a segment): counts and sums subtract, and the squares about the mean by the parallel-axis
+  /// rule, SS(rest) = SS(all) − SS(part) − n(part)·(m(part) − m(all))² − n(rest)·(m(rest) − m(all))².
+  /// No median: the rest is only tested against.
+  func without(_ part: MeasuredGroup) -> MeasuredGroup {
+    let n = count - part.count
+    guard n > 0, let mean, let partMean = part.count > 0 ? part.mean : mean else {
+      return MeasuredGroup(count: max(0, n), mean: nil, variance: nil)
+    }
+    let restMean = (mean * Double(count) - partMean * Double(part.count)) / Double(n)
+    guard n > 1 else { return MeasuredGroup(count: n, mean: restMean, variance: nil) }
+    let squares = { (g: MeasuredGroup) in (g.variance ?? 0) * Double(max(0, g.count - 1)) }
+    let own =
+      squares(self) - squares(part) - Double(part.count) * (partMean - mean) * (partMean - mean)
+      - Double(n) * (restMean - mean) * (restMean - mean)
+    return MeasuredGroup(count: n, mean: restMean, variance: max(0, own) / Double(n - 1))
+  }
 }
 
 extension ProfileScope {

@@ -133,13 +133,13 @@ extension Workspace {
     let figures = Operation.summarize(measured.map(\.column.name), by: nil, quantiles: [0.5], variance: true)
     let inSegment = try execute(Query(figures, over: Relation(table: scope.table, filter: scope.segment)))
     let inBase = try execute(Query(figures, over: scope.base))
-    let inOther =
-      scope.comparison == nil
-      ? try execute(Query(figures, over: Relation(table: scope.table, filter: scope.other))) : inBase
     let numbers = measured.enumerated().map { i, chosen in
-      scope.numberLine(
-        chosen.column, position: chosen.position, segment: MeasuredGroup(inSegment, column: i),
-        base: MeasuredGroup(inBase, column: i), other: MeasuredGroup(inOther, column: i))
+      let segment = MeasuredGroup(inSegment, column: i)
+      let base = MeasuredGroup(inBase, column: i)
+      // Against the whole table the segment is tested against the rest: the table less the segment.
+      let other = scope.comparison == nil ? base.without(segment) : base
+      return scope.numberLine(
+        chosen.column, position: chosen.position, segment: segment, base: base, other: other)
     }
     return (categories, numbers, narrowed)
   }

@@ -1,4 +1,5 @@
 import Columnar
+import SegmentPlan
 import Testing
 
 @testable import SegmentCore
@@ -93,6 +94,29 @@ struct ProfileStatisticsTests {
     // On the edge: exactly 5 expected is enough (n1 = 50, pooled p = 0.1).
     #expect(!ProfileStatistics.isSmall(5, of: 50, 45, of: 450))
     #expect(ProfileStatistics.isSmall(4, of: 49, 45, of: 450))
+  }
+
+  @Test func theRestOfATableHasTheMomentsOfItsOwnRows() throws {
+    // All: 10, 20, 30, 40, 50, 60; the part: 20, 50; the rest: 10, 30, 40, 60 (mean 35, variance 1300 / 3).
+    func group(_ values: [Double]) throws -> MeasuredGroup {
+      let frame = Frame(columns: [
+        Column.int("count.0", [Int64(values.count)]),
+        Column.double("mean.0", [values.reduce(0, +) / Double(values.count)]),
+        Column.double(
+          "var.0",
+          [
+            values.map { ($0 - values.reduce(0, +) / Double(values.count)) }.map { $0 * $0 }.reduce(0, +)
+              / Double(values.count - 1)
+          ]),
+      ])
+      return MeasuredGroup(frame, column: 0)
+    }
+    let rest = try group([10, 20, 30, 40, 50, 60]).without(try group([20, 50]))
+    #expect(rest.count == 4)
+    #expect(abs((rest.mean ?? 0) - 35) < 1e-9)
+    #expect(abs((rest.variance ?? 0) - 1300.0 / 3) < 1e-9)
+    #expect(try group([10, 20]).without(try group([10, 20])).count == 0)
+    #expect(try group([10, 20]).without(try group([20])).variance == nil)
   }
 }
 
