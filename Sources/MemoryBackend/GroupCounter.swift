@@ -8,6 +8,12 @@ enum GroupCounter {
   static func count(_ table: Table, rows: Bitmap?, by names: [String]) throws(EngineError) -> Frame {
     var columns: [Column] = []
     for name in names { columns.append(try MemoryEngine.column(name, of: table)) }
+    if columns.count == 1, let counts = codeCounts(columns[0], Chosen(rowCount: table.rowCount, mask: rows)) {
+      return counts
+    }
+    if columns.count == 1, case .bool(let bits) = columns[0].storage {
+      return boolCounts(columns[0], bits, rows: rows)
+    }
     // A list column explodes: each item of a row is a group of its own.
     var indexes: [GroupIndex] = []
     var listColumn: Int?
@@ -22,9 +28,6 @@ enum GroupCounter {
     }
     let chosen = Chosen(rowCount: table.rowCount, mask: rows)
     var found: [(key: [UInt32], count: Int)]
-    if columns.count == 1, case .list = columns[0].storage {
-      return itemCounts(columns[0], chosen)
-    }
     if let li = listColumn, case .list(let offsets, let codes, let dictionary) = columns[li].storage {
       let order = dictionary.indices.sorted {
         dictionary[$0].utf8.lexicographicallyPrecedes(dictionary[$1].utf8)
@@ -56,29 +59,48 @@ enum GroupCounter {
     return Frame(columns: frame)
   }
 
-  /// `count` by one list column, its items tallied straight into an array by dictionary code (the
-  /// common case, kept free of the general path's closures): the items and the null list, largest
-  /// first, equal counts in byte order of the items, null last.
-  /// - Complexity: O(chosen rows + their items + distinct items × log).
-  private static func itemCounts(_ list: Column, _ chosen: Chosen) -> Frame {
-    guard case .list(let offsets, let codes, let dictionary) = list.storage else {
-      preconditionFailure("itemCounts of a \(list.type) column")
-    }
-    var counts = [Int](repeating: 0, count: dictionary.count + 1)
-    let null = dictionary.count
-    offsets.withUnsafeBufferPointer { o in
+  /// `count` by one text or list column, tallied straight into an array by dictionary code (the
+  /// common case, kept free of the general path's group keys and closures): the values (a list's
+  /// items) and the null, largest first, equal counts in byte order, null last. Nil for other types.
+  /// - Complexity: O(chosen rows (+ their items) + distinct values × log).
+  private static func codeCounts(_ column: Column, _ chosen: Chosen) -> Frame? {
+    let dictionary: [String]
+    var counts: [Int]
+    switch column.storage {
+    case .string(let codes, let values):
+      dictionary = values
+      counts = [Int](repeating: 0, count: values.count + 1)
+      let null = values.count
       codes.withUnsafeBufferPointer { c in
         counts.withUnsafeMutableBufferPointer { n in
-          chosen.forEachRow { row in
-            if list.isNull(row) {
-              n[null] += 1
-            } else {
-              for i in Int(o[row])..<Int(o[row + 1]) { n[Int(c[i])] += 1 }
+          if column.validity == nil {
+            chosen.forEachRow { n[Int(c[$0])] += 1 }
+          } else {
+            chosen.forEachRow { row in n[column.isNull(row) ? null : Int(c[row])] += 1 }
+          }
+        }
+      }
+    case .list(let offsets, let codes, let values):
+      dictionary = values
+      counts = [Int](repeating: 0, count: values.count + 1)
+      let null = values.count
+      offsets.withUnsafeBufferPointer { o in
+        codes.withUnsafeBufferPointer { c in
+          counts.withUnsafeMutableBufferPointer { n in
+            chosen.forEachRow { row in
+              if column.isNull(row) {
+                n[null] += 1
+              } else {
+                for i in Int(o[row])..<Int(o[row + 1]) { n[Int(c[i])] += 1 }
+              }
             }
           }
         }
       }
+    default:
+      return nil
     }
+    let null = dictionary.count
     let byItem = dictionary.indices.sorted {
       dictionary[$0].utf8.lexicographicallyPrecedes(dictionary[$1].utf8)
     }
@@ -87,8 +109,24 @@ enum GroupCounter {
         ? counts[$0.element] > counts[$1.element] : $0.offset < $1.offset
     }.map(\.element)
     return Frame(columns: [
-      Column.of(list.name, type: .string, slots.map { $0 == null ? .null : .string(dictionary[$0]) }),
+      Column.of(column.name, type: .string, slots.map { $0 == null ? .null : .string(dictionary[$0]) }),
       Column.int("count", slots.map { Int64(counts[$0]) }),
+    ])
+  }
+
+  /// `count` by one Bool column from whole-word bitmap operations: false, true and null, largest first,
+  /// equal counts in that order.
+  private static func boolCounts(_ column: Column, _ bits: Bitmap, rows: Bitmap?) -> Frame {
+    let chosen = rows?.popcount() ?? column.count
+    let valid = column.validRows(within: rows)
+    let known = valid?.popcount() ?? column.count
+    let trues = (valid.map { $0 & bits } ?? bits).popcount()
+    let groups = [(Value.bool(false), known - trues), (.bool(true), trues), (.null, chosen - known)]
+      .enumerated().filter { $0.element.1 > 0 }
+      .sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
+      .map(\.element)
+    return Frame(columns: [
+      Column.of(column.name, type: .bool, groups.map(\.0)), Column.int("count", groups.map { Int64($0.1) }),
     ])
   }
 

@@ -35,4 +35,50 @@ struct GroupCounterTests {
       if got != key { break }
     }
   }
+
+  /// One text, Bool or list key is counted on its codes or bits, apart from the general path: the same
+  /// groups in the same order (largest first, ties in byte order, false before true, null last),
+  /// within a filter too.
+  @Test func oneTextBoolOrListKeyCountsAsTheGeneralPathDoes() throws {
+    let columns: [Column] = [
+      .string("city", ["b", "a", nil, "b", "a", "c", nil, "é", "Z"]),
+      .bool("vip", [true, nil, false, true, false, nil, true, false, true]),
+      .list("tags", [["x", "y"], ["y"], nil, [], ["x"], nil, ["y", "y"], ["Y"], ["x"]]),
+      .int("n", [1, 2, 3, 4, 5, 6, 7, 8, 9]),
+    ]
+    func groups(_ frame: Frame) -> [String] {
+      (0..<frame.rowCount).map { row in
+        let value = frame.columns[0].value(at: row)
+        return "\(value == .null ? "null" : "\(value)") \(frame.integer("count", at: row))"
+      }
+    }
+    let city = try Self.count(columns, by: ["city"])
+    #expect(
+      groups(city) == [
+        "a 2", "b 2", "null 2", "Z 1", "c 1",
+        "é 1",
+      ])
+    let vip = try Self.count(columns, by: ["vip"])
+    #expect(groups(vip) == ["true 4", "false 3", "null 2"])
+    let tags = try Self.count(columns, by: ["tags"])
+    #expect(groups(tags) == ["y 4", "x 3", "null 2", "Y 1"])
+    // The same through valueCounts within a filter (n > 4): rows 5 to 9.
+    var engine = MemoryEngine()
+    engine.put(try Table(name: "t", columns: columns))
+    let within = try engine.execute(
+      Query(
+        .valueCounts("vip", conditions: [], limit: 10),
+        over: Relation(table: "t", filter: .compare("n", .greater, .int(4)))),
+      interruption: Interruption())
+    #expect(
+      groups(
+        Frame(columns: [
+          within.columns[0],
+          Column.int(
+            "count",
+            (0..<within.rowCount).map {
+              Int64(within.integer("rows", at: $0))
+            }),
+        ])) == ["false 2", "true 2", "null 1"])
+  }
 }
