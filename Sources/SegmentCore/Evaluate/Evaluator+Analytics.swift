@@ -144,41 +144,51 @@ extension Workspace {
     return (categories, numbers, narrowed)
   }
 
-  /// The counts a profile reads of its categorical columns (text, bools, lists) among `columns`: their
-  /// nulls in one query, then each column's most frequent values with their rows in the segment and
-  /// the comparison.
+  /// The counts a profile reads of its categorical columns (text, bools, lists) among `columns`: each
+  /// column's most frequent values with their rows in the segment and the comparison, one query per
+  /// column; then, for the columns with more values than were fetched, their nulls in one more query
+  /// (the others' null group came with their values).
   func categoryCounts(of columns: [ColumnSchema], in scope: ProfileScope) throws(EvalError)
     -> [String: CategoryCounts]
   {
-    let categorical = columns.filter { Self.isCategorical($0.type) }
-    guard !categorical.isEmpty else { return [:] }
     let table = Relation(table: scope.table)
     let groups = [scope.segment] + (scope.comparison.map { [$0] } ?? [])
+    var counts: [String: CategoryCounts] = [:]
+    var partial: [ColumnSchema] = []
+    for column in columns where Self.isCategorical(column.type) {
+      let frame = try execute(
+        Query(.valueCounts(column.name, conditions: groups, limit: CategoryCounts.fetched), over: table))
+      var values: [CategoryCounts.Tally] = []
+      var nulls = CategoryCounts.Tally(value: .null, table: 0, segment: 0, comparison: 0)
+      for row in 0..<frame.rowCount {
+        let tally = CategoryCounts.Tally(
+          value: frame.columns[0].value(at: row), table: frame.integer("rows", at: row),
+          segment: frame.integer("n.0", at: row), comparison: frame.integer("n.1", at: row))
+        if tally.value == .null { nulls = tally } else { values.append(tally) }
+      }
+      let groupCount = frame.rowCount == 0 ? 0 : frame.integer("values", at: 0)
+      if groupCount > frame.rowCount { partial.append(column) }
+      counts[column.name] = CategoryCounts(values: values, nulls: nulls, distinct: groupCount)
+    }
+    // A column cut short may have nulls its fetched groups do not show: counted apart.
     var nullTests: [Condition] = []
-    for column in categorical {
+    for column in partial {
       let null = Condition.isNull(column.name, negated: false)
       nullTests.append(null)
       for group in groups { nullTests.append(.and(null, group)) }
     }
-    let nulls = try execute(Query(.countWhere(nullTests), over: table))
+    let nulls = partial.isEmpty ? nil : try execute(Query(.countWhere(nullTests), over: table))
     let stride = 1 + groups.count
-    var counts: [String: CategoryCounts] = [:]
-    for (c, column) in categorical.enumerated() {
+    for (c, column) in partial.enumerated() {
+      guard let nulls, var tally = counts[column.name] else { continue }
       let null = { (k: Int) in nulls.integer("n.\(c * stride + k)") }
-      let frame = try execute(
-        Query(.valueCounts(column.name, conditions: groups, limit: CategoryCounts.fetched), over: table))
-      var values: [CategoryCounts.Tally] = []
-      for row in 0..<frame.rowCount where frame.columns[0].value(at: row) != .null {
-        values.append(
-          CategoryCounts.Tally(
-            value: frame.columns[0].value(at: row), table: frame.integer("rows", at: row),
-            segment: frame.integer("n.0", at: row), comparison: frame.integer("n.1", at: row)))
-      }
-      let groupCount = frame.rowCount == 0 ? 0 : frame.integer("values", at: 0)
-      let nullTally = CategoryCounts.Tally(
+      tally.nulls = CategoryCounts.Tally(
         value: .null, table: null(0), segment: null(1), comparison: groups.count > 1 ? null(2) : 0)
-      counts[column.name] = CategoryCounts(
-        values: values, nulls: nullTally, distinct: groupCount - (nullTally.table > 0 ? 1 : 0))
+      counts[column.name] = tally
+    }
+    // The distinct values are the groups less the null one.
+    for (name, tally) in counts where tally.nulls.table > 0 {
+      counts[name]?.distinct = tally.distinct - 1
     }
     return counts
   }
