@@ -30,6 +30,23 @@ struct ExportEndToEndTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["c.csv", "y.csv"])
   }
 
+  /// A Bool column read from `yes`/`no` is written back with its file's words, not true and false.
+  @Test func aSegmentWithAYesNoColumnKeepsItsWords() throws {
+    let dir = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "id,member\n1,Yes\n2,No\n3,\n4,Yes\n".write(
+      to: dir.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+    let result = try SegBinary.run(
+      [
+        "--no-init", "-c",
+        "load \"members.csv\" as words; segment later = id >= 2; export later to \"later.csv\"",
+      ], directory: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasSuffix("wrote 3 rows of segment later (words) to later.csv (24 bytes)\n"))
+    let written = try String(contentsOf: dir.appendingPathComponent("later.csv"), encoding: .utf8)
+    #expect(written == "id,member\n2,No\n3,\n4,Yes\n")
+  }
+
   @Test func anUnknownFormatIsRefusedOnExportACutWorkbookIsNamedOnLoadAndATSVGetsTabs() throws {
     let dir = try SegBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

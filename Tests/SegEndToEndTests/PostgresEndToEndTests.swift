@@ -111,6 +111,51 @@ struct PostgresEndToEndTests {
     #expect(!saved.contains(password))
   }
 
+  /// `export` fetches every row of a server's table or segment and writes what memory writes.
+  @Test func exportWritesTheSameBytesFromTheServerAsFromMemory() throws {
+    let (url, _) = try server()
+    let (result, directory) = try ServerExportCheck.run(
+      ServerExportCheck.sampleScript(url: url, connection: "pg", table: "e2e_export"))
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try ServerExportCheck.checkSample(result, in: directory, connection: "pg", table: "e2e_export")
+  }
+
+  @Test func exportOfASegmentKeepsAYesNoColumnsWords() throws {
+    let (url, _) = try server()
+    let (result, directory) = try ServerExportCheck.run(
+      ServerExportCheck.wordsScript(url: url, connection: "pg", table: "e2e_export_words"))
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try ServerExportCheck.checkWords(result, in: directory, connection: "pg", table: "e2e_export_words")
+  }
+
+  /// Ctrl-C while `export` fetches a server's rows stops it, and no file is written.
+  @Test func controlCStopsAnExportWhichThenWritesNoFile() throws {
+    let (_, port) = try server()
+    // The shell under tmux starts with an empty environment, so the password travels in the URL.
+    let password = try #require(ProcessInfo.processInfo.environment["PGPASSWORD"])
+    let url = "postgresql://postgres:\(password)@127.0.0.1:\(port)/seg"
+    let shell = try Tmux()
+    try shell.waitForPrompt()
+    shell.type(
+      "load sample customers rows 200000 seed 2 as e2e_export_big; connect \"\(url)\" as pg; "
+        + "copy e2e_export_big to pg replace")
+    shell.press("Enter")
+    try shell.waitFor("the table copied to the server", timeout: 180) { screen in
+      screen.contains("copied 200,000 rows") && Tmux.isEmptyPrompt(screen.lastLine)
+    }
+    shell.type("export pg.e2e_export_big to \"big.csv\"")
+    shell.press("Enter")
+    // The progress line shows only while the export runs, after half a second.
+    try shell.waitFor("the export under way", timeout: 60) { $0.contains("exporting pg.e2e_export_big") }
+    shell.press("C-c")
+    try shell.waitFor("the export interrupted and a new prompt", timeout: 60) { screen in
+      screen.contains("interrupted; nothing was changed") && Tmux.isEmptyPrompt(screen.lastLine)
+    }
+    #expect(!FileManager.default.fileExists(atPath: shell.home + "/big.csv"))
+    let left = try FileManager.default.contentsOfDirectory(atPath: shell.home)
+    #expect(left.allSatisfy { !$0.contains("big.csv") }, "\(left)")
+  }
+
   @Test func sqlShowsTheServersOwnStatement() throws {
     let (url, _) = try server()
     let script = """

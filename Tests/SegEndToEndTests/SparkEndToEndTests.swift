@@ -111,6 +111,23 @@ struct SparkEndToEndTests {
     #expect(result.stdout.contains("share of 300 rows in customers"))
   }
 
+  /// `export` fetches every row of a Spark table or segment and writes what memory writes.
+  @Test func exportWritesTheSameBytesFromSparkAsFromMemory() throws {
+    let url = try server()
+    let (result, directory) = try ServerExportCheck.run(
+      ServerExportCheck.sampleScript(url: url, connection: "sc", table: "e2e_export"))
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try ServerExportCheck.checkSample(result, in: directory, connection: "sc", table: "e2e_export")
+  }
+
+  @Test func exportOfASegmentKeepsAYesNoColumnsWordsOnSpark() throws {
+    let url = try server()
+    let (result, directory) = try ServerExportCheck.run(
+      ServerExportCheck.wordsScript(url: url, connection: "sc", table: "e2e_export_words"))
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try ServerExportCheck.checkWords(result, in: directory, connection: "sc", table: "e2e_export_words")
+  }
+
   @Test func sqlShowsSparksOwnStatementWithItsQuoting() throws {
     let url = try server()
     let result = try seg(

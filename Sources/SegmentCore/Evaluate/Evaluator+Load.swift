@@ -41,25 +41,10 @@ extension Workspace {
       guard isRemote(schema.name) else {
         throw EvalError(.unsupported("\(schema.name) is already in memory"), at: source.range)
       }
-      let everything = Operation.rows(schema.columns.map(\.name), order: [], limit: Int.max)
-      // The rows are counted first so that the progress line can say how far the copy has got.
-      let meter = interruption.progress
-      meter.start("loading \(schema.name)", unit: .rows)
-      defer { meter.finish() }
-      meter.expect(try execute(Query(.count, over: Relation(table: schema.name))).integer("count"))
-      let frame = try execute(Query(everything, over: Relation(table: schema.name)))
       let local = schema.name.split(separator: ".").last.map(String.init) ?? schema.name
-      // A column seg copied there keeps the words its file wrote for true and false.
-      let columns = zip(schema.columns, frame.columns).map { schema, column in
-        var column = column
-        column.boolWords = schema.boolWords
-        return column
-      }
-      do {
-        table = try Table(name: local, columns: columns)
-      } catch {
-        throw EvalError(.unsupported(error.message), at: source.range)
-      }
+      table = try fetchRows(
+        of: Relation(table: schema.name), as: local, progress: "loading \(schema.name)", at: source.range,
+        interruption: interruption)
       detail = " from \(schema.name)"
     }
     var named = table

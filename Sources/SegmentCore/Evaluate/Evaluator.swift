@@ -67,7 +67,7 @@ extension Workspace {
       if change == .safe(false) && settings.safe { throw EvalError(.safeMode(.turnOff)) }
       return CommandOutput(.message(apply(change)))
     case .export(let export):
-      return try self.export(export)
+      return try self.export(export, interruption: interruption)
     case .segment(let definition):
       return CommandOutput(try defineSegment(definition))
     case .segments:

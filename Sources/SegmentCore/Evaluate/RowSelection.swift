@@ -32,6 +32,12 @@ extension Workspace {
   /// `where`.
   func select(_ source: RowSource) throws(EvalError) -> RowSelection {
     let (relation, label) = try self.relation(source)
+    return try select(relation, label: label)
+  }
+
+  /// The rows in memory a relation stands for, called `label` in titles.
+  /// - Throws: `EvalError` when the relation's table is on a connection or no longer exists.
+  func select(_ relation: Relation, label: String) throws(EvalError) -> RowSelection {
     if isRemote(relation.table) { throw EvalError.needsMemory(relation.table) }
     guard let table = table(named: relation.table) else { throw EvalError(.unknownTable(relation.table)) }
     return RowSelection(table: table, mask: try memoryRows(relation), label: label)
