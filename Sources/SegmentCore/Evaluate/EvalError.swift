@@ -98,6 +98,10 @@ public struct EvalError: Error, Sendable, Equatable {
     case tableExists(String)
     /// `group TABLE ... into TABLE`.
     case newTableIsSource(String)
+    /// A command names a connection no `connect` opened.
+    case unknownConnection(String)
+    /// `disconnect` of a connection one of whose tables a segment stands on.
+    case connectionInUse(String, segment: String, table: String)
     /// `export personas` to a file that is neither Markdown nor JSON.
     case personaExportFormat(path: String)
     /// `export` to a file whose extension names a format seg does not write (`.xlsx`).
@@ -222,6 +226,9 @@ public struct EvalError: Error, Sendable, Equatable {
     case .duplicateKey(let key, let table, let example):
       return "\(key) is not unique in \(table): \(example) is on more than one row"
     case .unknownPersona(let name): return "no persona named '\(name)'"
+    case .unknownConnection(let name): return "no connection named '\(name)'"
+    case .connectionInUse(_, let segment, let table):
+      return "segment \(segment) is on \(table): drop it first, or load the table into memory"
     case .unknownExplainTopic(let word): return "no explain topic named '\(word)'"
     case .segmentHasPersona(let name, let persona): return "segment \(name) has persona \(persona)"
     case .wrongType(let command, let wants, let value, let type):

@@ -45,20 +45,13 @@ extension Workspace {
 
   /// `disconnect NAME`: closes a connection whose tables no segment uses.
   mutating func disconnect(_ name: Name) throws(EvalError) -> String {
-    guard let i = connections.firstIndex(where: { $0.name.lowercased() == name.text.lowercased() }) else {
-      throw EvalError(
-        .unsupported("no connection named '\(name.text)'"), at: name.range,
-        suggestions: Suggestions.closest(to: name.text, among: connections.map(\.name)))
-    }
-    let connection = connections[i]
+    let connection = try openConnection(name)
     let prefix = connection.name.lowercased() + "."
     if let user = segments.first(where: { $0.tableName.lowercased().hasPrefix(prefix) }) {
       throw EvalError(
-        .unsupported(
-          "segment \(user.name) is on \(user.tableName): drop it first, or load the table into memory"),
-        at: name.range)
+        .connectionInUse(connection.name, segment: user.name, table: user.tableName), at: name.range)
     }
-    connections.remove(at: i)
+    connections.removeAll { $0.name == connection.name }
     connection.engine.close()
     if let current = currentTableName, current.lowercased().hasPrefix(prefix) { currentTableName = nil }
     return "disconnected \(connection.name)"
@@ -119,7 +112,7 @@ extension Workspace {
   func openConnection(_ name: Name) throws(EvalError) -> Connection {
     guard let connection = connections.first(where: { $0.name.lowercased() == name.text.lowercased() }) else {
       throw EvalError(
-        .unsupported("no connection named '\(name.text)'"), at: name.range,
+        .unknownConnection(name.text), at: name.range,
         suggestions: Suggestions.closest(to: name.text, among: connections.map(\.name)))
     }
     return connection
