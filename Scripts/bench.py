@@ -250,7 +250,14 @@ PG_QUERIES = [
          f"count({c}), avg({c}), percentile_cont(0.5) WITHIN GROUP (ORDER BY {c}), "
          f"percentile_cont(0.25) WITHIN GROUP (ORDER BY {c}), percentile_cont(0.75) WITHIN GROUP (ORDER BY {c}), "
          f"min({c}), max({c}), sum({c})" for c in ("total_spend", "age")) + " FROM bench GROUP BY loyalty_tier"),
+    # One column of a profile: counts by value in the segment and in the table (seg also counts the
+    # segment's size first, which a profile of many columns needs once).
+    ("P1", "profile q1 columns region",
+     "SELECT region, count(*) FILTER (WHERE gender = 'M' AND age BETWEEN 18 AND 25), count(*) FROM bench "
+     "GROUP BY region"),
 ]
+# The segment the P1 profile reads, defined once per session on the server's table.
+SERVER_SEGMENT = 'segment q1 = gender = "M" and age between 18 and 25'
 
 
 def report_postgres(seg, path, runs):
@@ -260,7 +267,7 @@ def report_postgres(seg, path, runs):
                            check=True, capture_output=True, text=True)
     copied = re.findall(r"time: ([0-9.]+) (ms|s)", setup.stderr)[-1]
     print(f"PostgreSQL: copy of {path} took {copied[0]} {copied[1]}; median of {runs} runs; milliseconds")
-    lines = [f'connect "{url}" as pg', "use pg.bench", "set timer on"]
+    lines = [f'connect "{url}" as pg', "use pg.bench", SERVER_SEGMENT, "set timer on"]
     for _, command, _ in PG_QUERIES:
         lines += [command] * runs
     result = subprocess.run([seg, "--no-init", "-c", "; ".join(lines)], check=True, capture_output=True, text=True)
@@ -305,7 +312,7 @@ def report_spark(seg, path, runs):
     times = [float(v) * (1000 if u == "s" else 1) for v, u in re.findall(r"time: ([0-9.]+) (ms|s)", setup.stderr)]
     print(f"Spark ({url}): create table over {path}, then the first count: "
           f"{(times[-3] + times[-1]) / 1000:.1f} s; median of {runs} runs; milliseconds")
-    lines = [f'connect "{url}" as sc', "use sc.bench", "set timer on"]
+    lines = [f'connect "{url}" as sc', "use sc.bench", SERVER_SEGMENT, "set timer on"]
     for _, command, _ in PG_QUERIES:
         lines += [command] * runs
     result = subprocess.run([seg, "--no-init", "-c", "; ".join(lines)], check=True, capture_output=True, text=True)
@@ -313,10 +320,11 @@ def report_spark(seg, path, runs):
     times = times[1:]
     statements = []
     for _, command, _ in PG_QUERIES:
-        shown = subprocess.run([seg, "--no-init", "-c", f'connect "{url}" as sc; use sc.bench; sql {command}'],
+        shown = subprocess.run([seg, "--no-init", "-c",
+                                f'connect "{url}" as sc; use sc.bench; {SERVER_SEGMENT}; sql {command}'],
                                check=True, capture_output=True, text=True).stdout.strip().splitlines()
-        # Every statement the command runs (count by also counts its base), after connect's and use's lines.
-        statements.append("\n".join(line.rstrip(";") for line in shown[2:]))
+        # Every statement the command runs (count by also counts its base): sql's lines, one per statement.
+        statements.append("\n".join(line.rstrip(";") for line in shown if line.startswith("SELECT ")))
     python = os.environ.get("SEG_SPARK_PYTHON", "python3")
     timed = subprocess.run([python, "-c", SPARK_TIMER, url, str(runs)], input="\n\n".join(statements),
                            check=True, capture_output=True, text=True).stdout.split()
