@@ -330,7 +330,9 @@ public enum CommandWord: String, Sendable, CaseIterable {
         syntax:
           "connect \"postgresql://USER@HOST:PORT/DB[?sslmode=MODE&sslrootcert=FILE]\" as NAME\n"
           + "connect \"sc://HOST:PORT[/;token=...]\" as NAME\n"
-          + "sslmode: disable, prefer (the default), require, verify-ca, verify-full, as psql reads it",
+          + "sslmode: disable, prefer (the default), require, verify-ca, verify-full, as psql reads it\n"
+          + "on its tables the query commands, describe, profile, persona drafts and export run on the server;\n"
+          + "rfm, cluster, derive, bucket, trait and group need a copy: load NAME.table as LOCAL",
         summary:
           "open a PostgreSQL database or a Spark cluster (Spark Connect): its tables become NAME.table; passwords and tokens are never shown or saved",
         example:
