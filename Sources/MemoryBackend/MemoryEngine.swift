@@ -72,6 +72,15 @@ public struct MemoryEngine: Engine {
         counts.append(Column.int("n.\(i)", [Int64((rows.map { $0 & meets } ?? meets).popcount())]))
       }
       return Frame(columns: counts)
+    case .anyWhere(let conditions):
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      var found: [Column] = []
+      for (i, condition) in conditions.enumerated() {
+        let meets = try filtered(condition, table: table, version: version, interruption: interruption)
+        let any = (rows.map { $0 & meets } ?? meets).popcount() > 0
+        found.append(Column.int("n.\(i)", [any ? 1 : 0]))
+      }
+      return Frame(columns: found)
     case .countByPeriod(let name, let period):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       return try Periods.count(

@@ -15,6 +15,16 @@ extension SQLCompiler {
         counts.append(dialect.countWhere(try condition(c)) + " AS \(dialect.identifier("n.\(i)"))")
       }
       return "SELECT " + SQLText.joined(counts, separator: ", ") + (try fromWhere(relation))
+    case .anyWhere(let conditions):
+      // A LIMIT 1 subquery stops at the first row found (an EXISTS is not allowed in Spark's SELECT).
+      var found: [SQLText] = []
+      for (i, c) in conditions.enumerated() {
+        let first = "SELECT 1 AS \(dialect.identifier("one"))" + (try fromWhere(relation, extra: try condition(c)))
+        found.append(
+          "(SELECT count(*) FROM (" + first + " LIMIT 1) AS \(dialect.identifier("seg_any_\(i)")))"
+            + " AS \(dialect.identifier("n.\(i)"))")
+      }
+      return "SELECT " + SQLText.joined(found, separator: ", ")
     case .countBy(let keys):
       return try countBy(keys, relation)
     case .countByInTable(let keys):

@@ -28,6 +28,8 @@ extension SQLEngine {
       return try run(
         compiler.statement(query)!, [("rows", .int)] + conditions.indices.map { ("n.\($0)", .int) },
         interruption)
+    case .anyWhere(let conditions):
+      return try run(compiler.statement(query)!, conditions.indices.map { ("n.\($0)", .int) }, interruption)
     case .countBy(let keys):
       let shape = keys.map { ($0, type($0) == .list ? ColumnType.string : type($0)) } + [("count", .int)]
       return try run(compiler.statement(query)!, shape, interruption)

@@ -36,6 +36,10 @@ public enum Operation: Sendable, Hashable {
   /// columns `rows`, then `n.0`, `n.1`... (a count and its share, a segment's clauses, the parts of a
   /// Venn diagram).
   case countWhere([Condition])
+  /// Whether any row meets each of several conditions, each answered as soon as one row does (a value
+  /// most rows hold costs next to nothing; one no row holds, a scan): one row of Int columns `n.0`,
+  /// `n.1`... holding 1 or 0.
+  case anyWhere([Condition])
   /// Rows per period of a date or timestamp column: `period` (the period's Int key,
   /// `TrendPeriod.key(days:)`) and `count`, ascending by key, only periods that have rows; null dates
   /// are left out.

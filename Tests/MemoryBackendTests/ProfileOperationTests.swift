@@ -89,6 +89,17 @@ struct ProfileOperationTests {
     #expect(frame.column("var.0") != nil)
   }
 
+  @Test func anyWhereSaysWhetherSomeRowMeetsEachCondition() throws {
+    let frame = try Self.run(
+      .anyWhere([.compare("city", .equal, .string("Oslo")), .compare("city", .equal, .string("oslo"))]),
+      filter: Self.older)
+    #expect(frame.integer("n.0") == 1)
+    #expect(frame.integer("n.1") == 0)
+    let none = try Self.run(
+      .anyWhere([.compare("city", .equal, .string("Oslo"))]), filter: .isNull("city", negated: false))
+    #expect(none.integer("n.0") == 0)
+  }
+
   @Test func duplicateRowsCountRepeatsWithinTheRelation() throws {
     var engine = MemoryEngine()
     engine.put(

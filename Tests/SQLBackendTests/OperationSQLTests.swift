@@ -275,6 +275,15 @@ struct OperationSQLTests {
       count("active") AS "count.2", count(DISTINCT "active") AS "distinct.2",
       bool_and("active") AS "min.2", bool_or("active") AS "max.2" FROM "customers"
       """),
+    // Whether any row meets each condition: a LIMIT 1 subquery each, which stops at the first row.
+    QueryCase(
+      .anyWhere([north, young]),
+      """
+      SELECT (SELECT count(*) FROM (SELECT 1 AS "one" FROM "customers" WHERE ("region" = $1) LIMIT 1)
+      AS "seg_any_0") AS "n.0",
+      (SELECT count(*) FROM (SELECT 1 AS "one" FROM "customers" WHERE ("age" < 30) LIMIT 1) AS "seg_any_1")
+      AS "n.1"
+      """, ["North"]),
     QueryCase(
       .duplicateRows, over: Fixture.filtered(young),
       """

@@ -39,11 +39,13 @@ extension Workspace {
   /// rows hold the value spelled with other capitals: `no row has loyalty_tier = "Gold"; did you mean
   /// "gold" (1,234 rows)?`. Case is folded for the letters A to Z only, alike on every engine.
   ///
-  /// The figures come from the engine that holds the table, as queries: one count of every comparison,
-  /// then for each that met no row the counts of the spellings that differ from it only in case. So
+  /// The figures come from the engine that holds the table, as queries: whether any row meets each
+  /// comparison (stopping at the first that does), then for each that met no row the counts of the
+  /// spellings that differ from it only in case. So
   /// PostgreSQL and Spark print what memory prints. A hint that cannot be computed is left out: it is
   /// advice, never a reason for a command to fail.
-  /// - Complexity: one pass over the table per predicate, and one per comparison that met no row.
+  /// - Complexity: up to one pass over the table per predicate (none past the first row holding each
+  ///   value), and one per comparison that met no row.
   func caseHints(for command: Command) -> [String] {
     var hints: [String] = []
     for (predicate, source) in command.typedConditions {
@@ -53,7 +55,8 @@ extension Workspace {
       let comparisons = Self.textComparisons(in: predicate, table: schema)
       guard !comparisons.isEmpty else { continue }
       let tests = comparisons.map { Condition.oneOf($0.column, [.string($0.value)], negated: false) }
-      guard let counts = try? execute(Query(.countWhere(tests), over: Relation(table: tableName))) else {
+      // Whether each value is held at all: for the usual one, the first row that holds it answers.
+      guard let counts = try? execute(Query(.anyWhere(tests), over: Relation(table: tableName))) else {
         continue
       }
       for (i, comparison) in comparisons.enumerated() where counts.integer("n.\(i)") == 0 {
