@@ -19,7 +19,8 @@ extension SQLCompiler {
       // A LIMIT 1 subquery stops at the first row found (an EXISTS is not allowed in Spark's SELECT).
       var found: [SQLText] = []
       for (i, c) in conditions.enumerated() {
-        let first = "SELECT 1 AS \(dialect.identifier("one"))" + (try fromWhere(relation, extra: try condition(c)))
+        let first =
+          "SELECT 1 AS \(dialect.identifier("one"))" + (try fromWhere(relation, extra: try condition(c)))
         found.append(
           "(SELECT count(*) FROM (" + first + " LIMIT 1) AS \(dialect.identifier("seg_any_\(i)")))"
             + " AS \(dialect.identifier("n.\(i)"))")
