@@ -17,6 +17,10 @@ public enum ColumnType: String, Sendable, CaseIterable {
 
   /// Whether values of this type are numbers (Int or Double).
   public var isNumeric: Bool { self == .int || self == .double }
+
+  /// Whether a column of this type is read by its values' counts rather than by figures (`describe`,
+  /// `profile`, persona drafts): text, bools and lists.
+  public var isCategorical: Bool { self == .string || self == .bool || self == .list }
 }
 
 /// One cell's value, boxed; used where speed does not matter (display, tests, single lookups).

@@ -155,7 +155,7 @@ extension Workspace {
     let groups = [scope.segment] + (scope.comparison.map { [$0] } ?? [])
     var counts: [String: CategoryCounts] = [:]
     var partial: [ColumnSchema] = []
-    for column in columns where Self.isCategorical(column.type) {
+    for column in columns where column.type.isCategorical {
       let frame = try execute(
         Query(.valueCounts(column.name, conditions: groups, limit: CategoryCounts.fetched), over: table))
       var values: [CategoryCounts.Tally] = []

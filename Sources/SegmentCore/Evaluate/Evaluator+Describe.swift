@@ -19,7 +19,7 @@ extension Workspace {
     let nulls = try execute(
       Query(.countWhere(schema.columns.map { .isNull($0.name, negated: false) }), over: relation))
     let rowCount = nulls.integer("rows")
-    let measured = schema.columns.filter { !Self.isCategorical($0.type) }
+    let measured = schema.columns.filter { !$0.type.isCategorical }
     let figures =
       measured.isEmpty
       ? nil : try execute(Query(.summarize(measured.map(\.name), by: nil, quantiles: [0.5]), over: relation))
@@ -81,12 +81,6 @@ extension Workspace {
     return ResultTable(
       title: "\(schema.name): \(Figures.rows(rowCount)), \(schema.columns.count) columns",
       columns: columns, rows: rows, footer: footer)
-  }
-
-  /// Whether a column is described (and profiled) by its values' counts rather than by figures: text,
-  /// bools and lists.
-  static func isCategorical(_ type: ColumnType) -> Bool {
-    type == .string || type == .bool || type == .list
   }
 
   /// A figure the engine measured (a Double: a number, a date's day number, a timestamp's seconds)

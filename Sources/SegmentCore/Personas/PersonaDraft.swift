@@ -66,7 +66,7 @@ struct PersonaDraft {
 
   /// The members' median of a numeric column.
   private mutating func median(_ field: PersonaField, columns: [String], unit: String) throws(EvalError) {
-    guard let column = reader.column(columns, where: SegmentFigures.isNumber) else { return }
+    guard let column = reader.column(columns, where: \.isNumeric) else { return }
     read.insert(column.name.lowercased())
     guard let figures = try reader.quartiles(column, membersOnly: true) else { return }
     let all =
@@ -81,7 +81,7 @@ struct PersonaDraft {
 
   /// The most over-represented value of a category column, among those enough members hold.
   private mutating func category(_ field: PersonaField, columns: [String]) throws(EvalError) {
-    guard let column = reader.column(columns, where: SegmentFigures.isCategory) else { return }
+    guard let column = reader.column(columns, where: \.isCategorical) else { return }
     read.insert(column.name.lowercased())
     guard let best = try strongest(column) else { return }
     record(
@@ -96,7 +96,7 @@ struct PersonaDraft {
   /// The narrowest place with strong evidence: city, then region, then country.
   private mutating func location() throws(EvalError) {
     let places = ["city", "region", "state", "country"].compactMap {
-      reader.column([$0], where: SegmentFigures.isCategory)
+      reader.column([$0], where: \.isCategorical)
     }
     var fallback: (ColumnSchema, TraitIndex)?
     read.formUnion(places.map { $0.name.lowercased() })
@@ -141,7 +141,7 @@ struct PersonaDraft {
 
   /// Up to three interests the members hold clearly more often than the table.
   private mutating func interests() throws(EvalError) {
-    guard let column = reader.column(["interests"], where: SegmentFigures.isCategory) else { return }
+    guard let column = reader.column(["interests"], where: \.isCategorical) else { return }
     read.insert(column.name.lowercased())
     let traits = try reader.traits(column).traits
     let strong = traits.filter { !SegmentFigures.isWeak($0) && $0.index > 100 }.prefix(3)
@@ -172,7 +172,7 @@ struct PersonaDraft {
     var whole: [String] = []
     var count = Int.max
     for (name, label) in figures {
-      guard let column = reader.column([name], where: SegmentFigures.isNumber) else { continue }
+      guard let column = reader.column([name], where: \.isNumeric) else { continue }
       read.insert(column.name.lowercased())
       guard let mine = try reader.quartiles(column, membersOnly: true),
         let all = try reader.quartiles(column, membersOnly: false)

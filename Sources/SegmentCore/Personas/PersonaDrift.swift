@@ -38,12 +38,12 @@ extension PersonaFigures {
   init(_ reader: SegmentReader) throws(EvalError) {
     tableName = reader.schema.name
     (size, base) = try reader.sizes()
-    if let column = reader.column(Self.revenueColumns, where: SegmentFigures.isNumber) {
+    if let column = reader.column(Self.revenueColumns, where: \.isNumeric) {
       revenue = (column.name, try reader.shareOfSum(column))
     }
     // Columns with many distinct values (names, ids) say nothing about a segment's character.
     var found: [TraitIndex] = []
-    for column in reader.schema.columns where SegmentFigures.isCategory(column.type) {
+    for column in reader.schema.columns where column.type.isCategorical {
       let (traits, distinct) = try reader.traits(column)
       guard distinct <= 50 else { continue }
       if let best = traits.first(where: { !SegmentFigures.isWeak($0) && $0.index > 100 }) {
@@ -55,7 +55,7 @@ extension PersonaFigures {
         $0.index != $1.index ? $0.index > $1.index : $0.column.utf8.lexicographicallyPrecedes($1.column.utf8)
       }
       .prefix(3))
-    if let column = reader.column(["age"], where: SegmentFigures.isNumber),
+    if let column = reader.column(["age"], where: \.isNumeric),
       let q = try reader.quartiles(column, membersOnly: true)
     {
       age = (q.p25, q.median, q.p75)

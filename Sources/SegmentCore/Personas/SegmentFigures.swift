@@ -40,10 +40,6 @@ enum SegmentFigures {
     traits.first { !isWeak($0) && $0.index > 100 } ?? traits.first { $0.count >= minimumRows } ?? traits.first
   }
 
-  /// Numbers, and the categories figures can be read from.
-  static func isNumber(_ type: ColumnType) -> Bool { type == .int || type == .double }
-  static func isCategory(_ type: ColumnType) -> Bool { type == .string || type == .bool || type == .list }
-
   /// An index as people read it: a whole number.
   static func index(_ x: Double) -> String { Figures.fixed(x, decimals: 0) }
 
