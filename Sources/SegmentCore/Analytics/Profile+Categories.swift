@@ -18,6 +18,9 @@ struct CategoryCounts {
   var nulls: Tally
   /// The distinct non-null values in the table.
   var distinct: Int
+  /// The rows of the table, the segment and the comparison, added up over the groups, when every group
+  /// was fetched and each row is in one group (not a list, whose rows count once per item).
+  var sizes: (rows: Int, segment: Int, comparison: Int)?
 
   /// Columns with more distinct values than this show only their most frequent values in a profile.
   static let wideColumn = 50

@@ -51,7 +51,19 @@ extension Workspace {
       }
       base = other
     }
-    let scope = try profileScope(segment, against: base)
+    let schema = try catalogSchema(of: segment.tableName)
+    var defining = [(segment: segment.name, columns: definingColumns(of: segment))]
+    if let base { defining.append((base.name, definingColumns(of: base))) }
+    var named: [ColumnSchema]?
+    if let names = command.columns {
+      let binder = Binder(workspace: self, table: schema)
+      var resolved: [ColumnSchema] = []
+      for name in names { resolved.append(try binder.column(name)) }
+      named = resolved
+    }
+    let candidates =
+      named ?? Self.profileCandidates(schema, defining: defining, all: command.includesAll)
+    let (scope, counts) = try profileScope(segment, against: base, counting: candidates)
     if let base, scope.comparisonCount == 0 {
       return .message("segment \(base.name) is empty: there is nothing to compare with")
     }
@@ -59,17 +71,10 @@ extension Workspace {
       return .message("segment \(segment.name) is empty: there is nothing to profile")
     }
     let columns: ProfileColumns
-    let counts: [String: CategoryCounts]
-    if let names = command.columns {
-      let binder = Binder(workspace: self, table: try catalogSchema(of: scope.table))
-      var named: [ColumnSchema] = []
-      for name in names { named.append(try binder.column(name)) }
+    if let named {
       columns = ProfileColumns(named: named)
-      counts = try categoryCounts(of: named, in: scope)
     } else {
-      var defining = [(segment.name, definingColumns(of: segment))]
-      if let base { defining.append((base.name, definingColumns(of: base))) }
-      (columns, counts) = try defaultProfileColumns(scope, defining: defining, all: command.includesAll)
+      columns = try defaultProfileColumns(scope, defining: defining, all: command.includesAll, counts: counts)
     }
     let (categories, numbers, narrowed) = try profileLines(scope, columns: columns, counts: counts)
     var notes: [String] = []
@@ -80,32 +85,53 @@ extension Workspace {
   }
 
   /// A segment and what it is profiled against (another segment of its table, or the whole table),
-  /// with the sizes of both counted in one query.
-  func profileScope(_ segment: Segment, against base: Segment?) throws(EvalError) -> ProfileScope {
+  /// with the value counts of the categorical columns among `candidates` (`categoryCounts`) and the
+  /// sizes of the table, the segment and the comparison: added up from one column's complete counts
+  /// when a column not a list has them, else counted in one more query.
+  func profileScope(_ segment: Segment, against base: Segment?, counting candidates: [ColumnSchema])
+    throws(EvalError) -> (ProfileScope, [String: CategoryCounts])
+  {
     let schema = try catalogSchema(of: segment.tableName)
     var groups = [try condition(of: segment)]
     if let base { groups.append(try condition(of: base)) }
-    let sizes = try execute(Query(.countWhere(groups), over: Relation(table: schema.name)))
-    return ProfileScope(
+    var scope = ProfileScope(
       table: schema.name, segment: groups[0], segmentLabel: segment.name,
       comparison: groups.dropFirst().first,
-      baseLabel: base?.name ?? schema.name, rowCount: sizes.integer("rows"),
-      segmentCount: sizes.integer("n.0"),
-      comparisonCount: sizes.integer("n.1"))
+      baseLabel: base?.name ?? schema.name, rowCount: 0, segmentCount: 0, comparisonCount: 0)
+    let counts = try categoryCounts(of: candidates, in: scope)
+    if let whole = candidates.lazy.compactMap({ counts[$0.name] }).first(where: { $0.sizes != nil }),
+      let sizes = whole.sizes
+    {
+      (scope.rowCount, scope.segmentCount, scope.comparisonCount) = sizes
+    } else {
+      let sizes = try execute(Query(.countWhere(groups), over: Relation(table: schema.name)))
+      scope.rowCount = sizes.integer("rows")
+      scope.segmentCount = sizes.integer("n.0")
+      scope.comparisonCount = sizes.integer("n.1")
+    }
+    return (scope, counts)
   }
 
-  /// The columns a profile reads when none are named: every column less ids and the columns the
-  /// segments' definitions test (`defining`), unless `all`; with the counts of the categorical ones.
+  /// The columns a profile reads when none are named, before ids are left out: every column less those
+  /// the segments' definitions test (`defining`), unless `all`.
+  static func profileCandidates(
+    _ schema: TableSchema, defining: [(segment: String, columns: [String])], all: Bool
+  ) -> [ColumnSchema] {
+    let left = Set(defining.flatMap(\.columns).map { $0.lowercased() })
+    return schema.columns.filter { all || !left.contains($0.name.lowercased()) }
+  }
+
+  /// The columns a profile reads when none are named: the candidates (`profileCandidates`) less ids,
+  /// which are told by the categorical columns' `counts` and by one query of the whole numbers.
   func defaultProfileColumns(
-    _ scope: ProfileScope, defining: [(segment: String, columns: [String])], all: Bool
-  ) throws(EvalError) -> (ProfileColumns, [String: CategoryCounts]) {
+    _ scope: ProfileScope, defining: [(segment: String, columns: [String])], all: Bool,
+    counts: [String: CategoryCounts]
+  ) throws(EvalError) -> ProfileColumns {
     let schema = try catalogSchema(of: scope.table)
     let left = Set(defining.flatMap(\.columns).map { $0.lowercased() })
-    let candidates = schema.columns.filter { all || !left.contains($0.name.lowercased()) }
-    let counts = try categoryCounts(of: candidates, in: scope)
     let facts = try idFacts(
       ProfileColumns.needingFacts(schema, defining: left, all: all), counts: counts, in: scope)
-    return (ProfileColumns(table: schema, defining: defining, all: all, facts: facts), counts)
+    return ProfileColumns(table: schema, defining: defining, all: all, facts: facts)
   }
 
   /// The lines of the chosen columns, categories apart from numbers and dates, in table order (not yet
@@ -167,8 +193,17 @@ extension Workspace {
         if tally.value == .null { nulls = tally } else { values.append(tally) }
       }
       let groupCount = frame.rowCount == 0 ? 0 : frame.integer("values", at: 0)
-      if groupCount > frame.rowCount { partial.append(column) }
-      counts[column.name] = CategoryCounts(values: values, nulls: nulls, distinct: groupCount)
+      var sizes: (rows: Int, segment: Int, comparison: Int)?
+      if groupCount > frame.rowCount {
+        partial.append(column)
+      } else if column.type != .list {
+        let all = values + [nulls]
+        sizes = (
+          all.reduce(0) { $0 + $1.table }, all.reduce(0) { $0 + $1.segment },
+          all.reduce(0) { $0 + $1.comparison }
+        )
+      }
+      counts[column.name] = CategoryCounts(values: values, nulls: nulls, distinct: groupCount, sizes: sizes)
     }
     // A column cut short may have nulls its fetched groups do not show: counted apart.
     var nullTests: [Condition] = []

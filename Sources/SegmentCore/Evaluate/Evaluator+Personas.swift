@@ -113,9 +113,11 @@ extension Workspace {
   /// The profile lines a draft states its traits from: the segment against its whole table, over every
   /// column but ids (the defining columns too: the draft names them first); none for an empty segment.
   private func draftProfile(of segment: Segment) throws(EvalError) -> [ProfileLine] {
-    let scope = try profileScope(segment, against: nil)
+    let candidates = Self.profileCandidates(
+      try catalogSchema(of: segment.tableName), defining: [], all: false)
+    let (scope, counts) = try profileScope(segment, against: nil, counting: candidates)
     guard scope.segmentCount > 0 else { return [] }
-    let (columns, counts) = try defaultProfileColumns(scope, defining: [], all: false)
+    let columns = try defaultProfileColumns(scope, defining: [], all: false, counts: counts)
     let (categories, numbers, _) = try profileLines(scope, columns: columns, counts: counts)
     return categories + numbers
   }
