@@ -100,6 +100,18 @@ public struct EvalError: Error, Sendable, Equatable {
     case newTableIsSource(String)
     /// A command names a connection no `connect` opened.
     case unknownConnection(String)
+    /// `connect ... as NAME` while a connection of that name is open.
+    case connectionNameTaken(String)
+    /// `connect` of a text that is no URL (no `scheme://`).
+    case notAURL
+    /// `connect` of a URL whose scheme no engine this seg was built with opens (`known`, as `sc://`).
+    case unknownScheme(String, known: [String])
+    /// `load NAME.table` of a table already in memory.
+    case alreadyInMemory(String)
+    /// Commands only a session runs (it keeps cells, outputs and a journal), given to a bare workspace.
+    case needsSession(String)
+    /// `sql` before a command that runs no query: one about connections, or about the session.
+    case noSQL(aboutSession: Bool)
     /// `disconnect` of a connection one of whose tables a segment stands on.
     case connectionInUse(String, segment: String, table: String)
     /// `export personas` to a file that is neither Markdown nor JSON.
@@ -227,6 +239,20 @@ public struct EvalError: Error, Sendable, Equatable {
       return "\(key) is not unique in \(table): \(example) is on more than one row"
     case .unknownPersona(let name): return "no persona named '\(name)'"
     case .unknownConnection(let name): return "no connection named '\(name)'"
+    case .connectionNameTaken(let name):
+      return "a connection named \(name) is open: disconnect \(name) first, or pick another name"
+    case .notAURL:
+      return "a URL starts with its scheme, such as postgresql://user@localhost:5432/db or sc://localhost:15002"
+    case .unknownScheme(let scheme, let known):
+      return known.isEmpty
+        ? "this seg was built without database clients"
+        : "no engine for \(scheme):// URLs; seg connects to \(known.joined(separator: ", "))"
+    case .alreadyInMemory(let name): return "\(name) is already in memory"
+    case .needsSession(let commands): return "\(commands) need a session"
+    case .noSQL(let aboutSession):
+      return aboutSession
+        ? "sql shows the queries a command runs; this command is about the session"
+        : "sql shows the SQL of a query command: count, show, stats, segment..."
     case .connectionInUse(_, let segment, let table):
       return "segment \(segment) is on \(table): drop it first, or load the table into memory"
     case .unknownExplainTopic(let word): return "no explain topic named '\(word)'"

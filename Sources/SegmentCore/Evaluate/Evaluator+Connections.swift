@@ -7,26 +7,16 @@ extension Workspace {
     if settings.safe { throw EvalError(.safeMode(.connect)) }
     let name = command.name
     if connections.contains(where: { $0.name.lowercased() == name.text.lowercased() }) {
-      throw EvalError(
-        .unsupported(
-          "a connection named \(name.text) is open: disconnect \(name.text) first, or pick another name"),
-        at: name.range)
+      throw EvalError(.connectionNameTaken(name.text), at: name.range)
     }
     let parts = command.url.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
     guard parts.count == 2, parts[1].hasPrefix("//"), !parts[0].isEmpty else {
-      throw EvalError(
-        .unsupported(
-          "a URL starts with its scheme, such as postgresql://user@localhost:5432/db or sc://localhost:15002"),
-        at: command.urlRange)
+      throw EvalError(.notAURL, at: command.urlRange)
     }
     let scheme = parts[0].lowercased()
     guard let connector = connectors.first(where: { $0.schemes.contains(scheme) }) else {
-      let known = connectors.flatMap(\.schemes).map { $0 + "://" }.joined(separator: ", ")
-      throw EvalError(
-        .unsupported(
-          known.isEmpty
-            ? "this seg was built without database clients"
-            : "no engine for \(scheme):// URLs; seg connects to \(known)"), at: command.urlRange)
+      let known = connectors.flatMap(\.schemes).map { $0 + "://" }
+      throw EvalError(.unknownScheme(scheme, known: known), at: command.urlRange)
     }
     let engine: any RemoteEngine
     do throws(EngineError) {

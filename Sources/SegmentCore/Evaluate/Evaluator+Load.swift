@@ -39,7 +39,7 @@ extension Workspace {
       // A server's table copied into memory: every column, every row, in the engine's row order.
       let schema = try resolveSchema(source)
       guard isRemote(schema.name) else {
-        throw EvalError(.unsupported("\(schema.name) is already in memory"), at: source.range)
+        throw EvalError(.alreadyInMemory(schema.name), at: source.range)
       }
       let local = schema.name.split(separator: ".").last.map(String.init) ?? schema.name
       table = try fetchRows(

@@ -21,12 +21,11 @@ extension Workspace {
     case .command(let command):
       switch command {
       case .sql, .connect, .disconnect, .copy, .create:
-        throw EvalError(.unsupported("sql shows the SQL of a query command: count, show, stats, segment..."))
+        throw EvalError(.noSQL(aboutSession: false))
       default: break
       }
       if command.isAboutSession {
-        throw EvalError(
-          .unsupported("sql shows the queries a command runs; this command is about the session"))
+        throw EvalError(.noSQL(aboutSession: true))
       }
       var copy = self
       let log = SQLLog()

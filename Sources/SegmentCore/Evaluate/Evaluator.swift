@@ -109,12 +109,12 @@ extension Workspace {
       return try self.persona(persona)
     case .session:
       // `Session` runs these itself: they need its cells, outputs and journal, not just the data.
-      throw EvalError(.unsupported("save, history, run and restore need a session"))
+      throw EvalError(.needsSession("save, history, run and restore"))
     case .explain(let topic):
       return CommandOutput(try ExplainCatalog.render(topic: topic))
     case .lesson:
       // `Session` runs lessons: they follow the learner's commands and remember progress on disk.
-      throw EvalError(.unsupported("lessons need a session"))
+      throw EvalError(.needsSession("lessons"))
     case .sql(let request):
       return try sql(request, interruption: interruption)
     case .connect(let connect):
