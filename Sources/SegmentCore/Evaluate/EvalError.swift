@@ -242,7 +242,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case .connectionNameTaken(let name):
       return "a connection named \(name) is open: disconnect \(name) first, or pick another name"
     case .notAURL:
-      return "a URL starts with its scheme, such as postgresql://user@localhost:5432/db or sc://localhost:15002"
+      return "a URL starts with its scheme, such as postgresql://user@localhost:5432/db"
+        + " or sc://localhost:15002"
     case .unknownScheme(let scheme, let known):
       return known.isEmpty
         ? "this seg was built without database clients"
