@@ -33,6 +33,12 @@ public struct Frame: Sendable {
     return integer(name, at: 0)
   }
 
+  /// The number at `row` of a Double column; nil for a null, another type, or no such column.
+  public func double(_ name: String, at row: Int) -> Double? {
+    guard case .double(let x) = value(name, at: row) else { return nil }
+    return x
+  }
+
   /// The integer at `row` of an Int column; 0 for a null, another type, or no such column.
   public func integer(_ name: String, at row: Int) -> Int {
     guard case .int(let n) = value(name, at: row) else { return 0 }

@@ -12,10 +12,7 @@ struct MeasuredGroup {
 
   /// The figures of the i-th measured column in a one-row `summarize` frame.
   init(_ frame: Frame, column i: Int) {
-    let figure = { (f: SummaryFigure) -> Double? in
-      if case .double(let x) = frame.value(Operation.summaryColumn(f, of: i), at: 0) { return x }
-      return nil
-    }
+    let figure = { (f: SummaryFigure) in frame.double(Operation.summaryColumn(f, of: i), at: 0) }
     count = frame.integer(Operation.summaryColumn(.count, of: i))
     mean = figure(.mean)
     median = figure(.quantile(0))

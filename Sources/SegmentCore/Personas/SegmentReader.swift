@@ -35,10 +35,7 @@ struct SegmentReader {
     let rows = Relation(table: schema.name, filter: membersOnly ? members : nil)
     let frame = try workspace.execute(
       Query(.summarize([column.name], by: nil, quantiles: [0.25, 0.5, 0.75]), over: rows))
-    let figure = { (j: Int) -> Double? in
-      if case .double(let x) = frame.value(Operation.summaryColumn(.quantile(j), of: 0), at: 0) { return x }
-      return nil
-    }
+    let figure = { (j: Int) in frame.double(Operation.summaryColumn(.quantile(j), of: 0), at: 0) }
     let count = frame.integer(Operation.summaryColumn(.count, of: 0))
     guard count > 0, let p25 = figure(0), let median = figure(1), let p75 = figure(2) else { return nil }
     return Quartiles(count: count, p25: p25, median: median, p75: p75)
@@ -88,10 +85,7 @@ struct SegmentReader {
   /// The members' share of a number column's sum over the table (0 when the sum is 0).
   func shareOfSum(_ column: ColumnSchema) throws(EvalError) -> Double {
     let sum = Operation.summarize([column.name], by: nil, quantiles: [])
-    let total = { (frame: Frame) -> Double in
-      if case .double(let x) = frame.value(Operation.summaryColumn(.sum, of: 0), at: 0) { return x }
-      return 0
-    }
+    let total = { (frame: Frame) in frame.double(Operation.summaryColumn(.sum, of: 0), at: 0) ?? 0 }
     let all = total(try workspace.execute(Query(sum, over: table)))
     let mine = total(try workspace.execute(Query(sum, over: Relation(table: schema.name, filter: members))))
     return all == 0 ? 0 : mine / all
