@@ -86,11 +86,11 @@ public struct MemoryEngine: Engine {
       return try Periods.count(
         try MemoryEngine.column(name, of: table), by: period,
         chosen: Chosen(rowCount: table.rowCount, mask: rows))
-    case .summarize(let columns, let by, let quantiles, let variance):
+    case .summarize(let columns, let by, let quantiles, let variance, let wholeDays):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       return try Summarizer.frame(
         table, chosen: Chosen(rowCount: table.rowCount, mask: rows), columns: columns, by: by,
-        quantiles: quantiles, variance: variance)
+        quantiles: quantiles, variance: variance, wholeDays: wholeDays)
     case .valueCounts(let name, let conditions, let limit):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       var within: [Bitmap] = []

@@ -7,12 +7,13 @@ enum Summarizer {
   /// - Complexity: one pass per measured column for all groups (Columnar's grouped aggregates kernel),
   ///   one more for variances, plus O(n log n) to number the groups.
   static func frame(
-    _ table: Table, chosen: Chosen, columns names: [String], by: String?, quantiles: [Double], variance: Bool
+    _ table: Table, chosen: Chosen, columns names: [String], by: String?, quantiles: [Double], variance: Bool,
+    wholeDays: Bool = false
   ) throws(EngineError) -> Frame {
     var measured: [Column] = []
     for name in names {
       let column = try MemoryEngine.column(name, of: table)
-      guard let view = measurable(column) else {
+      guard let view = measurable(column, wholeDays: wholeDays) else {
         throw EngineError(.unsupported("\(column.name) is \(column.type.displayName), not a number"))
       }
       measured.append(view)
@@ -65,12 +66,15 @@ enum Summarizer {
     return Frame(columns: frame)
   }
 
-  /// The column as numbers: itself for numbers, a date's day numbers or a timestamp's seconds as whole
-  /// numbers (sharing the buffers); nil for anything else.
-  private static func measurable(_ column: Column) -> Column? {
+  /// The column as numbers: itself for numbers, a date's day numbers or a timestamp's seconds (its
+  /// day's number when `wholeDays`) as whole numbers (sharing the buffers); nil for anything else.
+  private static func measurable(_ column: Column, wholeDays: Bool) -> Column? {
     switch column.storage {
     case .int, .double: return column
     case .date(let days):
+      return Column(name: column.name, storage: .int(.int32(days)), validity: column.validity)
+    case .timestamp(let seconds) where wholeDays:
+      let days = seconds.map { CivilDate.splitTimestamp($0).days }
       return Column(name: column.name, storage: .int(.int32(days)), validity: column.validity)
     case .timestamp(let seconds):
       return Column(name: column.name, storage: .int(.int64(seconds)), validity: column.validity)

@@ -31,6 +31,8 @@ extension PostgresEngine {
       try? execute(SQLText("ROLLBACK"), Interruption())
       throw error
     }
+    // The columns a session added belong to the table it replaced.
+    computed.forget(table)
     try reloadCatalog(interruption: interruption)
   }
 

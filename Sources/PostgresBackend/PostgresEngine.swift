@@ -27,6 +27,7 @@ final class PostgresEngine: RemoteEngine, CatalogedSQLEngine {
   private let storedTables: Mutex<[SQLTable]>
   let backendPID: Int?
   let dialect: any SQLDialect = PostgreSQLDialect()
+  let computed = ComputedColumns()
   static let logger = Logger(label: "seg.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
   private init(url: PostgresURL, connection: PostgresConnection, tables: [SQLTable], backendPID: Int?) {

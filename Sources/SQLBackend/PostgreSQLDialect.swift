@@ -46,6 +46,8 @@ public struct PostgreSQLDialect: SQLDialect {
 
   public func double(_ expression: String) -> String { "CAST(\(expression) AS DOUBLE PRECISION)" }
 
+  public func text(_ expression: String) -> String { "CAST(\(expression) AS TEXT)" }
+
   public func quantile(_ q: Double, of expression: String) -> String {
     "percentile_cont(\(q)) WITHIN GROUP (ORDER BY \(expression))"
   }

@@ -33,8 +33,9 @@ extension SQLCompiler {
     case .maxDate(let name):
       let day = try type(of: name) == .timestamp ? dialect.day(of: column(name)) : column(name)
       return SQLText("SELECT max(\(day)) AS \(dialect.identifier("max")) FROM \(from)")
-    case .summarize(let columns, let by, let quantiles, let variance):
-      return try summarize(columns, by: by, quantiles: quantiles, variance: variance, relation)
+    case .summarize(let columns, let by, let quantiles, let variance, let wholeDays):
+      return try summarize(
+        columns, by: by, quantiles: quantiles, variance: variance, wholeDays: wholeDays, relation)
     case .valueCounts(let name, let conditions, let limit):
       return try valueCounts(name, conditions, limit: limit, relation)
     case .valueRange(let names):
@@ -172,7 +173,8 @@ extension SQLCompiler {
   }
 
   private func summarize(
-    _ columns: [String], by: String?, quantiles: [Double], variance: Bool, _ relation: Relation
+    _ columns: [String], by: String?, quantiles: [Double], variance: Bool, wholeDays: Bool,
+    _ relation: Relation
   ) throws(EngineError) -> SQLText {
     var selected: [String] = []
     if let by { selected.append("\(column(by)) AS \(column(by))") }
@@ -182,6 +184,7 @@ extension SQLCompiler {
       let measure: String
       switch try type(of: name) {
       case .date: measure = dialect.dayNumber(of: column(name))
+      case .timestamp where wholeDays: measure = dialect.dayNumber(of: dialect.day(of: column(name)))
       case .timestamp: measure = dialect.epochSeconds(of: column(name))
       default: measure = column(name)
       }

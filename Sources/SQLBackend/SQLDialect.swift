@@ -9,7 +9,8 @@ public protocol SQLDialect: Sendable {
   var name: String { get }
   /// An identifier quoted so that any name (spaces, quotes, keywords) stands for itself.
   func identifier(_ name: String) -> String
-  /// A string written as a literal, every quote escaped: for showing SQL, never for running it.
+  /// A string written as a literal, every quote escaped: for showing SQL, and for seg's own words
+  /// (never a user's value) where no parameter can go, such as the band labels of a FROM item.
   func stringLiteral(_ value: String) -> String
   /// The placeholder of the n-th parameter (from 1).
   func placeholder(_ n: Int) -> String
@@ -35,6 +36,8 @@ public protocol SQLDialect: Sendable {
   func numberLiteral(_ value: Value) -> String
   /// An expression as a double-precision float.
   func double(_ expression: String) -> String
+  /// An expression as text (an integer as its digits).
+  func text(_ expression: String) -> String
   /// The continuous quantile `q` (0-1) of an expression, as `percentile_cont`.
   func quantile(_ q: Double, of expression: String) -> String
   /// The number of rows where a condition is true, as an aggregate.

@@ -42,7 +42,7 @@ extension SQLEngine {
       return try run(compiler.statement(query)!, [("period", .int), ("count", .int)], interruption)
     case .rows(let columns, _, _):
       return try run(compiler.statement(query)!, columns.map { ($0, type($0)) }, interruption)
-    case .summarize(let columns, let by, let quantiles, let variance):
+    case .summarize(let columns, let by, let quantiles, let variance, _):
       var shape: [(String, ColumnType)] = by.map { [($0, type($0))] } ?? []
       shape.append(("rows", .int))
       for i in columns.indices {

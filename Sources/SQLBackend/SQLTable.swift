@@ -37,15 +37,19 @@ public struct SQLTable: Sendable {
 
 /// A SQL engine whose tables are read from the server's catalog into `SQLTable`s: the catalog, schemas
 /// and compilers follow from them the same way on every such engine.
-public protocol CatalogedSQLEngine: SQLEngine {
+public protocol CatalogedSQLEngine: SQLEngine, RemoteEngine {
   /// The dialect its statements are written in.
   var dialect: any SQLDialect { get }
   /// The tables, as last read from the server.
   var tables: [SQLTable] { get }
+  /// The columns this session added to its tables.
+  var computed: ComputedColumns { get }
 }
 
 extension CatalogedSQLEngine {
-  public var catalog: Catalog { Catalog(tables: tables.map(\.schema)) }
+  public var catalog: Catalog {
+    Catalog(tables: tables.map { ((try? withComputedColumns($0)) ?? $0).schema })
+  }
 
   public func schema(of table: String) throws(EngineError) -> TableSchema {
     try stored(table).schema
@@ -56,17 +60,45 @@ extension CatalogedSQLEngine {
     return SQLCompiler(dialect: dialect, schema: stored.schema, from: stored.from, rowOrder: stored.rowOrder)
   }
 
-  /// A table by name, the exact spelling first, else ignoring case.
+  /// A table by name, the exact spelling first, else ignoring case, with the columns the session added.
   /// - Throws: `EngineError.unknownTable`.
   public func stored(_ name: String) throws(EngineError) -> SQLTable {
+    try withComputedColumns(try serverTable(name))
+  }
+
+  /// True when a table of that name exists, ignoring case (as a new table's name would clash).
+  public func holds(_ name: String) -> Bool {
+    tables.contains { $0.schema.name.lowercased() == name.lowercased() }
+  }
+
+  public func columnRecipes(of table: String) -> [ColumnRecipe] {
+    guard let server = try? serverTable(table) else { return [] }
+    return computed.recipes(of: server.schema.name)
+  }
+
+  /// Sets a table's added columns once the server has compiled and checked the query that computes
+  /// them (over no rows).
+  public func defineColumns(_ recipes: [ColumnRecipe], on table: String, interruption: Interruption)
+    throws(EngineError)
+  {
+    let server = try serverTable(table)
+    if !recipes.isEmpty {
+      let added = try server.adding(recipes, dialect: dialect)
+      _ = try run(SQLText("SELECT count(*) FROM \(added.from) WHERE 1 = 0"), [("count", .int)], interruption)
+    }
+    computed.set(recipes, for: server.schema.name)
+  }
+
+  /// A table as the server's catalog describes it.
+  private func serverTable(_ name: String) throws(EngineError) -> SQLTable {
     guard let table = tables.first(named: name, by: \.schema.name) else {
       throw EngineError(.unknownTable(name))
     }
     return table
   }
 
-  /// True when a table of that name exists, ignoring case (as a new table's name would clash).
-  public func holds(_ name: String) -> Bool {
-    tables.contains { $0.schema.name.lowercased() == name.lowercased() }
+  private func withComputedColumns(_ table: SQLTable) throws(EngineError) -> SQLTable {
+    let recipes = computed.recipes(of: table.schema.name)
+    return recipes.isEmpty ? table : try table.adding(recipes, dialect: dialect)
   }
 }

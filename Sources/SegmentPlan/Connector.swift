@@ -32,4 +32,13 @@ public protocol RemoteEngine: Engine {
   ///   file cannot be read; `.unsupported` when the table exists and `replace` is false.
   func createTable(_ name: String, from path: String, replace: Bool, interruption: Interruption)
     throws(EngineError)
+
+  /// The recipes of the columns the session added to a table, oldest first (see `defineColumns`).
+  func columnRecipes(of table: String) -> [ColumnRecipe]
+
+  /// Sets the columns a table has beyond its own for the rest of the session: those of `recipes`,
+  /// computed from its other columns in order, without altering the table on the server.
+  /// - Throws: `EngineError` when the table is unknown or the server refuses; nothing changes then.
+  func defineColumns(_ recipes: [ColumnRecipe], on table: String, interruption: Interruption)
+    throws(EngineError)
 }

@@ -58,8 +58,9 @@ public enum Operation: Sendable, Hashable {
   /// (Double, null when the group has no values), `q.i.j`, the j-th of `quantiles` (continuous, as
   /// SQL's `percentile_cont`), and when `variance` is asked `var.i`, the sample variance (as SQL's
   /// `var_samp`: null under two values). One row per group that has rows, largest first, equal sizes
-  /// in key order (nulls last); without `by`, exactly one row.
-  case summarize([String], by: String?, quantiles: [Double], variance: Bool = false)
+  /// in key order (nulls last); without `by`, exactly one row. With `wholeDays`, a timestamp is measured
+  /// as the day number of the day it falls on, as a date is.
+  case summarize([String], by: String?, quantiles: [Double], variance: Bool = false, wholeDays: Bool = false)
   /// How often each value of one column occurs, with how many of those rows meet each of several
   /// conditions: the key column (named as in the table; a list's items, as text), `rows` (Int: the
   /// relation's rows holding the value; a list row once per item, a null list as one null item),

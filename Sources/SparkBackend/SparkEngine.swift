@@ -25,6 +25,7 @@ final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
 
   let client: SparkConnectClient
   let dialect: any SQLDialect = SparkSQLDialect()
+  let computed = ComputedColumns()
   private let storedTables: Mutex<[SQLTable]>
 
   private init(client: SparkConnectClient, tables: [SQLTable]) {

@@ -12,13 +12,14 @@ struct RFMScores: Sendable {
   var r: [UInt8]
   var f: [UInt8]
   var m: [UInt8]
-  /// Per table row: the index in `RFMSegment.all`, or `unscored`.
-  var segment: [UInt8]
   /// The number of scored rows.
   var scoredCount: Int
 
-  /// The `segment` value of a row that is not scored.
-  static let unscored: UInt8 = .max
+  /// Whether a column of `type` can be scored in `role` ("recency", "frequency" or "monetary"):
+  /// numbers, and dates and timestamps for recency.
+  static func canScore(role: String, _ type: ColumnType) -> Bool {
+    role == "recency" ? [.int, .double, .date, .timestamp].contains(type) : [.int, .double].contains(type)
+  }
 
   /// Scores the rows of three equally long columns.
   /// - Throws: `RFMScoresError` for the first column (in R, F, M order) that has no numeric order:
@@ -27,11 +28,9 @@ struct RFMScores: Sendable {
   static func compute(recency: Column, frequency: Column, monetary: Column) throws(RFMScoresError)
     -> RFMScores
   {
-    for (role, column) in [("recency", recency), ("frequency", frequency), ("monetary", monetary)] {
-      let t = column.type
-      let usable =
-        role == "recency" ? [.int, .double, .date, .timestamp].contains(t) : [.int, .double].contains(t)
-      if !usable { throw RFMScoresError(role: role, column: column.name, type: t) }
+    for (role, column) in [("recency", recency), ("frequency", frequency), ("monetary", monetary)]
+    where !canScore(role: role, column.type) {
+      throw RFMScoresError(role: role, column: column.name, type: column.type)
     }
     let n = recency.count
     var valid: Bitmap? = nil
@@ -50,15 +49,11 @@ struct RFMScores: Sendable {
     let tileM = NTile.tiles(OrderKey.keys(monetary, rows: rows, descending: false)!, buckets: 5)
     var scores = RFMScores(
       r: [UInt8](repeating: 0, count: n), f: [UInt8](repeating: 0, count: n),
-      m: [UInt8](repeating: 0, count: n), segment: [UInt8](repeating: unscored, count: n),
-      scoredCount: tileR.count)
-    let segmentOf = RFMSegment.byCombination
+      m: [UInt8](repeating: 0, count: n), scoredCount: tileR.count)
     func place(_ i: Int, at row: Int) {
-      let (r, f, m) = (tileR[i], tileF[i], tileM[i])
-      scores.r[row] = r
-      scores.f[row] = f
-      scores.m[row] = m
-      scores.segment[row] = segmentOf[(Int(r) - 1) * 25 + (Int(f) - 1) * 5 + Int(m) - 1]
+      scores.r[row] = tileR[i]
+      scores.f[row] = tileF[i]
+      scores.m[row] = tileM[i]
     }
     if let rows {
       for i in 0..<rows.count { place(i, at: Int(rows[i])) }
@@ -99,17 +94,6 @@ struct RFMScores: Sendable {
       Column(name: "fm", storage: .double(fm), validity: valid),
       Column(name: "rfm", storage: .string(codes: codes, dictionary: dictionary), validity: valid),
     ]
-  }
-
-  /// The members of each segment of `RFMSegment.all`, in that order.
-  /// - Complexity: O(n).
-  func members() -> [Bitmap] {
-    let wordCount = (segment.count + 63) / 64
-    var words = [[UInt64]](repeating: [UInt64](repeating: 0, count: wordCount), count: RFMSegment.all.count)
-    for row in 0..<segment.count where segment[row] != RFMScores.unscored {
-      words[Int(segment[row])][row >> 6] |= 1 << UInt64(row & 63)
-    }
-    return words.map { Bitmap(words: $0, count: segment.count) }
   }
 }
 

@@ -53,15 +53,6 @@ struct RFMSegment: Sendable {
     return grid[Int(r) - 1][band]
   }
 
-  /// `index(r:f:m:)` for every combination, at `(r - 1) * 25 + (f - 1) * 5 + (m - 1)`, so that a
-  /// million rows take a million array reads.
-  static let byCombination: [UInt8] = (0..<125).map { (c: Int) -> UInt8 in
-    let r = UInt8(c / 25 + 1)
-    let f = UInt8(c / 5 % 5 + 1)
-    let m = UInt8(c % 5 + 1)
-    return UInt8(index(r: r, f: f, m: m))
-  }
-
   /// Rows R 1...5, columns the FM bands of the grid above; the report draws it.
   static let grid: [[Int]] = [
     [10, 9, 7, 8],  // R 1: lost, hibernating, at_risk, cant_lose_them

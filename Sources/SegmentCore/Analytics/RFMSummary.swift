@@ -7,46 +7,33 @@ struct RFMSummary {
   var revenue: [Double]
   var recencyDays: [Double]
 
-  /// Adds up the scored rows of each segment.
-  /// - Parameters:
-  ///   - recencyAsOf: the day recency counts to for a date or timestamp column; nil for a column that
-  ///     already holds days.
-  /// - Complexity: O(n).
-  init(scores: RFMScores, recency: Column, monetary: Column, recencyAsOf: Int32?) {
+  /// The table's rows, scored or not.
+  var tableRows = 0
+  /// The rows that have scores.
+  var scoredCount: Int { sizes.reduce(0, +) }
+
+  /// Adds up the groups of a `summarize` of the monetary and the recency column (in that order, a
+  /// timestamp in whole days) by the `rfm` column: each score combination goes to its segment.
+  /// - Parameter recencyAsOf: the day recency counts to for a date or timestamp column; nil for a
+  ///   column that already holds days.
+  init(frame: Frame, recencyAsOf: Int32?) {
     let k = RFMSegment.all.count
     sizes = [Int](repeating: 0, count: k)
     revenue = [Double](repeating: 0, count: k)
     recencyDays = [Double](repeating: 0, count: k)
-    let money = RFMSummary.numbers(monetary)
-    let days = RFMSummary.days(recency, asOf: recencyAsOf)
-    for row in 0..<scores.segment.count where scores.segment[row] != RFMScores.unscored {
-      let s = Int(scores.segment[row])
-      sizes[s] += 1
-      revenue[s] += money[row]
-      recencyDays[s] += days[row]
-    }
-  }
-
-  /// A number column's values as doubles (nulls hold 0).
-  private static func numbers(_ column: Column) -> [Double] {
-    switch column.storage {
-    case .int(.int8(let a)): return a.map { Double($0) }
-    case .int(.int16(let a)): return a.map { Double($0) }
-    case .int(.int32(let a)): return a.map { Double($0) }
-    case .int(.int64(let a)): return a.map { Double($0) }
-    case .double(let a): return a
-    default: return [Double](repeating: 0, count: column.count)
-    }
-  }
-
-  /// Days from each row's date to `asOf`, or a number column's own values (already days).
-  private static func days(_ column: Column, asOf: Int32?) -> [Double] {
-    let end = Int64(asOf ?? 0)
-    switch column.storage {
-    case .date(let a): return a.map { Double(end - Int64($0)) }
-    case .timestamp(let a):
-      return a.map { Double(end - Int64(CivilDate.splitTimestamp($0).days)) }
-    default: return numbers(column)
+    let money = Operation.summaryColumn(.sum, of: 0)
+    let recency = Operation.summaryColumn(.sum, of: 1)
+    for row in 0..<frame.rowCount {
+      let rows = frame.integer("rows", at: row)
+      tableRows += rows
+      guard case .string(let combination) = frame.value("rfm", at: row) else { continue }
+      let digits = combination.utf8.map { UInt8($0 - UInt8(ascii: "0")) }
+      let s = RFMSegment.index(r: digits[0], f: digits[1], m: digits[2])
+      sizes[s] += rows
+      revenue[s] += frame.double(money, at: row) ?? 0
+      let days = frame.double(recency, at: row) ?? 0
+      // Days since, summed: the as-of day once per row, less the sum of the rows' day numbers.
+      recencyDays[s] += recencyAsOf.map { Double(rows) * Double($0) - days } ?? days
     }
   }
 

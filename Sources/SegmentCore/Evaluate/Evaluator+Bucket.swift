@@ -4,8 +4,8 @@ extension Workspace {
   /// `bucket c into E1, E2, ... [as NAME]`: a text column of labelled bands (see `Buckets`), shown with
   /// the count in each band, in band order.
   mutating func bucket(_ command: BucketCommand) throws(EvalError) -> CommandResult {
-    let table = try resolveTable(nil)
-    let source = try resolveColumn(command.column, in: table)
+    let table = try resolveSchema(nil)
+    let source = try Binder(workspace: self, table: table).column(command.column)
     guard source.type.isNumeric else {
       throw EvalError(
         .wrongType(
@@ -30,28 +30,36 @@ extension Workspace {
     let alias = command.alias ?? Name(source.name + "_band", at: command.column.range)
     let replacing = try checkComputedName(alias, in: table)
     let labels = Buckets.labels(edges: edges, wholeNumbers: wholeEdges && source.type == .int)
-    let (bands, validity) = Buckets.bands(source, edges: edges)
-    let (codes, dictionary) = Vector.compact(codes: bands, dictionary: labels, validity: validity)
-    let column = Column(
-      name: alias.text, storage: .string(codes: codes, dictionary: dictionary), validity: validity)
     let edgeText = command.edges.map { Binder.literalText($0) }.joined(separator: ", ")
-    try putComputed(column, on: table, definition: "bucket \(source.name) into \(edgeText) as \(alias.text)")
+    let name = alias.text
+    let undo = try addColumns(.bands(source.name, edges: edges, labels: labels, as: name), to: table.name)
+    let counts: Frame
+    do {
+      counts = try execute(Query(.countBy([name]), over: Relation(table: table.name)))
+    } catch {
+      undo.run()
+      throw error
+    }
+    computedColumns[table.name.lowercased(), default: [:]][name.lowercased()] =
+      "bucket \(source.name) into \(edgeText) as \(alias.text)"
 
-    var counts = [Int](repeating: 0, count: labels.count)
-    for row in 0..<bands.count where validity.map({ $0[row] }) ?? true { counts[Int(bands[row])] += 1 }
-    var rows: [[Cell]] = zip(labels, counts).map { label, n in
-      [.text(label), .count(n), .share(table.rowCount == 0 ? 0 : Double(n) / Double(table.rowCount))]
+    // The engine counts groups largest first; the listing goes in band order, nulls last.
+    var count: [String?: Int] = [:]
+    for row in 0..<counts.rowCount {
+      let key: String? = if case .string(let label) = counts.value(name, at: row) { label } else { nil }
+      count[key] = counts.integer("count", at: row)
     }
-    if column.nullCount > 0 {
-      rows.append([
-        .value(.null), .count(column.nullCount), .share(Double(column.nullCount) / Double(table.rowCount)),
-      ])
+    let rowCount = count.values.reduce(0, +)
+    func share(_ n: Int) -> Cell { .share(rowCount == 0 ? 0 : Double(n) / Double(rowCount)) }
+    var rows: [[Cell]] = labels.map { label in
+      [.text(label), .count(count[label] ?? 0), share(count[label] ?? 0)]
     }
+    if let nulls = count[nil] { rows.append([.value(.null), .count(nulls), share(nulls)]) }
     let verb = replacing ? "replaced" : "bucketed \(source.name) into"
-    let headline = "\(verb) \(column.name) on \(table.name): \(labels.count) bands"
+    let headline = "\(verb) \(name) on \(table.name): \(labels.count) bands"
     let listing = ResultTable(
       columns: [
-        ResultColumn(column.name), ResultColumn("count", alignment: .right),
+        ResultColumn(name), ResultColumn("count", alignment: .right),
         ResultColumn("share", alignment: .right),
       ], rows: rows, chart: .bars(labels: [0], value: 1, note: 2))
     return .sequence([.message(headline), .table(listing)])

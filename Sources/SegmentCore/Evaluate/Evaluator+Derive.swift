@@ -4,7 +4,7 @@ extension Workspace {
   /// `derive NAME = EXPR`: adds (or redefines) a column computed from the current table's columns.
   mutating func derive(_ command: DeriveCommand) throws(EvalError) -> CommandResult {
     let table = try resolveTable(nil)
-    let replacing = try checkComputedName(command.name, in: table)
+    let replacing = try checkComputedName(command.name, in: try catalogSchema(of: table.name))
     let vector = try ExpressionEvaluator(table: table, workspace: self).evaluate(command.expression)
     guard let column = vector.column(named: command.name.text) else {
       throw EvalError(
@@ -17,7 +17,7 @@ extension Workspace {
 
   /// Whether `name` may hold a computed column of `table`: true when it replaces one made earlier.
   /// - Throws: `EvalError` when it would overwrite a loaded column or share a segment's name.
-  func checkComputedName(_ name: Name, in table: Table) throws(EvalError) -> Bool {
+  func checkComputedName(_ name: Name, in table: TableSchema) throws(EvalError) -> Bool {
     if let segment = segment(named: name.text), segment.tableName == table.name {
       throw EvalError(
         .columnIsSegmentName(segment.name, table: table.name),

@@ -3,50 +3,56 @@ import Columnar
 extension Workspace {
   /// `rfm recency c frequency c monetary c [as of DATE]`: scores the current table's rows, adds the
   /// columns `r`, `f`, `m`, `fm` and `rfm`, and defines the named RFM segments (see `RFMSegment`).
-  /// Running it again replaces those columns and segments.
-  /// - Complexity: O(n) (see `NTile`), plus one pass per segment to build its members.
+  /// Running it again replaces those columns and segments. The scores are the engine's (see
+  /// `ColumnRecipe.rfm`), and the summary one `summarize` query by `rfm`, so a connection's table is
+  /// scored on its server.
+  /// - Complexity: in memory O(n) (see `NTile`), plus one pass to sum up the scored rows.
   /// - Throws: `EvalError` also when a number recency column holds dates written yyyymmdd; a table
   ///   whose customer ids repeat (order lines) is scored with a warning.
   /// - Parameter madeBy: the command the columns are recorded as made by, when not `command` itself
   ///   (`rfm from`).
   mutating func rfm(_ command: RFMCommand, madeBy: String? = nil) throws(EvalError) -> CommandOutput {
-    var table = try resolveTable(nil)
+    let table = try resolveSchema(nil)
     let names = [command.recency, command.frequency, command.monetary]
-    var inputs: [Column] = []
-    for name in names { inputs.append(try resolveColumn(name, in: table)) }
-    let outputs = ["r", "f", "m", "fm", "rfm"]
+    let binder = Binder(workspace: self, table: table)
+    var inputs: [ColumnSchema] = []
+    for name in names { inputs.append(try binder.column(name)) }
+    let outputs = ColumnRecipe.rfmColumns
     if let i = inputs.firstIndex(where: { outputs.contains($0.name.lowercased()) }) {
+      throw EvalError(.rfmReadsOwnOutput(inputs[i].name), at: names[i].range)
+    }
+    for (i, role) in ["recency", "frequency", "monetary"].enumerated()
+    where !RFMScores.canScore(role: role, inputs[i].type) {
       throw EvalError(
-        .rfmReadsOwnOutput(inputs[i].name),
-        at: names[i].range)
+        .rfmInput(role: role, column: inputs[i].name, type: inputs[i].type.displayName), at: names[i].range)
     }
     let warnings = try checkRFMInput(table: table.name, recency: inputs[0], at: names[0].range)
-    let scores: RFMScores
-    do {
-      scores = try RFMScores.compute(recency: inputs[0], frequency: inputs[1], monetary: inputs[2])
-    } catch {
-      let i = ["recency", "frequency", "monetary"].firstIndex(of: error.role) ?? 0
-      throw EvalError(
-        .rfmInput(role: error.role, column: error.column, type: error.type.displayName),
-        at: names[i].range)
-    }
     let isTime = inputs[0].type == .date || inputs[0].type == .timestamp
     if command.asOf != nil && !isTime {
-      throw EvalError(
-        .asOfNeedsDate(recency: inputs[0].name), at: command.asOfRange)
+      throw EvalError(.asOfNeedsDate(recency: inputs[0].name), at: command.asOfRange)
     }
     let asOf = isTime ? (command.asOf ?? today(forTableNamed: table.name, column: inputs[0].name)) : nil
     let replaced = outputs.contains { table.column(named: $0) != nil }
-    for column in scores.columns() {
-      do { try table.addColumn(column) } catch { throw EvalError(.table(error)) }
-    }
     let segmentNames = try modelSegmentNames(RFMSegment.all.map(\.name), on: table.name)
-    try put(
-      table, with: zip(segmentNames, RFMSegment.all).map { ($0, $1.definition) },
-      madeBy: (outputs, madeBy ?? command.text))
+    let undo = try addColumns(
+      .rfm(recency: inputs[0].name, frequency: inputs[1].name, monetary: inputs[2].name), to: table.name)
+    let summary: RFMSummary
+    do {
+      try defineModelSegments(
+        zip(segmentNames, RFMSegment.all).map { ($0, $1.definition) }, on: table.name,
+        madeBy: (outputs, madeBy ?? command.text))
+      let frame = try execute(
+        Query(
+          .summarize([inputs[2].name, inputs[0].name], by: "rfm", quantiles: [], wholeDays: true),
+          over: Relation(table: table.name)))
+      summary = RFMSummary(frame: frame, recencyAsOf: asOf)
+    } catch {
+      undo.run()
+      throw error
+    }
 
-    let unscored = table.rowCount - scores.scoredCount
-    var headline = "rfm on \(table.name): scored \(Figures.rows(scores.scoredCount))"
+    let unscored = summary.tableRows - summary.scoredCount
+    var headline = "rfm on \(table.name): scored \(Figures.rows(summary.scoredCount))"
     if unscored > 0 {
       headline +=
         "; \(Figures.rows(unscored)) with a null in \(inputs[0].name), \(inputs[1].name) or"
@@ -59,23 +65,22 @@ extension Workspace {
       recencyNote =
         "recency \(inputs[0].name) as of \(CivilDate.format(days: asOf))\(source), the latest scoring 5"
     }
-    var summary = RFMSummary(scores: scores, recency: inputs[0], monetary: inputs[2], recencyAsOf: asOf)
-      .table(
-        revenueDecimals: inputs[2].type == .int ? 0 : 2,
-        recencyHeader: isTime ? "days since (mean)" : "\(inputs[0].name) (mean)", segmentNames: segmentNames)
-    summary.title =
+    var listing = summary.table(
+      revenueDecimals: inputs[2].type == .int ? 0 : 2,
+      recencyHeader: isTime ? "days since (mean)" : "\(inputs[0].name) (mean)", segmentNames: segmentNames)
+    listing.title =
       "\(recencyNote); frequency \(inputs[1].name); monetary \(inputs[2].name) (revenue)"
-    summary.footer =
+    listing.footer =
       "shares are of the scored rows; \(replaced ? "replaced" : "added") columns r, f, m (quintiles 1-5 as SQL ntile(5), 5 best), fm = (f + m) / 2"
       + " and rfm, and \(replaced ? "replaced " : "")these \(RFMSegment.all.count) segments: see 'segments'"
       + prefixNote(segmentNames, plain: RFMSegment.all[0].name)
-    return CommandOutput(.sequence([.message(headline), .table(summary)]), warnings: warnings)
+    return CommandOutput(.sequence([.message(headline), .table(listing)]), warnings: warnings)
   }
 
   /// Refuses a number recency column of dates written yyyymmdd, and warns when the table's customer
   /// ids (see `RFMInputCheck.customerKey`) repeat. Both figures come from the engine's queries.
   /// - Returns: the warnings.
-  private func checkRFMInput(table: String, recency: Column, at range: SourceRange) throws(EvalError)
+  private func checkRFMInput(table: String, recency: ColumnSchema, at range: SourceRange) throws(EvalError)
     -> [String]
   {
     if recency.type == .int || recency.type == .double {
@@ -100,19 +105,19 @@ extension Workspace {
     return repeated.warning(key: key, table: table, recency: recency.name).map { [$0] } ?? []
   }
 
-  /// Replaces `table` and defines or replaces segments on it by their definitions (over the columns the
-  /// table just gained), so that later changes of the table recompute them like any segment. The
-  /// columns `madeBy.columns` are recorded as computed by `madeBy.command`, so a persona notices when
-  /// they are made again differently.
+  /// Defines or replaces segments on a table by their definitions (over the columns the table just
+  /// gained), so that later changes of the table recompute them like any segment. The columns
+  /// `madeBy.columns` are recorded as computed by `madeBy.command`, so a persona notices when they are
+  /// made again differently.
   /// - Precondition: no segment of another table has one of the names (see `modelSegmentNames`).
-  mutating func put(
-    _ table: Table, with specs: [(name: String, definition: String)],
+  mutating func defineModelSegments(
+    _ specs: [(name: String, definition: String)], on tableName: String,
     madeBy: (columns: [String], command: String)
   ) throws(EvalError) {
+    let table = try catalogSchema(of: tableName)
     for spec in specs {
       if table.column(named: spec.name) != nil {
-        throw EvalError(
-          .predefinedSegmentIsColumn(spec.name, table: table.name))
+        throw EvalError(.predefinedSegmentIsColumn(spec.name, table: table.name))
       }
       guard case .segment(let parsed)? = try? Parser.parse("segment \(spec.name) = \(spec.definition)") else {
         preconditionFailure("built-in segment \(spec.name) does not parse: \(spec.definition)")
@@ -127,7 +132,6 @@ extension Workspace {
         segments.append(segment)
       }
     }
-    try put(table)
     for column in madeBy.columns {
       computedColumns[table.name.lowercased(), default: [:]][column.lowercased()] = madeBy.command
     }
@@ -241,8 +245,9 @@ extension Workspace {
     let segmentNames = try modelSegmentNames((1...k).map { "cluster_\($0)" }, on: table.name)
     let prefix = String(segmentNames[0].dropLast("1".count))
     try dropOldClusterSegments(named: prefix, beyond: k, on: table.name)
-    try put(
-      table, with: zip(segmentNames, 1...k).map { ($0, "cluster = \($1)") },
+    try put(table)
+    try defineModelSegments(
+      zip(segmentNames, 1...k).map { ($0, "cluster = \($1)") }, on: table.name,
       madeBy: (["cluster"], command.text))
     let settled =
       fit.converged

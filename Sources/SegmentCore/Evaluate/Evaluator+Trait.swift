@@ -13,7 +13,7 @@ extension Workspace {
     let key = try resolveColumn(command.key, in: table)
     let sourceKeyName = command.sourceKey ?? Name(key.name, at: command.key.range)
     let sourceKey = try resolveColumn(sourceKeyName, in: source)
-    let replacing = try checkComputedName(command.name, in: table)
+    let replacing = try checkComputedName(command.name, in: try catalogSchema(of: table.name))
     let values = try aggregateInput(command.call, on: source)
 
     var targets: [Int32]

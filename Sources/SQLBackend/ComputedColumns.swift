@@ -1,0 +1,106 @@
+import Columnar
+import SegmentPlan
+import Synchronization
+
+/// The columns a session added to a SQL engine's tables (`rfm`, `bucket`): kept as recipes, by table,
+/// and read as a query that computes them over the table, so the server's tables are never altered
+/// and a session's columns vanish with its connection.
+public final class ComputedColumns: Sendable {
+  private let recipes = Mutex<[String: [ColumnRecipe]]>([:])
+
+  /// Creates an empty store.
+  public init() {}
+
+  /// The recipes of a table (by the engine's name for it, ignoring case), oldest first.
+  public func recipes(of table: String) -> [ColumnRecipe] {
+    recipes.withLock { $0[table.lowercased()] ?? [] }
+  }
+
+  /// Sets the recipes of a table.
+  public func set(_ list: [ColumnRecipe], for table: String) {
+    recipes.withLock { $0[table.lowercased()] = list.isEmpty ? nil : list }
+  }
+
+  /// Forgets a table's columns: it was replaced or dropped.
+  public func forget(_ table: String) {
+    set([], for: table)
+  }
+}
+
+extension SQLTable {
+  /// The table with the recipes' columns added, in order: each recipe wraps the FROM item in a query
+  /// that keeps every column it does not replace and adds its own.
+  /// - Throws: `EngineError` when a recipe reads a column the table lacks.
+  public func adding(_ recipes: [ColumnRecipe], dialect: any SQLDialect) throws(EngineError) -> SQLTable {
+    var table = self
+    for recipe in recipes {
+      for layer in try SQLCompiler(
+        dialect: dialect, schema: table.schema, from: table.from, rowOrder: rowOrder
+      )
+      .layers(of: recipe) {
+        table = table.adding(layer, dialect: dialect)
+      }
+    }
+    return table
+  }
+
+  /// The table with one layer of columns added: `(SELECT kept..., expression AS name... FROM t) AS c`.
+  private func adding(_ layer: [(column: ColumnSchema, sql: String)], dialect: any SQLDialect) -> SQLTable {
+    let replaced = Set(layer.map { $0.column.name.lowercased() })
+    let kept = schema.columns.filter { !replaced.contains($0.name.lowercased()) }
+    var selected = (rowOrder.map { [$0] } ?? []).map(dialect.identifier)
+    selected += kept.map { dialect.identifier($0.name) }
+    selected += layer.map { "\($0.sql) AS \(dialect.identifier($0.column.name))" }
+    let from =
+      "(SELECT \(selected.joined(separator: ", ")) FROM \(self.from)) AS \(dialect.identifier("seg_computed"))"
+    return SQLTable(
+      schema: TableSchema(name: schema.name, columns: kept + layer.map(\.column)), from: from,
+      rowOrder: rowOrder)
+  }
+}
+
+extension SQLCompiler {
+  /// A recipe's columns as SQL expressions over this table, in layers: a column of a later layer reads
+  /// the columns of the earlier ones (`fm` reads `f` and `m`), which one SELECT cannot do.
+  /// - Throws: `EngineError` when the recipe reads a column the table lacks.
+  func layers(of recipe: ColumnRecipe) throws(EngineError) -> [[(column: ColumnSchema, sql: String)]] {
+    let outputs = recipe.outputs
+    switch recipe {
+    case .rfm(let recency, let frequency, let monetary):
+      let inputs = [recency, frequency, monetary]
+      let scored = "(" + inputs.map { "\(column($0)) IS NOT NULL" }.joined(separator: " AND ") + ")"
+      let recencyIsTime = [.date, .timestamp].contains(try type(of: recency))
+      // As memory: the scored rows only, ties in row order (or by every column, see tieBreakers).
+      let ties = try tieBreakers().joined(separator: ", ")
+      var scores: [(ColumnSchema, String)] = []
+      for (i, input) in inputs.enumerated() {
+        let direction = i == 0 && !recencyIsTime ? "DESC" : "ASC"
+        let tile =
+          "ntile(5) OVER (PARTITION BY \(scored) ORDER BY \(column(input)) \(direction), \(ties))"
+        scores.append((outputs[i], "CASE WHEN \(scored) THEN \(tile) END"))
+      }
+      let (r, f, m) = (column("r"), column("f"), column("m"))
+      let fm = "\(dialect.double("\(f) + \(m)")) / 2"
+      let digits = [r, f, m].map { dialect.text($0) }.joined(separator: ", ")
+      let combination = "CASE WHEN \(r) IS NOT NULL THEN concat(\(digits)) END"
+      return [scores, [(outputs[3], fm), (outputs[4], combination)]]
+    case .bands(let name, let edges, let labels, _):
+      let isInt = try type(of: name) == .int
+      var cases: [String] = []
+      // Highest edge first: a value falls in the band of the greatest edge at or below it.
+      for (k, edge) in edges.enumerated().reversed() {
+        let bound: String
+        if isInt {
+          // A whole-number column's band starts at the first whole number at or above the edge.
+          let up = edge.rounded(.up)
+          bound = String(up >= 9.2e18 ? Int64.max : (up <= -9.2e18 ? Int64.min : Int64(up)))
+        } else {
+          bound = dialect.numberLiteral(.double(edge))
+        }
+        cases.append("WHEN \(column(name)) >= \(bound) THEN \(dialect.stringLiteral(labels[k + 1]))")
+      }
+      cases.append("WHEN \(column(name)) IS NOT NULL THEN \(dialect.stringLiteral(labels[0]))")
+      return [[(outputs[0], "CASE \(cases.joined(separator: " ")) END")]]
+    }
+  }
+}

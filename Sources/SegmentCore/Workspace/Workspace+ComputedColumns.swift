@@ -1,0 +1,71 @@
+import Columnar
+
+extension Workspace {
+  /// Adds the columns of a recipe to a table, on whichever engine holds it: a table in memory gains
+  /// them computed now (its segments are checked as after any change); a connection's table gains them
+  /// as a query the server runs, the server's table left as it was. The one place the two differ, so
+  /// that `rfm` and `bucket` ask nothing of where a table lives.
+  /// - Returns: the connection's earlier recipes for the table, for `restoreColumns` should the
+  ///   command fail later (a table in memory needs none: a failed command's workspace is dropped).
+  /// - Throws: `EvalError` when the engine refuses; nothing changes then.
+  mutating func addColumns(_ recipe: ColumnRecipe, to tableName: String) throws(EvalError) -> ComputedUndo {
+    if let connection = EngineRouter(memory: memory, connections: connections).connection(holding: tableName)
+    {
+      let local = String(tableName[tableName.index(after: tableName.firstIndex(of: ".")!)...])
+      let earlier = connection.engine.columnRecipes(of: local)
+      do {
+        try connection.engine.defineColumns(
+          ColumnRecipe.adding(recipe, to: earlier), on: local, interruption: interruption)
+      } catch {
+        throw EvalError(engine: error)
+      }
+      return ComputedUndo(engine: connection.engine, table: local, recipes: earlier)
+    }
+    guard var table = table(named: tableName) else { throw EvalError(.noTable) }
+    for column in try recipe.columns(of: table) {
+      do { try table.addColumn(column) } catch { throw EvalError(.table(error)) }
+    }
+    try put(table)
+    return ComputedUndo(engine: nil, table: tableName, recipes: [])
+  }
+}
+
+/// How to take back the columns `addColumns` gave a connection's table, when the command that added
+/// them fails afterwards.
+struct ComputedUndo {
+  let engine: (any RemoteEngine)?
+  let table: String
+  let recipes: [ColumnRecipe]
+
+  /// Puts the connection's recipes back as they were; nothing for a table in memory.
+  func run() {
+    try? engine?.defineColumns(recipes, on: table, interruption: Interruption())
+  }
+}
+
+extension ColumnRecipe {
+  /// The columns computed over a table in memory.
+  /// - Throws: `EvalError` when an input has a type the recipe cannot use (callers check first).
+  func columns(of table: Table) throws(EvalError) -> [Column] {
+    func input(_ name: String) throws(EvalError) -> Column {
+      guard let column = table.column(named: name) else {
+        throw EvalError(.unknownColumn(name, table: table.name))
+      }
+      return column
+    }
+    switch self {
+    case .rfm(let recency, let frequency, let monetary):
+      let (r, f, m) = (try input(recency), try input(frequency), try input(monetary))
+      do {
+        return try RFMScores.compute(recency: r, frequency: f, monetary: m).columns()
+      } catch {
+        throw EvalError(.rfmInput(role: error.role, column: error.column, type: error.type.displayName))
+      }
+    case .bands(let name, let edges, let labels, let alias):
+      let source = try input(name)
+      let (bands, validity) = Buckets.bands(source, edges: edges)
+      let (codes, dictionary) = Vector.compact(codes: bands, dictionary: labels, validity: validity)
+      return [Column(name: alias, storage: .string(codes: codes, dictionary: dictionary), validity: validity)]
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import Columnar
+
+/// Columns a command adds to a table, computed from the table's other columns: what `rfm` and `bucket`
+/// ask of whichever engine holds the table. The in-memory engine computes them once; a SQL engine
+/// keeps the recipe and reads the table through a query that adds them, so the server's table itself
+/// is never altered.
+public enum ColumnRecipe: Sendable, Hashable {
+  /// `rfm`: the quintile scores `r`, `f` and `m` (Int 1...5, 5 best), `fm` ((f + m) / 2, Double) and
+  /// `rfm` (text such as "545"). Each score is SQL's `ntile(5) OVER (ORDER BY x, row order)` over the
+  /// rows that hold all three inputs; the others get nulls. F and M order ascending; R orders a date or
+  /// timestamp ascending (the latest scores 5) and a number, read as days since the last purchase,
+  /// descending (the fewest days score 5).
+  case rfm(recency: String, frequency: String, monetary: String)
+  /// `bucket`: a text column named `as` holding, per row, `labels[k]` where k is the number of `edges`
+  /// at or below the row's value (null where the value is null). An Int column's band starts at the
+  /// first whole number at or above its edge.
+  case bands(String, edges: [Double], labels: [String], as: String)
+
+  /// The names of the r, f, m, fm and rfm columns, in the order `rfm` adds them.
+  public static let rfmColumns = ["r", "f", "m", "fm", "rfm"]
+
+  /// The columns it adds, in order, with their types.
+  public var outputs: [ColumnSchema] {
+    switch self {
+    case .rfm:
+      return [
+        ColumnSchema(name: "r", type: .int), ColumnSchema(name: "f", type: .int),
+        ColumnSchema(name: "m", type: .int), ColumnSchema(name: "fm", type: .double),
+        ColumnSchema(name: "rfm", type: .string),
+      ]
+    case .bands(_, _, _, let name):
+      return [ColumnSchema(name: name, type: .string)]
+    }
+  }
+
+  /// The columns it reads.
+  public var inputs: [String] {
+    switch self {
+    case .rfm(let r, let f, let m): return [r, f, m]
+    case .bands(let column, _, _, _): return [column]
+    }
+  }
+
+  /// `list` with `recipe` added last. An earlier recipe whose columns the new one all replaces is
+  /// dropped, unless a later recipe (the new one included) reads one of them: running `rfm` twice on a
+  /// connection's table keeps one set of scores to compute, not two.
+  public static func adding(_ recipe: ColumnRecipe, to list: [ColumnRecipe]) -> [ColumnRecipe] {
+    let replaced = Set(recipe.outputs.map { $0.name.lowercased() })
+    var kept: [ColumnRecipe] = []
+    for (i, earlier) in list.enumerated() {
+      let made = Set(earlier.outputs.map { $0.name.lowercased() })
+      let readers = list[(i + 1)...] + [recipe]
+      let read = readers.contains { $0.inputs.contains { made.contains($0.lowercased()) } }
+      if made.isSubset(of: replaced) && !read { continue }
+      kept.append(earlier)
+    }
+    return kept + [recipe]
+  }
+}
