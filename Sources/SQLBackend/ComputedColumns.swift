@@ -44,18 +44,25 @@ extension SQLTable {
     return table
   }
 
-  /// The table with one layer of columns added: `(SELECT kept..., expression AS name... FROM t) AS c`.
+  /// The table with one layer of columns added: `(SELECT columns..., FROM t) AS c`, where a column the
+  /// layer replaces keeps its place (as memory replaces a column) and a new one comes last.
   private func adding(_ layer: [(column: ColumnSchema, sql: String)], dialect: any SQLDialect) -> SQLTable {
-    let replaced = Set(layer.map { $0.column.name.lowercased() })
-    let kept = schema.columns.filter { !replaced.contains($0.name.lowercased()) }
-    var selected = (rowOrder.map { [$0] } ?? []).map(dialect.identifier)
-    selected += kept.map { dialect.identifier($0.name) }
-    selected += layer.map { "\($0.sql) AS \(dialect.identifier($0.column.name))" }
+    var columns = schema.columns
+    var selected = schema.columns.map { dialect.identifier($0.name) }
+    for (column, sql) in layer {
+      let expression = "\(sql) AS \(dialect.identifier(column.name))"
+      if let i = columns.firstIndex(where: { $0.name.lowercased() == column.name.lowercased() }) {
+        columns[i] = column
+        selected[i] = expression
+      } else {
+        columns.append(column)
+        selected.append(expression)
+      }
+    }
+    if let rowOrder { selected.insert(dialect.identifier(rowOrder), at: 0) }
     let from =
       "(SELECT \(selected.joined(separator: ", ")) FROM \(self.from)) AS \(dialect.identifier("seg_computed"))"
-    return SQLTable(
-      schema: TableSchema(name: schema.name, columns: kept + layer.map(\.column)), from: from,
-      rowOrder: rowOrder)
+    return SQLTable(schema: TableSchema(name: schema.name, columns: columns), from: from, rowOrder: rowOrder)
   }
 }
 

@@ -40,20 +40,4 @@ public enum ColumnRecipe: Sendable, Hashable {
     case .bands(let column, _, _, _): return [column]
     }
   }
-
-  /// `list` with `recipe` added last. An earlier recipe whose columns the new one all replaces is
-  /// dropped, unless a later recipe (the new one included) reads one of them: running `rfm` twice on a
-  /// connection's table keeps one set of scores to compute, not two.
-  public static func adding(_ recipe: ColumnRecipe, to list: [ColumnRecipe]) -> [ColumnRecipe] {
-    let replaced = Set(recipe.outputs.map { $0.name.lowercased() })
-    var kept: [ColumnRecipe] = []
-    for (i, earlier) in list.enumerated() {
-      let made = Set(earlier.outputs.map { $0.name.lowercased() })
-      let readers = list[(i + 1)...] + [recipe]
-      let read = readers.contains { $0.inputs.contains { made.contains($0.lowercased()) } }
-      if made.isSubset(of: replaced) && !read { continue }
-      kept.append(earlier)
-    }
-    return kept + [recipe]
-  }
 }

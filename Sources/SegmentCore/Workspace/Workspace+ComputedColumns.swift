@@ -15,7 +15,7 @@ extension Workspace {
       let earlier = connection.engine.columnRecipes(of: local)
       do {
         try connection.engine.defineColumns(
-          ColumnRecipe.adding(recipe, to: earlier), on: local, interruption: interruption)
+          earlier + [recipe], on: local, interruption: interruption)
       } catch {
         throw EvalError(engine: error)
       }
