@@ -255,6 +255,15 @@ PG_QUERIES = [
     ("P1", "profile q1 columns region",
      "SELECT region, count(*) FILTER (WHERE gender = 'M' AND age BETWEEN 18 AND 25), count(*) FROM bench "
      "GROUP BY region"),
+    # rfm: the three quintile windows over the scored rows in the copy's row order, summed up by score
+    # combination (seg also asks for the latest date and checks that customer ids do not repeat).
+    ("R1", "rfm recency last_purchase_date frequency orders monetary total_spend",
+     "SELECT r, f, m, count(*), sum(total_spend), sum(last_purchase_date - DATE '1970-01-01') FROM ("
+     "SELECT total_spend, last_purchase_date, " + ", ".join(
+         f"CASE WHEN scored THEN ntile(5) OVER (PARTITION BY scored ORDER BY {c}, _seg_row) END AS {n}"
+         for n, c in (("r", "last_purchase_date"), ("f", "orders"), ("m", "total_spend")))
+     + " FROM (SELECT *, (last_purchase_date IS NOT NULL AND orders IS NOT NULL AND total_spend IS NOT NULL)"
+     " AS scored FROM bench) b) s GROUP BY r, f, m"),
 ]
 # The segment the P1 profile reads, defined once per session on the server's table.
 SERVER_SEGMENT = 'segment q1 = gender = "M" and age between 18 and 25'

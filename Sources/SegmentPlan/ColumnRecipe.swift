@@ -40,4 +40,16 @@ public enum ColumnRecipe: Sendable, Hashable {
     case .bands(let column, _, _, _): return [column]
     }
   }
+
+  /// `list` with `recipe` added last. When the last recipe of `list` makes the same columns, in the
+  /// same order, and `recipe` does not read them, it is dropped: its columns would be replaced in place
+  /// all the same, so running `rfm` again keeps one set of scores to compute, not two.
+  public static func appending(_ recipe: ColumnRecipe, to list: [ColumnRecipe]) -> [ColumnRecipe] {
+    func names(_ columns: [String]) -> [String] { columns.map { $0.lowercased() } }
+    let made = names(recipe.outputs.map(\.name))
+    guard let last = list.last, names(last.outputs.map(\.name)) == made,
+      !names(recipe.inputs).contains(where: made.contains)
+    else { return list + [recipe] }
+    return list.dropLast() + [recipe]
+  }
 }

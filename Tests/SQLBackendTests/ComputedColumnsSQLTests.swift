@@ -96,4 +96,21 @@ struct ComputedColumnsSQLTests {
     #expect(table.from.split(separator: "ntile(5)").count == 7)
     #expect(table.from.contains(#"ORDER BY "id" ASC"#))
   }
+
+  @Test func aRecipeMadeAgainReplacesTheLastOneWhenItMakesTheSameColumnsAndReadsNoneOfThem() {
+    let rfm = ColumnRecipe.rfm(recency: "last buy", frequency: "orders", monetary: "spend")
+    let again = ColumnRecipe.rfm(recency: "last buy", frequency: "orders", monetary: "id")
+    let byFM = ColumnRecipe.bands("fm", edges: [2, 4], labels: ["<2", "2-3", "4+"], as: "fm_band")
+    #expect(ColumnRecipe.appending(again, to: [rfm]) == [again])
+    // Not the last one: dropping it would move its columns behind fm_band.
+    #expect(ColumnRecipe.appending(again, to: [rfm, byFM]) == [rfm, byFM, again])
+    let byFMAgain = ColumnRecipe.bands("fm", edges: [3], labels: ["<3", "3+"], as: "FM_band")
+    #expect(ColumnRecipe.appending(byFMAgain, to: [rfm, byFM]) == [rfm, byFMAgain])
+    // A band of itself reads the column it replaces.
+    let ofItself = ColumnRecipe.bands("fm_band", edges: [1], labels: ["<1", "1+"], as: "fm_band")
+    #expect(ColumnRecipe.appending(ofItself, to: [byFM]) == [byFM, ofItself])
+    // Some of the same columns only: the band's r keeps its place before f, so it stays.
+    let asR = ColumnRecipe.bands("spend", edges: [1], labels: ["<1", "1+"], as: "r")
+    #expect(ColumnRecipe.appending(rfm, to: [asR]) == [asR, rfm])
+  }
 }

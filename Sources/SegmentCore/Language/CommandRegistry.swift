@@ -331,8 +331,9 @@ public enum CommandWord: String, Sendable, CaseIterable {
           "connect \"postgresql://USER@HOST:PORT/DB[?sslmode=MODE&sslrootcert=FILE]\" as NAME\n"
           + "connect \"sc://HOST:PORT[/;token=...]\" as NAME\n"
           + "sslmode: disable, prefer (the default), require, verify-ca, verify-full, as psql reads it\n"
-          + "on its tables the query commands, describe, profile, persona drafts and export run on the server;\n"
-          + "rfm, cluster, derive, bucket, trait and group need a copy: load NAME.table as LOCAL",
+          + "on its tables the query commands, describe, profile, persona drafts, rfm, bucket and export run\n"
+          + "on the server (rfm and bucket add their columns as a query, never altering the server's table);\n"
+          + "cluster, derive, trait and group need a copy: load NAME.table as LOCAL",
         summary:
           "open a PostgreSQL database or a Spark cluster (Spark Connect): its tables become NAME.table; passwords and tokens are never shown or saved",
         example:

@@ -15,7 +15,7 @@ extension Workspace {
       let earlier = connection.engine.columnRecipes(of: local)
       do {
         try connection.engine.defineColumns(
-          earlier + [recipe], on: local, interruption: interruption)
+          ColumnRecipe.appending(recipe, to: earlier), on: local, interruption: interruption)
       } catch {
         throw EvalError(engine: error)
       }
