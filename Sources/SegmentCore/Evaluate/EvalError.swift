@@ -112,6 +112,14 @@ public struct EvalError: Error, Sendable, Equatable {
     case needsSession(String)
     /// `sql` before a command that runs no query: one about connections, or about the session.
     case noSQL(aboutSession: Bool)
+    /// A load option of one file format given for a file of the other: the option, the file, and
+    /// whether the file is an Excel workbook.
+    case optionOfOtherFormat(String, path: String, workbook: Bool)
+    /// `cluster` or `rfm` would make segments whose names, plain and prefixed with the table's, are
+    /// taken by segments of other tables.
+    case modelSegmentsTaken(String, String, table: String, making: String)
+    /// A command that still reads rows in memory was given a connection's table.
+    case needsMemory(String)
     /// `disconnect` of a connection one of whose tables a segment stands on.
     case connectionInUse(String, segment: String, table: String)
     /// `export personas` to a file that is neither Markdown nor JSON.
@@ -250,6 +258,17 @@ public struct EvalError: Error, Sendable, Equatable {
         : "no engine for \(scheme):// URLs; seg connects to \(known.joined(separator: ", "))"
     case .alreadyInMemory(let name): return "\(name) is already in memory"
     case .needsSession(let commands): return "\(commands) need a session"
+    case .optionOfOtherFormat(let option, let path, let workbook):
+      return workbook
+        ? "\(option) is for CSV files; \(path) is an Excel workbook, whose cells need neither"
+        : "\(option) is for Excel workbooks (.xlsx, .xlsm); \(path) is read as CSV text"
+    case .modelSegmentsTaken(let taken, let clash, let table, let making):
+      return "segments \(taken) and \(clash) already group rows of \(table); drop or rename them before"
+        + " making these segments on \(making)"
+    case .needsMemory(let table):
+      let local = table.split(separator: ".").last.map(String.init) ?? table
+      return
+        "this command needs the table in memory; \(table) is on a connection: load \(table) as \(local) first"
     case .noSQL(let aboutSession):
       return aboutSession
         ? "sql shows the queries a command runs; this command is about the session"
@@ -396,11 +415,6 @@ extension EvalError {
 extension EvalError {
   /// A command that reads a table in memory was given a table on a connection.
   static func needsMemory(_ table: String, at range: SourceRange? = nil) -> EvalError {
-    let local = table.split(separator: ".").last.map(String.init) ?? table
-    return EvalError(
-      .unsupported(
-        "this command needs the table in memory; \(table) is on a connection: load \(table) as \(local) first"
-      ),
-      at: range)
+    EvalError(.needsMemory(table), at: range)
   }
 }

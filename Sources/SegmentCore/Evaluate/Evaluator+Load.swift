@@ -100,12 +100,12 @@ extension Workspace {
       ].compactMap { $0 }
       if let first = csvOnly.first {
         throw EvalError(
-          .unsupported("\(first) is for CSV files; \(path) is an Excel workbook, whose cells need neither"),
+          .optionOfOtherFormat(first, path: path, workbook: true),
           at: range)
       }
     } else if let sheet = flags.sheet {
       throw EvalError(
-        .unsupported("sheet is for Excel workbooks (.xlsx, .xlsm); \(path) is read as CSV text"),
+        .optionOfOtherFormat("sheet", path: path, workbook: false),
         at: sheet.range)
     }
     do {

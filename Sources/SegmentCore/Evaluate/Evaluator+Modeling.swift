@@ -151,9 +151,7 @@ extension Workspace {
     }
     if let clash = prefixed.compactMap(holder).first(where: { $0.tableName != tableName }) {
       throw EvalError(
-        .unsupported(
-          "segments \(taken.name) and \(clash.name) already group rows of \(clash.tableName); drop or rename "
-            + "them before making these segments on \(tableName)"))
+        .modelSegmentsTaken(taken.name, clash.name, table: clash.tableName, making: tableName))
     }
     return prefixed
   }
