@@ -173,6 +173,29 @@ struct PostgresEndToEndTests {
         "SELECT * FROM \"public\".\"e2e_sql\" WHERE COALESCE(((\"first_name\" = 'O''Neil') OR starts_with(\"city\", 'San')), FALSE);"
       ))
   }
+
+  /// `sql rfm` shows the statements rfm runs and changes nothing, though the columns it adds live in
+  /// the connection, not in the workspace copy `sql` drops; a real rfm then adds them.
+  @Test func sqlOfRFMShowsItsStatementsAndLeavesTheTableAsItWas() throws {
+    let (url, _) = try server()
+    let script = """
+      load sample customers rows 200 seed 5 as e2e_sqlrfm
+      connect "\(url)" as pg
+      copy e2e_sqlrfm to pg replace
+      use pg.e2e_sqlrfm
+      sql rfm recency last_purchase_date frequency orders monetary total_spend
+      sql bucket age into 30
+      use pg.e2e_sqlrfm
+      rfm recency last_purchase_date frequency orders monetary total_spend
+      use pg.e2e_sqlrfm
+      """
+    let result = try SegBinary.run(["--no-init", "-c", script.replacingOccurrences(of: "\n", with: "; ")])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains { $0.hasPrefix("SELECT \"rfm\" AS \"rfm\"") && $0.contains("ntile(5) OVER") })
+    #expect(lines.filter { $0 == "using pg.e2e_sqlrfm: 200 rows, 24 columns" }.count == 2)
+    #expect(lines.last == "using pg.e2e_sqlrfm: 200 rows, 29 columns")
+  }
 }
 
 /// Where the test server is, from the environment `Scripts/test` sets.

@@ -41,41 +41,6 @@ enum RFMInputCheck {
   }
 
   /// Ids that stand on more than one row, from `countBy([key])`'s groups.
-  /// Whether every non-null value of `column` is distinct, told in one pass over a bitset of the
-  /// values' range (whole numbers within 2^26 of each other) or of the dictionary (text); nil when the
-  /// column is of another kind, so that the caller counts the keys instead. Ids nearly always are
-  /// distinct, and a group-by over a million of them costs ten times what rfm does.
-  /// - Complexity: O(n + range).
-  static func allDistinct(_ column: Column) -> Bool? {
-    func distinct(_ n: Int, offset: Int64, width: Int64, value: (Int) -> Int64) -> Bool? {
-      guard width >= 0, width < 1 << 26 else { return nil }
-      var seen = Bitmap(count: Int(width) + 1, allSet: false)
-      for row in 0..<n where !column.isNull(row) {
-        let slot = Int(value(row) - offset)
-        if seen[slot] { return false }
-        seen[slot] = true
-      }
-      return true
-    }
-    switch column.storage {
-    case .int(let buffer):
-      var low = Int64.max
-      var high = Int64.min
-      for row in 0..<buffer.count where !column.isNull(row) {
-        low = min(low, buffer[row])
-        high = max(high, buffer[row])
-      }
-      guard low <= high else { return true }
-      let (width, overflow) = high.subtractingReportingOverflow(low)
-      if overflow { return nil }
-      return distinct(buffer.count, offset: low, width: width) { buffer[$0] }
-    case .string(let codes, let dictionary):
-      return distinct(codes.count, offset: 0, width: Int64(dictionary.count) - 1) { Int64(codes[$0]) }
-    default:
-      return nil
-    }
-  }
-
   struct RepeatedKeys: Equatable {
     /// How many distinct ids stand on more than one row.
     var ids = 0

@@ -30,12 +30,33 @@ extension Workspace {
       var copy = self
       let log = SQLLog()
       copy.sqlLog = log
+      // The copy is dropped, but the columns rfm or bucket add on a connection live in its engine.
+      let recipes = connectionRecipes()
+      defer { restoreConnectionRecipes(recipes) }
       _ = try copy.run(command, interruption: interruption)
       let statements = log.all
       guard !statements.isEmpty else {
         return CommandOutput(.message("this command runs no query on a table"))
       }
       return CommandOutput(.text(statements.joined(separator: "\n")))
+    }
+  }
+}
+
+extension Workspace {
+  /// The recipes of the columns added to each connection's tables (by connection, then table).
+  func connectionRecipes() -> [[(table: String, recipes: [ColumnRecipe])]] {
+    connections.map { connection in
+      connection.engine.catalog.tables.map { ($0.name, connection.engine.columnRecipes(of: $0.name)) }
+    }
+  }
+
+  /// Puts back the recipes `connectionRecipes` read, where they changed since.
+  func restoreConnectionRecipes(_ saved: [[(table: String, recipes: [ColumnRecipe])]]) {
+    for (connection, tables) in zip(connections, saved) {
+      for (table, recipes) in tables where connection.engine.columnRecipes(of: table) != recipes {
+        try? connection.engine.defineColumns(recipes, on: table, interruption: Interruption())
+      }
     }
   }
 }

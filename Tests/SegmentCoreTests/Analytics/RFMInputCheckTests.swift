@@ -6,16 +6,6 @@ import Testing
 /// `rfm` refuses dates written as numbers and warns on order lines (issue 20 item 2).
 @Suite("rfm input checks")
 struct RFMInputCheckTests {
-  @Test func distinctKeysAreToldInOnePassAndRepeatsAreFound() throws {
-    #expect(RFMInputCheck.allDistinct(Column.int("id", [5, 3, nil, 9, 4])) == true)
-    #expect(RFMInputCheck.allDistinct(Column.int("id", [5, 3, 9, 3])) == false)
-    #expect(RFMInputCheck.allDistinct(Column.int("id", [nil, nil])) == true)
-    #expect(RFMInputCheck.allDistinct(Column.int("id", [Int64.min, Int64.max])) == nil)
-    #expect(RFMInputCheck.allDistinct(Column.string("id", ["a", "b", nil, "c"])) == true)
-    #expect(RFMInputCheck.allDistinct(Column.string("id", ["a", "b", "a"])) == false)
-    #expect(RFMInputCheck.allDistinct(Column.double("id", [1.5, 2.5])) == nil)
-  }
-
   @Test(
     arguments: [
       (["InvoiceNo", "CustomerID", "Country"], "CustomerID"),
