@@ -32,7 +32,7 @@ extension PostgresEngine {
       throw error
     }
     // The columns a session added belong to the table it replaced.
-    computed.forget(table)
+    session.forget(table)
     try reloadCatalog(interruption: interruption)
   }
 

@@ -27,7 +27,7 @@ final class PostgresEngine: RemoteEngine, CatalogedSQLEngine {
   private let storedTables: Mutex<[SQLTable]>
   let backendPID: Int?
   let dialect: any SQLDialect = PostgreSQLDialect()
-  let computed = ComputedColumns()
+  let session = SessionTables()
   static let logger = Logger(label: "seg.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
   private init(url: PostgresURL, connection: PostgresConnection, tables: [SQLTable], backendPID: Int?) {
@@ -46,6 +46,7 @@ final class PostgresEngine: RemoteEngine, CatalogedSQLEngine {
   public func reloadCatalog(interruption: Interruption) throws(EngineError) {
     let fresh = try PostgresEngine.readCatalog(connection, interruption: interruption)
     storedTables.withLock { $0 = fresh }
+    session.forgetSizes()
   }
 
   /// Closes the connection and waits until it is closed.

@@ -29,7 +29,11 @@ extension SQLCompiler {
     case .countBy(let keys):
       return try countBy(keys, relation)
     case .countByInTable(let keys):
-      return try countByInTable(keys, relation)
+      // Two statements (see `statements(for:answer:)`), as bins are.
+      for name in keys where try type(of: name) == .list {
+        throw EngineError(.unsupported("a list column cannot key a count by in table: \(name)"))
+      }
+      return nil
     case .maxDate(let name):
       let day = try type(of: name) == .timestamp ? dialect.day(of: column(name)) : column(name)
       return SQLText("SELECT max(\(day)) AS \(dialect.identifier("max")) FROM \(from)")
@@ -147,31 +151,6 @@ extension SQLCompiler {
 
   /// One scan of the table: groups of the whole table count the relation's rows (a filtered count) and
   /// the table's (summed over the groups in a window); groups the relation has no row of are dropped.
-  private func countByInTable(_ keys: [String], _ relation: Relation) throws(EngineError) -> SQLText {
-    var selected: [String] = []
-    var order: [String] = []
-    for name in keys {
-      let type = try self.type(of: name)
-      guard type != .list else {
-        throw EngineError(.unsupported("a list column cannot key a count by in table: \(name)"))
-      }
-      selected.append("\(column(name)) AS \(column(name))")
-      order.append("\(type == .string ? dialect.bytewise(column(name)) : column(name)) ASC NULLS LAST")
-    }
-    let count = dialect.identifier("count")
-    let rows = dialect.identifier("rows")
-    let chosen =
-      try relation.filter.map { c throws(EngineError) in dialect.countWhere(try condition(c)) }
-      ?? SQLText("count(*)")
-    let groups = (1...keys.count).map(String.init).joined(separator: ", ")
-    let inner =
-      "SELECT \(selected.joined(separator: ", ")), " + chosen + " AS \(count), "
-      + "CAST(sum(count(*)) OVER () AS BIGINT) AS \(rows) FROM \(from) GROUP BY \(groups)"
-    return "SELECT \(keys.map(column).joined(separator: ", ")), \(count), \(rows) FROM (" + inner
-      + ") AS \(dialect.identifier("seg_groups")) WHERE \(count) > 0"
-      + " ORDER BY \(count) DESC, \(order.joined(separator: ", "))"
-  }
-
   private func summarize(
     _ columns: [String], by: String?, quantiles: [Double], variance: Bool, wholeDays: Bool,
     _ relation: Relation
@@ -261,9 +240,17 @@ extension SQLCompiler {
   }
 
   /// The statements that answer a query, as an engine of this dialect would run them; for `bins`, the
-  /// second statement uses the range found in `answer` (the frame the query returned).
+  /// second statement uses the range found in `answer` (the frame the query returned); for
+  /// `countByInTable`, the groups and then the table's size.
   public func statements(for query: Query, answer: Frame) throws(EngineError) -> [SQLText] {
     if let one = try statement(query) { return [one] }
+    if case .countByInTable(let keys) = query.operation {
+      // The chosen rows' groups, then the table's size (counted once per catalog reading).
+      return [
+        try statement(Query(.countBy(keys), over: query.relation))!,
+        try statement(Query(.count, over: Relation(table: query.relation.table)))!,
+      ]
+    }
     guard case .bins(let name, let bins) = query.operation else { return [] }
     var texts = [try binRange(name, query.relation)]
     guard answer.rowCount > 0 else { return texts }

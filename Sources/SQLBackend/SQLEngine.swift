@@ -8,6 +8,9 @@ public protocol SQLEngine: Engine {
   /// The compiler for one of its tables (by the engine's own name for it).
   func compiler(for table: String) throws(EngineError) -> SQLCompiler
 
+  /// What the session knows of its tables beyond the server's catalog: added columns, sizes.
+  var session: SessionTables { get }
+
   /// Runs one statement and reads its rows into columns of the given names and seg types, in order.
   /// - Throws: `EngineError`: `.interrupted` when stopped, `.server` when refused, `.connection`.
   func run(_ sql: SQLText, _ shape: [(String, ColumnType)], _ interruption: Interruption) throws(EngineError)
@@ -34,8 +37,12 @@ extension SQLEngine {
       let shape = keys.map { ($0, type($0) == .list ? ColumnType.string : type($0)) } + [("count", .int)]
       return try run(compiler.statement(query)!, shape, interruption)
     case .countByInTable(let keys):
-      let shape = keys.map { ($0, type($0)) } + [("count", .int), ("rows", .int)]
-      return try run(compiler.statement(query)!, shape, interruption)
+      // The chosen rows' groups, and the table's size as counted once per catalog reading: asking
+      // for both in one statement meant grouping every row of the table, not only the chosen ones.
+      let size = try tableSize(query.relation.table, compiler, interruption)
+      var groups = try execute(Query(.countBy(keys), over: query.relation), interruption: interruption)
+      groups.columns.append(Column.int("rows", [Int64](repeating: Int64(size), count: groups.rowCount)))
+      return groups
     case .maxDate:
       return try run(compiler.statement(query)!, [("max", .date)], interruption)
     case .countByPeriod:
@@ -154,5 +161,20 @@ extension SQLEngine {
       }
     }
     return counts
+  }
+}
+
+extension SQLEngine {
+  /// A table's rows, counted on the server the first time they are asked for after the catalog was
+  /// read (see `SessionTables`).
+  func tableSize(_ table: String, _ compiler: SQLCompiler, _ interruption: Interruption) throws(EngineError)
+    -> Int
+  {
+    if let size = session.size(of: table) { return size }
+    let counted = try run(
+      compiler.statement(Query(.count, over: Relation(table: table)))!, [("count", .int)], interruption)
+    let size = counted.integer("count")
+    session.set(size: size, for: table)
+    return size
   }
 }

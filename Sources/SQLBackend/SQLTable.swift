@@ -42,8 +42,6 @@ public protocol CatalogedSQLEngine: SQLEngine, RemoteEngine {
   var dialect: any SQLDialect { get }
   /// The tables, as last read from the server.
   var tables: [SQLTable] { get }
-  /// The columns this session added to its tables.
-  var computed: ComputedColumns { get }
 }
 
 extension CatalogedSQLEngine {
@@ -73,7 +71,7 @@ extension CatalogedSQLEngine {
 
   public func columnRecipes(of table: String) -> [ColumnRecipe] {
     guard let server = try? serverTable(table) else { return [] }
-    return computed.recipes(of: server.schema.name)
+    return session.recipes(of: server.schema.name)
   }
 
   /// Sets a table's added columns once the server has compiled and checked the query that computes
@@ -86,7 +84,7 @@ extension CatalogedSQLEngine {
       let added = try server.adding(recipes, dialect: dialect)
       _ = try run(SQLText("SELECT count(*) FROM \(added.from) WHERE 1 = 0"), [("count", .int)], interruption)
     }
-    computed.set(recipes, for: server.schema.name)
+    session.set(recipes, for: server.schema.name)
   }
 
   /// A table as the server's catalog describes it.
@@ -98,7 +96,7 @@ extension CatalogedSQLEngine {
   }
 
   private func withComputedColumns(_ table: SQLTable) throws(EngineError) -> SQLTable {
-    let recipes = computed.recipes(of: table.schema.name)
+    let recipes = session.recipes(of: table.schema.name)
     return recipes.isEmpty ? table : try table.adding(recipes, dialect: dialect)
   }
 }

@@ -47,7 +47,7 @@ extension SparkEngine {
       try? execute("DROP TABLE IF EXISTS \(dialect.identifier(scratch))", Interruption())
       throw error
     }
-    computed.forget(table)
+    session.forget(table)
     try reloadCatalog(interruption: interruption)
   }
 
@@ -77,7 +77,7 @@ extension SparkEngine {
           "Spark cannot read \"\(path)\": no such file, or an empty one (the cluster reads the path, not seg)"
         ))
     }
-    computed.forget(name)
+    session.forget(name)
     try reloadCatalog(interruption: interruption)
   }
 

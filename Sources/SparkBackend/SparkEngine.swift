@@ -25,7 +25,7 @@ final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
 
   let client: SparkConnectClient
   let dialect: any SQLDialect = SparkSQLDialect()
-  let computed = ComputedColumns()
+  let session = SessionTables()
   private let storedTables: Mutex<[SQLTable]>
 
   private init(client: SparkConnectClient, tables: [SQLTable]) {
@@ -125,6 +125,7 @@ final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
     }
     fresh.sort { Array($0.schema.name.utf8).lexicographicallyPrecedes(Array($1.schema.name.utf8)) }
     storedTables.withLock { $0 = fresh }
+    session.forgetSizes()
   }
 
   /// The comments of a table's Bool columns, by column name, where seg records the words a file wrote

@@ -36,7 +36,7 @@ struct ComputedColumnsSQLTests {
     let outer =
       #"(SELECT "_seg_row", "id", "last buy", "orders", "spend", "r", "f", "m", "#
       + #"CAST("f" + "m" AS DOUBLE PRECISION) / 2 AS "fm", "#
-      + #"CASE WHEN "r" IS NOT NULL THEN concat(CAST("r" AS TEXT), CAST("f" AS TEXT), CAST("m" AS TEXT)) END"#
+      + #"CASE WHEN "r" IS NOT NULL THEN CAST("r" * 100 + "f" * 10 + "m" AS TEXT) END"#
       + #" AS "rfm" FROM \#(inner)) AS "seg_computed""#
     #expect(table.from == outer)
     #expect(table.rowOrder == SQLTable.rowOrderColumn)
@@ -75,7 +75,7 @@ struct ComputedColumnsSQLTests {
     let table = try orders().adding(
       [.rfm(recency: "last buy", frequency: "orders", monetary: "spend")], dialect: spark)
     #expect(table.from.contains("CAST(`f` + `m` AS DOUBLE) / 2 AS `fm`"))
-    #expect(table.from.contains("concat(CAST(`r` AS STRING), CAST(`f` AS STRING), CAST(`m` AS STRING))"))
+    #expect(table.from.contains("CAST(`r` * 100 + `f` * 10 + `m` AS STRING)"))
   }
 
   @Test func anUnknownInputIsAnError() {

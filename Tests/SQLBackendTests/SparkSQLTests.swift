@@ -105,16 +105,6 @@ struct SparkSQLTests {
         + "seg_exploded GROUP BY 1 ORDER BY count(*) DESC, seg_exploded.seg_exploded ASC NULLS LAST")
   }
 
-  @Test("count by in table: one scan, the filter inside count(*), the table's size a window sum")
-  func countByInTable() throws {
-    let text = try compiler.statement(Query(.countByInTable(["region"]), over: Fixture.everyone))!
-    #expect(
-      sql(text)
-        == "SELECT `region`, `count`, `rows` FROM (SELECT `region` AS `region`, count(*) AS `count`, "
-        + "CAST(sum(count(*)) OVER () AS BIGINT) AS `rows` FROM `customers` GROUP BY 1) AS `seg_groups` "
-        + "WHERE `count` > 0 ORDER BY `count` DESC, `region` ASC NULLS LAST")
-  }
-
   @Test("quantiles interpolate with percentile, the fraction a double")
   func quantiles() throws {
     let text = try compiler.statement(

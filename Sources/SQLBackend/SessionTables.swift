@@ -2,28 +2,51 @@ import Columnar
 import SegmentPlan
 import Synchronization
 
-/// The columns a session added to a SQL engine's tables (`rfm`, `bucket`): kept as recipes, by table,
-/// and read as a query that computes them over the table, so the server's tables are never altered
-/// and a session's columns vanish with its connection.
-public final class ComputedColumns: Sendable {
-  private let recipes = Mutex<[String: [ColumnRecipe]]>([:])
+/// What a session knows of a SQL engine's tables beyond the server's catalog, by table (ignoring case):
+/// the columns it added (`rfm`, `bucket`), kept as recipes and read as a query that computes them over
+/// the table, so the server's tables are never altered; and each table's size once counted.
+public final class SessionTables: Sendable {
+  private struct State {
+    var recipes: [String: [ColumnRecipe]] = [:]
+    var sizes: [String: Int] = [:]
+  }
+
+  private let state = Mutex(State())
 
   /// Creates an empty store.
   public init() {}
 
-  /// The recipes of a table (by the engine's name for it, ignoring case), oldest first.
+  /// The recipes of a table (by the engine's name for it), oldest first.
   public func recipes(of table: String) -> [ColumnRecipe] {
-    recipes.withLock { $0[table.lowercased()] ?? [] }
+    state.withLock { $0.recipes[table.lowercased()] ?? [] }
   }
 
   /// Sets the recipes of a table.
   public func set(_ list: [ColumnRecipe], for table: String) {
-    recipes.withLock { $0[table.lowercased()] = list.isEmpty ? nil : list }
+    state.withLock { $0.recipes[table.lowercased()] = list.isEmpty ? nil : list }
   }
 
-  /// Forgets a table's columns: it was replaced or dropped.
+  /// A table's size, when counted since the catalog was last read.
+  public func size(of table: String) -> Int? {
+    state.withLock { $0.sizes[table.lowercased()] }
+  }
+
+  /// Keeps a table's size.
+  public func set(size: Int, for table: String) {
+    state.withLock { $0.sizes[table.lowercased()] = size }
+  }
+
+  /// Forgets every size: the catalog is read again, as after another client's change.
+  public func forgetSizes() {
+    state.withLock { $0.sizes = [:] }
+  }
+
+  /// Forgets all about a table: it was replaced or dropped.
   public func forget(_ table: String) {
-    set([], for: table)
+    state.withLock {
+      $0.recipes[table.lowercased()] = nil
+      $0.sizes[table.lowercased()] = nil
+    }
   }
 }
 
@@ -88,8 +111,8 @@ extension SQLCompiler {
       }
       let (r, f, m) = (column("r"), column("f"), column("m"))
       let fm = "\(dialect.double("\(f) + \(m)")) / 2"
-      let digits = [r, f, m].map { dialect.text($0) }.joined(separator: ", ")
-      let combination = "CASE WHEN \(r) IS NOT NULL THEN concat(\(digits)) END"
+      // The three digits as one number's text: one cast a row, where concat would take three.
+      let combination = "CASE WHEN \(r) IS NOT NULL THEN \(dialect.text("\(r) * 100 + \(f) * 10 + \(m)")) END"
       return [scores, [(outputs[3], fm), (outputs[4], combination)]]
     case .bands(let name, let edges, let labels, _):
       let isInt = try type(of: name) == .int
