@@ -241,8 +241,17 @@ extension SQLCompiler {
 
   /// The statements that answer a query, as an engine of this dialect would run them; for `bins`, the
   /// second statement uses the range found in `answer` (the frame the query returned); for
-  /// `countByInTable`, the groups and then the table's size.
+  /// `countByInTable` and a `countWhere` of one condition over a whole table, the chosen rows' counts
+  /// and then the table's size.
   public func statements(for query: Query, answer: Frame) throws(EngineError) -> [SQLText] {
+    if case .countWhere(let conditions) = query.operation, query.relation.filter == nil, conditions.count == 1
+    {
+      // As an engine runs it: the rows that meet the condition, then the table's size.
+      return [
+        try statement(Query(.count, over: query.relation.narrowed(by: conditions[0])))!,
+        try statement(Query(.count, over: query.relation))!,
+      ]
+    }
     if let one = try statement(query) { return [one] }
     if case .countByInTable(let keys) = query.operation {
       // The chosen rows' groups, then the table's size (counted once per catalog reading).

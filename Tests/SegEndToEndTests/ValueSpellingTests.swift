@@ -49,8 +49,8 @@ struct ValueSpellingTests {
     // `sql` shows the statements of the answer, not those of a hint.
     #expect(
       result.stdout.hasSuffix(
-        "\nSELECT count(*) AS \"rows\", count(*) FILTER (WHERE (\"loyalty_tier\" = 'Gold')) AS \"n.0\" "
-          + "FROM \"customers\";\n"), "\(result.stdout)")
+        "\nSELECT count(*) AS \"count\" FROM \"customers\" WHERE (\"loyalty_tier\" = 'Gold');\n"
+          + "SELECT count(*) AS \"count\" FROM \"customers\";\n"), "\(result.stdout)")
   }
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: SegBinary.sharedData.path)))
