@@ -212,7 +212,8 @@ public enum CommandWord: String, Sendable, CaseIterable {
           + "  without order) and revenue = sum(EXPRESSION), then scores that table as rfm does\n"
           + "adds r, f, m (quintiles 1-5 as SQL ntile(5), ties in row order), fm = (f + m) / 2 and rfm (\"545\"),\n"
           + "  and segments champions, loyal, potential_loyalist, new_customers, promising, need_attention,\n"
-          + "  about_to_sleep, at_risk, cant_lose_them, hibernating, lost; running it again replaces them",
+          + "  about_to_sleep, at_risk, cant_lose_them, hibernating, lost; running it again replaces them\n"
+          + "on a connection's table (use pg.t) the scores are a query the server runs; the table is not altered",
         summary:
           "score recency, frequency and monetary value, and split customers into the named RFM segments",
         example: "rfm recency last_purchase_date frequency orders monetary total_spend",
@@ -250,7 +251,10 @@ public enum CommandWord: String, Sendable, CaseIterable {
         keywords: ["case", "when", "then", "else", "end", "null"] + ExpressionEvaluator.functionNames)
     case .bucket:
       return CommandSpec(
-        word: self, aliases: [], group: .columns, syntax: "bucket c into E1, E2, ... [as NAME]",
+        word: self, aliases: [], group: .columns,
+        syntax:
+          "bucket c into E1, E2, ... [as NAME]\n"
+          + "on a connection's table the band is a query the server runs; the table is not altered",
         summary: "cut a number column into labelled bands (<18, 18-24, ..., 50+), as a new text column",
         example: "bucket age into 18, 25, 35, 50 as age_band", keywords: ["into", "as"])
     case .trait:
