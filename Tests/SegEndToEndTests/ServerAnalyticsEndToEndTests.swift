@@ -41,10 +41,11 @@ struct ServerAnalyticsEndToEndTests {
 
   /// Runs the block in memory and on the server through `conn`, and returns both outputs with the
   /// server's table named as the memory one.
-  func compare(url: String, conn: String, block: String = Self.block, table: String = "an") throws -> (
-    memory: String, server: String
-  ) {
-    let load = "load sample customers rows 2500 seed 9 as \(conn)_\(table)"
+  func compare(
+    url: String, conn: String, block: String = Self.block, table: String = "an",
+    source: String = "sample customers rows 2500 seed 9"
+  ) throws -> (memory: String, server: String) {
+    let load = "load \(source) as \(conn)_\(table)"
     let memory = try SegBinary.run([
       "--no-init", "-c", (load + "\n" + block).replacingOccurrences(of: "\n", with: "; "),
     ])
@@ -78,6 +79,54 @@ struct ServerAnalyticsEndToEndTests {
     let (memory, server) = try compare(url: url, conn: "sc")
     #expect(memory.contains("profile of big vs sc_an: numbers and dates"))
     #expect(server == memory)
+  }
+
+  /// Ties, nulls in every input, negative amounts, a timestamp recency (summed in whole days), the
+  /// largest Int, and decimal edges over whole numbers.
+  static let edgeRows: String = {
+    var rows = ["id,seen,visits,spend,score"]
+    let spends = ["0", "-5.5", "12.25", "12.25", "100", "1e3", "7.5"]
+    let scores = ["", "17", "18", "24", "25", "-3", "9223372036854775807", "50"]
+    for i in 1...300 {
+      func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+      let seen =
+        i % 37 == 0 ? "" : "2026-\(two(i % 10 + 1))-\(two(i % 7 * 4 + 1)) \(two(i % 24)):\(two(i % 60)):00"
+      let visits = i % 41 == 0 ? "" : String([1, 1, 1, 2, 2, 3, 5, 8, -1, 0][i * 7 % 10])
+      let spend = i % 43 == 0 ? "" : spends[i * 3 % spends.count]
+      rows.append("\(i),\(seen),\(visits),\(spend),\(scores[i * 5 % scores.count])")
+    }
+    return rows.joined(separator: "\n") + "\n"
+  }()
+
+  static let edgeBlock = """
+    rfm recency seen frequency visits monetary spend
+    count by rfm
+    rfm recency visits frequency score monetary spend
+    count by r, f, m
+    bucket score into 18, 24.5, 50 as sband
+    bucket spend into -1, 0, 12.25, 100.5 as pband
+    count by sband, pband
+    show columns id, seen, r, f, m, fm, rfm, sband, pband sort by id limit 12
+    describe
+    """
+
+  @Test func rfmAndBucketOnEdgesOnEveryServer() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seg-edges-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("edges.csv").path
+    try Self.edgeRows.write(toFile: path, atomically: true, encoding: .utf8)
+    var servers: [(String, String)] = []
+    if let url = PostgresServer.url { servers.append((url, "pg")) }
+    if let url = SparkServer.url { servers.append((url, "sc")) }
+    #expect(!servers.isEmpty)
+    for (url, conn) in servers {
+      let (memory, server) = try compare(
+        url: url, conn: conn, block: Self.edgeBlock, table: "ed", source: "\"\(path)\"")
+      #expect(memory.contains("rows with a null in visits, score or spend not scored"))
+      #expect(memory.contains("bucketed spend into pband on \(conn)_ed: 5 bands"))
+      #expect(server == memory, "\(conn)")
+    }
   }
 
   @Test func rfmAndBucketOnPostgreSQL() throws {
