@@ -46,7 +46,7 @@ final class PostgresEngine: RemoteEngine, CatalogedSQLEngine {
   public func reloadCatalog(interruption: Interruption) throws(EngineError) {
     let fresh = try PostgresEngine.readCatalog(connection, interruption: interruption)
     storedTables.withLock { $0 = fresh }
-    session.forgetSizes()
+    catalogWasRead()
   }
 
   /// Closes the connection and waits until it is closed.

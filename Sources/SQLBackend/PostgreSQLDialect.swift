@@ -48,6 +48,8 @@ public struct PostgreSQLDialect: SQLDialect {
 
   public func text(_ expression: String) -> String { "CAST(\(expression) AS TEXT)" }
 
+  public func isNaN(_ expression: String) -> String { "(\(expression) = CAST('NaN' AS DOUBLE PRECISION))" }
+
   public func quantile(_ q: Double, of expression: String) -> String {
     "percentile_cont(\(q)) WITHIN GROUP (ORDER BY \(expression))"
   }

@@ -38,6 +38,8 @@ public protocol SQLDialect: Sendable {
   func double(_ expression: String) -> String
   /// An expression as text (an integer as its digits).
   func text(_ expression: String) -> String
+  /// True where a double-precision expression is NaN (which both servers order above every number).
+  func isNaN(_ expression: String) -> String
   /// The continuous quantile `q` (0-1) of an expression, as `percentile_cont`.
   func quantile(_ q: Double, of expression: String) -> String
   /// The number of rows where a condition is true, as an aggregate.

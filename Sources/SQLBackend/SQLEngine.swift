@@ -30,9 +30,9 @@ extension SQLEngine {
     case .countWhere(let conditions) where query.relation.filter == nil && conditions.count == 1:
       // The table's size as counted once per catalog reading, and a count of the rows that meet the
       // condition, which the server filters as it scans rather than testing inside an aggregate.
-      let size = try tableSize(query.relation.table, compiler, interruption)
       let meeting = Query(.count, over: query.relation.narrowed(by: conditions[0]))
       let n = try run(compiler.statement(meeting)!, [("count", .int)], interruption).integer("count")
+      let size = try tableSize(compiler, interruption, atLeast: n)
       return Frame(columns: [Column.int("rows", [Int64(size)]), Column.int("n.0", [Int64(n)])])
     case .countWhere(let conditions):
       return try run(
@@ -46,8 +46,10 @@ extension SQLEngine {
     case .countByInTable(let keys):
       // The chosen rows' groups, and the table's size as counted once per catalog reading: asking
       // for both in one statement meant grouping every row of the table, not only the chosen ones.
-      let size = try tableSize(query.relation.table, compiler, interruption)
       var groups = try execute(Query(.countBy(keys), over: query.relation), interruption: interruption)
+      var chosen = 0
+      for row in 0..<groups.rowCount { chosen += groups.integer("count", at: row) }
+      let size = try tableSize(compiler, interruption, atLeast: chosen)
       groups.columns.append(Column.int("rows", [Int64](repeating: Int64(size), count: groups.rowCount)))
       return groups
     case .maxDate:
@@ -173,15 +175,19 @@ extension SQLEngine {
 
 extension SQLEngine {
   /// A table's rows, counted on the server the first time they are asked for after the catalog was
-  /// read (see `SessionTables`).
-  func tableSize(_ table: String, _ compiler: SQLCompiler, _ interruption: Interruption) throws(EngineError)
+  /// read (see `SessionTables`), and again when the rows a query just chose outnumber them: another
+  /// client wrote to the table since, and a share over 100% would be nonsense.
+  func tableSize(_ compiler: SQLCompiler, _ interruption: Interruption, atLeast chosen: Int)
+    throws(EngineError)
     -> Int
   {
-    if let size = session.size(of: table) { return size }
+    let table = compiler.schema.name
+    if let size = session.size(of: table), size >= chosen { return size }
     let counted = try run(
       compiler.statement(Query(.count, over: Relation(table: table)))!, [("count", .int)], interruption)
     let size = counted.integer("count")
     session.set(size: size, for: table)
     return size
   }
+
 }

@@ -87,6 +87,23 @@ extension CatalogedSQLEngine {
     session.set(recipes, for: server.schema.name)
   }
 
+  public func restoreColumns(_ recipes: [ColumnRecipe], on table: String) {
+    guard let server = try? serverTable(table) else { return }
+    session.set(recipes, for: server.schema.name)
+  }
+
+  /// After the catalog was read again: forgets the sizes, and the added columns of any table whose
+  /// recipes no longer compile (another client dropped or renamed a column they read), so the table
+  /// stays usable rather than failing every query.
+  public func catalogWasRead() {
+    session.forgetSizes()
+    for table in tables where !session.recipes(of: table.schema.name).isEmpty {
+      if (try? table.adding(session.recipes(of: table.schema.name), dialect: dialect)) == nil {
+        session.forget(table.schema.name)
+      }
+    }
+  }
+
   /// A table as the server's catalog describes it.
   private func serverTable(_ name: String) throws(EngineError) -> SQLTable {
     guard let table = tables.first(named: name, by: \.schema.name) else {

@@ -2,7 +2,8 @@ import Columnar
 import SegmentPlan
 import Synchronization
 
-/// What a session knows of a SQL engine's tables beyond the server's catalog, by table (ignoring case):
+/// What a session knows of a SQL engine's tables beyond the server's catalog, by the table's exact name
+/// (a server may hold `Sales` and `sales` both):
 /// the columns it added (`rfm`, `bucket`), kept as recipes and read as a query that computes them over
 /// the table, so the server's tables are never altered; and each table's size once counted.
 public final class SessionTables: Sendable {
@@ -18,22 +19,22 @@ public final class SessionTables: Sendable {
 
   /// The recipes of a table (by the engine's name for it), oldest first.
   public func recipes(of table: String) -> [ColumnRecipe] {
-    state.withLock { $0.recipes[table.lowercased()] ?? [] }
+    state.withLock { $0.recipes[table] ?? [] }
   }
 
   /// Sets the recipes of a table.
   public func set(_ list: [ColumnRecipe], for table: String) {
-    state.withLock { $0.recipes[table.lowercased()] = list.isEmpty ? nil : list }
+    state.withLock { $0.recipes[table] = list.isEmpty ? nil : list }
   }
 
   /// A table's size, when counted since the catalog was last read.
   public func size(of table: String) -> Int? {
-    state.withLock { $0.sizes[table.lowercased()] }
+    state.withLock { $0.sizes[table] }
   }
 
   /// Keeps a table's size.
   public func set(size: Int, for table: String) {
-    state.withLock { $0.sizes[table.lowercased()] = size }
+    state.withLock { $0.sizes[table] = size }
   }
 
   /// Forgets every size: the catalog is read again, as after another client's change.
@@ -44,8 +45,8 @@ public final class SessionTables: Sendable {
   /// Forgets all about a table: it was replaced or dropped.
   public func forget(_ table: String) {
     state.withLock {
-      $0.recipes[table.lowercased()] = nil
-      $0.sizes[table.lowercased()] = nil
+      $0.recipes[table] = nil
+      $0.sizes[table] = nil
     }
   }
 }
@@ -74,7 +75,8 @@ extension SQLTable {
     var selected = schema.columns.map { dialect.identifier($0.name) }
     for (column, sql) in layer {
       let expression = "\(sql) AS \(dialect.identifier(column.name))"
-      if let i = columns.firstIndex(where: { $0.name.lowercased() == column.name.lowercased() }) {
+      // The column memory's Table.addColumn replaces: the exact name first, else ignoring case.
+      if let i = columns.firstIndex(named: column.name, by: \.name) {
         columns[i] = column
         selected[i] = expression
       } else {
@@ -99,14 +101,19 @@ extension SQLCompiler {
     case .rfm(let recency, let frequency, let monetary):
       let inputs = [recency, frequency, monetary]
       let scored = "(" + inputs.map { "\(column($0)) IS NOT NULL" }.joined(separator: " AND ") + ")"
-      let recencyIsTime = [.date, .timestamp].contains(try type(of: recency))
+      let recencyType = try type(of: recency)
+      let recencyIsTime = recencyType == .date || recencyType == .timestamp
       // As memory: the scored rows only, ties in row order (or by every column, see tieBreakers).
       let ties = try tieBreakers().joined(separator: ", ")
       var scores: [(ColumnSchema, String)] = []
       for (i, input) in inputs.enumerated() {
         let direction = i == 0 && !recencyIsTime ? "DESC" : "ASC"
-        let tile =
-          "ntile(5) OVER (PARTITION BY \(scored) ORDER BY \(column(input)) \(direction), \(ties))"
+        // Memory holds timestamps in whole seconds: a server's fractions of a second must not order rows
+        // that memory takes as tied.
+        let key =
+          i == 0 && recencyType == .timestamp
+          ? "floor(\(dialect.epochSeconds(of: column(input))))" : column(input)
+        let tile = "ntile(5) OVER (PARTITION BY \(scored) ORDER BY \(key) \(direction), \(ties))"
         scores.append((outputs[i], "CASE WHEN \(scored) THEN \(tile) END"))
       }
       let (r, f, m) = (column("r"), column("f"), column("m"))
@@ -130,6 +137,8 @@ extension SQLCompiler {
         cases.append("WHEN \(column(name)) >= \(bound) THEN \(dialect.stringLiteral(labels[k + 1]))")
       }
       cases.append("WHEN \(column(name)) IS NOT NULL THEN \(dialect.stringLiteral(labels[0]))")
+      // Memory gives NaN no band; both servers order it above every number, into the top band.
+      if !isInt { cases.insert("WHEN \(dialect.isNaN(column(name))) THEN NULL", at: 0) }
       return [[(outputs[0], "CASE \(cases.joined(separator: " ")) END")]]
     }
   }

@@ -61,6 +61,8 @@ public struct SparkSQLDialect: SQLDialect {
 
   public func text(_ expression: String) -> String { "CAST(\(expression) AS STRING)" }
 
+  public func isNaN(_ expression: String) -> String { "isnan(\(expression))" }
+
   public func quantile(_ q: Double, of expression: String) -> String {
     // `percentile` interpolates between the two nearest values, as `percentile_cont` and seg do.
     "percentile(\(expression), \(q)D)"

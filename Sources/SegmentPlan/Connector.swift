@@ -41,4 +41,8 @@ public protocol RemoteEngine: Engine {
   /// - Throws: `EngineError` when the table is unknown or the server refuses; nothing changes then.
   func defineColumns(_ recipes: [ColumnRecipe], on table: String, interruption: Interruption)
     throws(EngineError)
+
+  /// Puts back recipes a table had before (already checked then), without asking the server: how a
+  /// failed or dropped command takes back the columns it added, even when the connection broke.
+  func restoreColumns(_ recipes: [ColumnRecipe], on table: String)
 }

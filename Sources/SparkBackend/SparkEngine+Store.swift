@@ -64,7 +64,11 @@ extension SparkEngine {
       path.lowercased().hasSuffix(".parquet")
       ? "USING parquet OPTIONS (path \(dialect.stringLiteral(path)))"
       : "USING csv OPTIONS (path \(dialect.stringLiteral(path)), header 'true', inferSchema 'true')"
-    if exists { try execute("DROP TABLE IF EXISTS \(table)", interruption) }
+    if exists {
+      try execute("DROP TABLE IF EXISTS \(table)", interruption)
+      // Gone, whether or not the new one can be made.
+      session.forget(name)
+    }
     do {
       try execute("CREATE TABLE \(table) \(options)", interruption)
     } catch {

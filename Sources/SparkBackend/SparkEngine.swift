@@ -125,7 +125,7 @@ final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
     }
     fresh.sort { Array($0.schema.name.utf8).lexicographicallyPrecedes(Array($1.schema.name.utf8)) }
     storedTables.withLock { $0 = fresh }
-    session.forgetSizes()
+    catalogWasRead()
   }
 
   /// The comments of a table's Bool columns, by column name, where seg records the words a file wrote

@@ -113,4 +113,36 @@ struct ComputedColumnsSQLTests {
     let asR = ColumnRecipe.bands("spend", edges: [1], labels: ["<1", "1+"], as: "r")
     #expect(ColumnRecipe.appending(rfm, to: [asR]) == [asR, rfm])
   }
+
+  @Test func aDoubleBandLeavesNaNWithoutABandAsMemoryDoes() throws {
+    let labels = ["<1", "1+"]
+    let pg = try orders().adding([.bands("spend", edges: [1], labels: labels, as: "b")], dialect: dialect)
+    #expect(
+      pg.from.contains(
+        #"CASE WHEN ("spend" = CAST('NaN' AS DOUBLE PRECISION)) THEN NULL WHEN "spend" >= 1.0"#))
+    let spark = try orders().adding(
+      [.bands("spend", edges: [1], labels: labels, as: "b")], dialect: SparkSQLDialect())
+    #expect(spark.from.contains("CASE WHEN isnan(`spend`) THEN NULL WHEN `spend` >= 1.0D"))
+    // Whole numbers hold no NaN.
+    let ints = try orders().adding([.bands("orders", edges: [1], labels: labels, as: "b")], dialect: dialect)
+    #expect(!ints.from.contains("NaN"))
+  }
+
+  @Test func aTimestampRecencyOrdersByWholeSecondsAsMemoryHoldsThem() throws {
+    var table = orders()
+    table.schema.columns[1] = ColumnSchema(name: "last buy", type: .timestamp)
+    let added = try table.adding(
+      [.rfm(recency: "last buy", frequency: "orders", monetary: "spend")], dialect: dialect)
+    #expect(added.from.contains(#"ORDER BY floor(EXTRACT(EPOCH FROM "last buy")) ASC, "_seg_row" ASC"#))
+  }
+
+  @Test func aReplacedColumnIsTheExactNameFirstAsInMemory() throws {
+    var table = orders()
+    table.schema.columns.append(ColumnSchema(name: "B", type: .int))
+    table.schema.columns.append(ColumnSchema(name: "b", type: .int))
+    let added = try table.adding(
+      [.bands("spend", edges: [1], labels: ["<1", "1+"], as: "b")], dialect: dialect)
+    #expect(added.schema.columns.suffix(2).map(\.type) == [.int, .string])
+    #expect(added.from.contains(#""B", CASE"#))
+  }
 }

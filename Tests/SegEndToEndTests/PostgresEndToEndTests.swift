@@ -174,6 +174,34 @@ struct PostgresEndToEndTests {
       ))
   }
 
+  /// A band that would turn rfm's fm into text breaks its segments: refused, as in memory, and the
+  /// server's table keeps the scores as they were.
+  @Test func aColumnThatBreaksASegmentIsRefusedOnTheServerToo() throws {
+    let (url, _) = try server()
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "seg-pgbreak-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("break.seg").path
+    try """
+    load sample customers rows 200 seed 5 as e2e_break
+    connect "\(url)" as pg
+    copy e2e_break to pg replace
+    use pg.e2e_break
+    rfm recency last_purchase_date frequency orders monetary total_spend
+    bucket total_spend into 100, 500 as fm
+    use pg.e2e_break
+    count where champions and fm >= 4
+    """.write(toFile: script, atomically: true, encoding: .utf8)
+    let result = try SegBinary.run(["--no-init", "run", "--keep-going", script])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains("this would break segment champions: fm is String, 4 is an Int"),
+      "\(result.stderr)")
+    #expect(result.stdout.contains("using pg.e2e_break: 200 rows, 29 columns"))
+    #expect(!result.stdout.contains("bucketed"))
+  }
+
   /// `sql rfm` shows the statements rfm runs and changes nothing, though the columns it adds live in
   /// the connection, not in the workspace copy `sql` drops; a real rfm then adds them.
   @Test func sqlOfRFMShowsItsStatementsAndLeavesTheTableAsItWas() throws {

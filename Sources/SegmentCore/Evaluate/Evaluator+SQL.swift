@@ -55,7 +55,7 @@ extension Workspace {
   func restoreConnectionRecipes(_ saved: [[(table: String, recipes: [ColumnRecipe])]]) {
     for (connection, tables) in zip(connections, saved) {
       for (table, recipes) in tables where connection.engine.columnRecipes(of: table) != recipes {
-        try? connection.engine.defineColumns(recipes, on: table, interruption: Interruption())
+        connection.engine.restoreColumns(recipes, on: table)
       }
     }
   }

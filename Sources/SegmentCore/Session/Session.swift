@@ -151,12 +151,16 @@ public final class Session {
     var draft = workspace
     let started = clock.now
     var output: CommandOutput
+    // The columns rfm or bucket add on a connection live in its engine, not in the draft: a draft
+    // dropped after it ran (Ctrl-C as it finished) must take them back too.
+    let recipes = workspace.connections.isEmpty ? [] : workspace.connectionRecipes()
     do {
       output = try draft.run(command, interruption: interruption)
     } catch {
       return fail(Diagnostic(error, source: text, location: location), text: text, into: &performance)
     }
     if interruption.isRequested {
+      workspace.restoreConnectionRecipes(recipes)
       let diagnostic = Diagnostic(EvalError(.interrupted), source: text, location: location)
       return fail(diagnostic, text: text, into: &performance)
     }

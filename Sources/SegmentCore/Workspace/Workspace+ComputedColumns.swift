@@ -5,8 +5,8 @@ extension Workspace {
   /// them computed now (its segments are checked as after any change); a connection's table gains them
   /// as a query the server runs, the server's table left as it was. The one place the two differ, so
   /// that `rfm` and `bucket` ask nothing of where a table lives.
-  /// - Returns: the connection's earlier recipes for the table, for `restoreColumns` should the
-  ///   command fail later (a table in memory needs none: a failed command's workspace is dropped).
+  /// - Returns: how to put back the connection's earlier recipes for the table, should the command
+  ///   fail later (a table in memory needs none: a failed command's workspace is dropped).
   /// - Throws: `EvalError` when the engine refuses; nothing changes then.
   mutating func addColumns(_ recipe: ColumnRecipe, to tableName: String) throws(EvalError) -> ComputedUndo {
     if let connection = EngineRouter(memory: memory, connections: connections).connection(holding: tableName)
@@ -19,7 +19,15 @@ extension Workspace {
       } catch {
         throw EvalError(engine: error)
       }
-      return ComputedUndo(engine: connection.engine, table: local, recipes: earlier)
+      let undo = ComputedUndo(engine: connection.engine, table: local, recipes: earlier)
+      // As after any change of a table in memory: a column its segments read must still suit them.
+      do {
+        try refreshSegments(of: tableName)
+      } catch {
+        undo.run()
+        throw error
+      }
+      return undo
     }
     guard var table = table(named: tableName) else { throw EvalError(.noTable) }
     for column in try recipe.columns(of: table) {
@@ -37,9 +45,10 @@ struct ComputedUndo {
   let table: String
   let recipes: [ColumnRecipe]
 
-  /// Puts the connection's recipes back as they were; nothing for a table in memory.
+  /// Puts the connection's recipes back as they were, without a round trip to a server that may be
+  /// gone; nothing for a table in memory.
   func run() {
-    try? engine?.defineColumns(recipes, on: table, interruption: Interruption())
+    engine?.restoreColumns(recipes, on: table)
   }
 }
 

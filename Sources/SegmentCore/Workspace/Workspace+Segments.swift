@@ -14,7 +14,8 @@ extension Workspace {
   /// - Complexity: O(n) over the column, once per version of the table.
   func today(forTableNamed name: String, column: String) -> Int32? {
     if let today = settings.today { return today }
-    let frame = try? engine.execute(Query(.maxDate(column), over: Relation(table: name)), interruption: interruption)
+    let frame = try? engine.execute(
+      Query(.maxDate(column), over: Relation(table: name)), interruption: interruption)
     guard case .date(let day) = frame?.value("max", at: 0) else { return nil }
     return day
   }
@@ -132,7 +133,9 @@ extension Workspace {
         }
       }
       for name in next.predicate.references.reversed() {
-        if let other = self.segment(named: name.text), other.tableName.lowercased() == table { pending.append(other) }
+        if let other = self.segment(named: name.text), other.tableName.lowercased() == table {
+          pending.append(other)
+        }
       }
     }
     return SegmentBinding(
@@ -160,9 +163,9 @@ extension Workspace {
   /// have the table's row count. Their members are computed again when next used.
   /// - Throws: `EvalError` naming the first segment the change breaks.
   mutating func refreshSegments(of tableName: String) throws(EvalError) {
-    guard let table = table(named: tableName) else { return }
+    let schema = try catalogSchema(of: tableName)
     for segment in segments where segment.tableName.lowercased() == tableName.lowercased() {
-      if let frozen = segment.frozen {
+      if let frozen = segment.frozen, let table = table(named: tableName) {
         guard frozen.count == table.rowCount else {
           throw EvalError(
             .brokenSegment(
@@ -174,7 +177,7 @@ extension Workspace {
         continue
       }
       do {
-        _ = try Binder(workspace: self, table: try catalogSchema(of: table.name)).bind(segment.predicate)
+        _ = try Binder(workspace: self, table: schema).bind(segment.predicate)
       } catch {
         throw EvalError(.brokenSegment(segment.name, reason: error.message))
       }
