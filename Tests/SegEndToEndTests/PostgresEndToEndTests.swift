@@ -178,9 +178,7 @@ struct PostgresEndToEndTests {
   /// server's table keeps the scores as they were.
   @Test func aColumnThatBreaksASegmentIsRefusedOnTheServerToo() throws {
     let (url, _) = try server()
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "seg-pgbreak-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try SegBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let script = dir.appendingPathComponent("break.seg").path
     try """

@@ -111,8 +111,7 @@ struct ServerAnalyticsEndToEndTests {
     """
 
   @Test func rfmAndBucketOnEdgesOnEveryServer() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seg-edges-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try SegBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("edges.csv").path
     try Self.edgeRows.write(toFile: path, atomically: true, encoding: .utf8)
