@@ -66,8 +66,10 @@ extension PostgresEngine {
       if interruption.isRequested { throw EngineError(.interrupted) }
       if let psql = error as? PSQLError, psql.code == .server {
         let message = psql.serverInfo?[.message] ?? "the server refused the statement"
-        let state = psql.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
-        throw EngineError(.server("PostgreSQL: \(message)\(state)"))
+        let code = psql.serverInfo?[.sqlState]
+        let said = "PostgreSQL: \(message)\(code.map { " (SQLSTATE \($0))" } ?? "")"
+        // 22003: a number out of its type's range; 22008: a date or time out of range.
+        throw EngineError(code == "22003" || code == "22008" ? .outOfRange(said) : .server(said), code: code)
       }
       throw EngineError(.connection("the connection to PostgreSQL failed: \(describe(error))"))
     }

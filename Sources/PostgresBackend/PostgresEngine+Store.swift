@@ -13,7 +13,7 @@ extension PostgresEngine {
     }
     var definitions = ["\(dialect.identifier(SQLTable.rowOrderColumn)) BIGINT NOT NULL"]
     for column in rows.columns {
-      definitions.append("\(dialect.identifier(column.name)) \(Self.sqlType(column.type))")
+      definitions.append("\(dialect.identifier(column.name)) \(dialect.typeName(column.type))")
     }
     try execute(SQLText("BEGIN"), interruption)
     do throws(EngineError) {
@@ -85,18 +85,5 @@ extension PostgresEngine {
 
   private func execute(_ sql: SQLText, _ interruption: Interruption) throws(EngineError) {
     _ = try PostgresEngine.run(connection, sql, interruption: interruption)
-  }
-
-  /// The PostgreSQL type a column of seg's type is stored as.
-  static func sqlType(_ type: ColumnType) -> String {
-    switch type {
-    case .int: "BIGINT"
-    case .double: "DOUBLE PRECISION"
-    case .bool: "BOOLEAN"
-    case .date: "DATE"
-    case .timestamp: "TIMESTAMP"
-    case .string: "TEXT"
-    case .list: "TEXT[]"
-    }
   }
 }

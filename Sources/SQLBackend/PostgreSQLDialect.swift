@@ -50,6 +50,40 @@ public struct PostgreSQLDialect: SQLDialect {
 
   public func isNaN(_ expression: String) -> String { "(\(expression) = CAST('NaN' AS DOUBLE PRECISION))" }
 
+  public func typeName(_ type: ColumnType) -> String {
+    switch type {
+    case .int: "BIGINT"
+    case .double: "DOUBLE PRECISION"
+    case .bool: "BOOLEAN"
+    case .date: "DATE"
+    case .timestamp: "TIMESTAMP"
+    case .string: "TEXT"
+    case .list: "TEXT[]"
+    }
+  }
+
+  public func addDays(_ date: String, _ days: String, subtracting: Bool) -> String {
+    // date ± integer is a date; a count beyond an integer's range is an error, as in memory.
+    "(\(date) \(subtracting ? "-" : "+") CAST(\(days) AS INTEGER))"
+  }
+
+  public func makeDate(year: String, month: String, day: String) -> String {
+    "make_date(CAST(\(year) AS INTEGER), CAST(\(month) AS INTEGER), CAST(\(day) AS INTEGER))"
+  }
+
+  public func truncate(_ double: String) -> String { "trunc(\(double))" }
+
+  // ICU's root locale maps case by Unicode's full rules, as Swift does; the database's own collation
+  // (often C) would map A to Z only.
+  public func lower(_ text: String) -> String { "lower(\(text) COLLATE \"und-x-icu\")" }
+
+  public func upper(_ text: String) -> String { "upper(\(text) COLLATE \"und-x-icu\")" }
+
+  public func length(_ text: String) -> String { "CAST(char_length(\(text)) AS BIGINT)" }
+
+  // PostgreSQL has no `%` for double precision, and its conversion to numeric keeps 15 digits.
+  public func remainder(ofDouble a: String, _ b: String) -> String? { nil }
+
   public func quantile(_ q: Double, of expression: String) -> String {
     "percentile_cont(\(q)) WITHIN GROUP (ORDER BY \(expression))"
   }

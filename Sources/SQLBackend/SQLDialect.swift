@@ -52,6 +52,24 @@ public protocol SQLDialect: Sendable {
   func listAny(_ list: String, _ match: TextMatch, _ needle: SQLText) -> SQLText
   /// A list's items joined by `;`, as seg prints lists (for sorting).
   func listText(_ list: String) -> String
+  /// The SQL type a column of seg's type is stored and computed as.
+  func typeName(_ type: ColumnType) -> String
+  /// A date `days` days after (or, `subtracting`, before) a date; `days` is a whole number expression.
+  func addDays(_ date: String, _ days: String, subtracting: Bool) -> String
+  /// The date of a year, month and day (whole numbers that make a real date).
+  func makeDate(year: String, month: String, day: String) -> String
+  /// A double-precision expression with its fraction dropped, for values below 2^52 in magnitude
+  /// (larger ones are whole already, and callers leave them as they are).
+  func truncate(_ double: String) -> String
+  /// Text in lower or upper case by Unicode's full case mapping (`ß` upper is `SS`), as Swift maps it,
+  /// whatever the server's locale.
+  func lower(_ text: String) -> String
+  func upper(_ text: String) -> String
+  /// The number of characters (code points) of a text, as a whole number.
+  func length(_ text: String) -> String
+  /// The remainder of two double-precision expressions, exact as C's `fmod` (the sign of `a`); nil when
+  /// the server has no exact way to compute it.
+  func remainder(ofDouble a: String, _ b: String) -> String?
   /// A FROM item that turns a list column into one row per item (a null list into one null item),
   /// with the item in a column named like the alias itself (`alias.alias`), a name the compiler chose
   /// to be no column's.

@@ -140,6 +140,8 @@ extension SQLCompiler {
       // Memory gives NaN no band; both servers order it above every number, into the top band.
       if !isInt { cases.insert("WHEN \(dialect.isNaN(column(name))) THEN NULL", at: 0) }
       return [[(outputs[0], "CASE \(cases.joined(separator: " ")) END")]]
+    case .derived(_, let formula):
+      return [[(outputs[0], try self.formula(formula))]]
     }
   }
 }

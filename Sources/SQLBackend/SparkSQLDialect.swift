@@ -63,6 +63,38 @@ public struct SparkSQLDialect: SQLDialect {
 
   public func isNaN(_ expression: String) -> String { "isnan(\(expression))" }
 
+  public func typeName(_ type: ColumnType) -> String {
+    switch type {
+    case .int: "BIGINT"
+    case .double: "DOUBLE"
+    case .bool: "BOOLEAN"
+    case .date: "DATE"
+    case .timestamp: "TIMESTAMP"
+    case .string: "STRING"
+    case .list: "ARRAY<STRING>"
+    }
+  }
+
+  public func addDays(_ date: String, _ days: String, subtracting: Bool) -> String {
+    "\(subtracting ? "date_sub" : "date_add")(\(date), CAST(\(days) AS INT))"
+  }
+
+  public func makeDate(year: String, month: String, day: String) -> String {
+    "make_date(CAST(\(year) AS INT), CAST(\(month) AS INT), CAST(\(day) AS INT))"
+  }
+
+  // Below 2^52 a double fits a BIGINT, and the cast drops the fraction.
+  public func truncate(_ double: String) -> String { "CAST(CAST(\(double) AS BIGINT) AS DOUBLE)" }
+
+  public func lower(_ text: String) -> String { "lower(\(text))" }
+
+  public func upper(_ text: String) -> String { "upper(\(text))" }
+
+  public func length(_ text: String) -> String { "CAST(char_length(\(text)) AS BIGINT)" }
+
+  // The JVM's `%` of doubles is IEEE's exact remainder, with the sign of the dividend.
+  public func remainder(ofDouble a: String, _ b: String) -> String? { "(\(a) % \(b))" }
+
   public func quantile(_ q: Double, of expression: String) -> String {
     // `percentile` interpolates between the two nearest values, as `percentile_cont` and seg do.
     "percentile(\(expression), \(q)D)"

@@ -1,7 +1,7 @@
 import Columnar
 
-/// Columns a command adds to a table, computed from the table's other columns: what `rfm` and `bucket`
-/// ask of whichever engine holds the table. The in-memory engine computes them once; a SQL engine
+/// Columns a command adds to a table, computed from the table's other columns: what `rfm`, `bucket`
+/// and `derive` ask of whichever engine holds the table. The in-memory engine computes them once; a SQL engine
 /// keeps the recipe and reads the table through a query that adds them, so the server's table itself
 /// is never altered.
 public enum ColumnRecipe: Sendable, Hashable {
@@ -15,6 +15,9 @@ public enum ColumnRecipe: Sendable, Hashable {
   /// at or below the row's value (null where the value is null). An Int column's band starts at the
   /// first whole number at or above its edge.
   case bands(String, edges: [Double], labels: [String], as: String)
+  /// `derive`: a column named by the first value, holding the formula's value on each row. The formula
+  /// has a type (the binder refuses the typeless null).
+  case derived(String, ColumnFormula)
 
   /// The names of the r, f, m, fm and rfm columns, in the order `rfm` adds them.
   public static let rfmColumns = ["r", "f", "m", "fm", "rfm"]
@@ -30,6 +33,8 @@ public enum ColumnRecipe: Sendable, Hashable {
       ]
     case .bands(_, _, _, let name):
       return [ColumnSchema(name: name, type: .string)]
+    case .derived(let name, let formula):
+      return formula.type.map { [ColumnSchema(name: name, type: $0)] } ?? []
     }
   }
 
@@ -38,6 +43,7 @@ public enum ColumnRecipe: Sendable, Hashable {
     switch self {
     case .rfm(let r, let f, let m): return [r, f, m]
     case .bands(let column, _, _, _): return [column]
+    case .derived(_, let formula): return formula.columnsRead
     }
   }
 

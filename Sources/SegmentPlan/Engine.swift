@@ -30,6 +30,9 @@ public struct EngineError: Error, Sendable, Equatable {
     case connection(String)
     /// The server refused a statement: its message, and the statement's first line.
     case server(String)
+    /// The server computed a number or a date past what its type holds (a BIGINT that overflows):
+    /// what it said. Memory reports the same mistake as an overflow of the expression.
+    case outOfRange(String)
   }
 
   /// What went wrong.
@@ -53,6 +56,7 @@ public struct EngineError: Error, Sendable, Equatable {
     case .unsupported(let what): return what
     case .connection(let what): return what
     case .server(let what): return what
+    case .outOfRange(let what): return what
     }
   }
 }

@@ -23,3 +23,12 @@ public enum TextMatch: String, Sendable, Hashable, CaseIterable {
     String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
   }
 }
+
+/// The arithmetic operators of `derive`'s expressions, tightest last.
+public enum ArithmeticOperator: String, Sendable, Hashable, CaseIterable {
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+  case remainder = "%"
+}

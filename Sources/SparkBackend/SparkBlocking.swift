@@ -94,7 +94,11 @@ extension SparkError {
     case .cancelled: return EngineError(.interrupted)
     case .badURL, .unreachable, .unauthenticated: return EngineError(.connection(message))
     case .protocolViolation: return EngineError(.connection(message))
-    case .server(let errorClass, _, _): return EngineError(.server(message), code: errorClass)
+    case .server(let errorClass, _, _):
+      // ARITHMETIC_OVERFLOW, CAST_OVERFLOW, DATETIME_OVERFLOW...: a value past its type's range.
+      let outOfRange =
+        errorClass?.hasSuffix("_OVERFLOW") == true || errorClass == "DATETIME_FIELD_OUT_OF_BOUNDS"
+      return EngineError(outOfRange ? .outOfRange(message) : .server(message), code: errorClass)
     }
   }
 }

@@ -11,7 +11,7 @@ extension SparkEngine {
     if exists && !replace { throw EngineError(.tableExists(table)) }
     let scratch = "\(table)_seg_partial"
     let ddl = ([(SQLTable.rowOrderColumn, ColumnType.int)] + rows.columns.map { ($0.name, $0.type) })
-      .map { "\(dialect.identifier($0.0)) \(Self.sqlType($0.1))" }.joined(separator: ", ")
+      .map { "\(dialect.identifier($0.0)) \(dialect.typeName($0.1))" }.joined(separator: ", ")
     // Bool columns keep the words their file wrote, in a column comment the catalog reads back.
     let comments = rows.columns.compactMap { column in
       column.boolWords.map { words in
@@ -88,18 +88,5 @@ extension SparkEngine {
   /// Runs a statement that returns no rows.
   func execute(_ statement: String, _ interruption: Interruption) throws(EngineError) {
     try client.executeCommand(statement, interruption: interruption)
-  }
-
-  /// The Spark SQL type a column of seg's type is stored as.
-  static func sqlType(_ type: ColumnType) -> String {
-    switch type {
-    case .int: "BIGINT"
-    case .double: "DOUBLE"
-    case .bool: "BOOLEAN"
-    case .date: "DATE"
-    case .timestamp: "TIMESTAMP"
-    case .string: "STRING"
-    case .list: "ARRAY<STRING>"
-    }
   }
 }

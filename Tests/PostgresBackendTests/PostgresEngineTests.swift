@@ -63,7 +63,8 @@ struct PostgresEngineTests {
     let engine = try engine()
     defer { engine.close() }
     #expect(
-      throws: EngineError(.server("PostgreSQL: relation \"no_such_table\" does not exist (SQLSTATE 42P01)"))
+      throws: EngineError(
+        .server("PostgreSQL: relation \"no_such_table\" does not exist (SQLSTATE 42P01)"), code: "42P01")
     ) {
       _ = try PostgresEngine.run(
         engine.connection, SQLText("SELECT * FROM no_such_table"), interruption: Interruption())

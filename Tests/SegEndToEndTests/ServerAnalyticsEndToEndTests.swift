@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-/// `describe`, `profile`, persona drafts, `rfm` and `bucket` on a server's table print what they print
+/// `describe`, `profile`, persona drafts, `rfm`, `bucket` and `derive` on a server's table print what they print
 /// in memory, byte for byte: the same script runs on a table in memory called `CONN_an` and on its copy `CONN.an`
 /// (names of one width, so every table is laid out alike).
 @Suite(
-  "Describe, profile, personas, rfm and bucket on servers",
+  "Describe, profile, personas, rfm, bucket and derive on servers",
   .enabled(if: PostgresServer.url != nil || SparkServer.url != nil || PostgresServer.isCI))
 struct ServerAnalyticsEndToEndTests {
   static let block = """
@@ -142,5 +142,139 @@ struct ServerAnalyticsEndToEndTests {
     let (memory, server) = try compare(url: url, conn: "sc", block: Self.modelBlock, table: "mo")
     #expect(memory.contains("replaced age_band on sc_mo: 3 bands"))
     #expect(server == memory)
+  }
+
+  /// derive with every function, operator and `case`, a segment in a condition, days counted from the
+  /// column's own latest day and then from `set today`, and columns that later commands and segments
+  /// read.
+  static let deriveBlock = """
+    segment big = total_spend > 500
+    derive spo = total_spend / orders
+    derive mix = orders * 3 - cart_abandons % 4
+    derive half = round(total_spend * 1.005, 2) + round(-avg_order_value, -1)
+    derive inc_k = round(income, -3)
+    derive since = days_since(last_purchase_date)
+    derive ym = year(signup_date) * 100 + month(signup_date)
+    derive bday = date(20240000 + month(birth_date) * 100 + age)
+    derive who = upper(first_name)
+    derive place = lower(country)
+    derive clen = length(city)
+    derive band = case when age < 30 then "young" when big then "big" when income is null then null else "other" end
+    derive spend_or = case when urban then total_spend else orders end
+    derive gap = last_purchase_date - signup_date
+    derive soon = signup_date + 30 - -age
+    derive filled = coalesce(avg_order_value, income, 1.5)
+    derive nothing = null + age
+    set today 2026-11-01
+    derive since = days_since(last_purchase_date) * 2
+    segment heavy = spo > 100 and band = "other"
+    count by band, clen where heavy
+    stats spo, half, since by band
+    describe
+    show columns customer_id, spo, half, inc_k, since, bday, who, spend_or, soon sort by half desc limit 6
+    """
+
+  @Test func deriveOnPostgreSQL() throws {
+    let url = try #require(
+      PostgresServer.url, "CI must start PostgreSQL: Scripts/test runs Scripts/pg-server")
+    let (memory, server) = try compare(url: url, conn: "pg", block: Self.deriveBlock, table: "dv")
+    #expect(memory.contains("derived band (String) on pg_dv: 2,500 rows"))
+    #expect(memory.contains("replaced since (Int) on pg_dv"))
+    #expect(server == memory)
+  }
+
+  @Test func deriveOnSpark() throws {
+    let url = try #require(SparkServer.url, "CI must start Spark: Scripts/test runs Scripts/spark-server")
+    let (memory, server) = try compare(url: url, conn: "sc", block: Self.deriveBlock, table: "dv")
+    #expect(memory.contains("derived nothing (Int) on sc_dv: 2,500 rows, 2,500 null"))
+    #expect(server == memory)
+  }
+
+  /// Halves rounded away from zero (and doubles just below a half), the largest and least Int, a
+  /// division by zero, yyyymmdd digits that are no date, and text beyond A to Z. (No mean of `n`:
+  /// a sum of doubles near 2^63 depends on the order of the rows, which no server promises.)
+  static let formulaRows = """
+    id,n,x,code,t,d
+    1,9223372036854775807,2.5,20240229,Ärger,2024-01-31
+    2,-9223372036854775808,-2.5,20230229,straße,
+    3,0,0.5,1997,İstanbul,1999-12-31
+    4,-7,-0.5,99991231,,2000-02-29
+    5,15,1.005,10101,plain,
+    6,,2.675,20241301,ÉCOLE,2024-03-01
+    7,-15,0.49999999999999994,19700101,mIxEd,1970-01-01
+    8,149,1e300,,Ωmega,
+    9,-150,0,20240431,x,2026-12-31
+    10,250,-123456.789,-20240101,y,
+
+    """
+
+  static let formulaBlock = """
+    derive r0 = round(x)
+    derive r2 = round(x, 2)
+    derive rn = round(n, -2)
+    derive q = n % 7
+    derive dd = date(code)
+    derive lo = lower(t)
+    derive up = upper(t)
+    derive len = length(t)
+    derive neg = -x
+    derive div = n / x
+    derive ab = abs(x) + abs(-7)
+    derive yr = year(dd) - month(d)
+    derive z = coalesce(dd, d)
+    derive back = d - 3
+    derive days = days_since(d)
+    stats r2, q, yr, days, len
+    show columns id, r0, r2, rn, q, dd, lo, up, len, div, neg, ab, yr, z, back, days sort by id limit 12
+    """
+
+  @Test func deriveOnEdgesOnEveryServer() throws {
+    let dir = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("formulas.csv").path
+    try Self.formulaRows.write(toFile: path, atomically: true, encoding: .utf8)
+    var servers: [(String, String)] = []
+    if let url = PostgresServer.url { servers.append((url, "pg")) }
+    if let url = SparkServer.url { servers.append((url, "sc")) }
+    #expect(!servers.isEmpty)
+    for (url, conn) in servers {
+      let (memory, server) = try compare(
+        url: url, conn: conn, block: Self.formulaBlock, table: "fo", source: "\"\(path)\"")
+      #expect(memory.contains("derived dd (Date) on \(conn)_fo: 10 rows, 6 null"))
+      #expect(memory.contains("STRASSE"))
+      #expect(server == memory, "\(conn)")
+    }
+  }
+
+  /// What a server cannot compute as memory does is refused before anything changes, and an Int the
+  /// server finds out of range names the expression; the table is as it was after either.
+  @Test func deriveErrorsOnEveryServer() throws {
+    let dir = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("formulas.csv").path
+    try Self.formulaRows.write(toFile: path, atomically: true, encoding: .utf8)
+    var servers: [(String, String, String)] = []
+    if let url = PostgresServer.url { servers.append((url, "pg", "PostgreSQL: bigint out of range")) }
+    if let url = SparkServer.url { servers.append((url, "sc", "Spark: [ARITHMETIC_OVERFLOW]")) }
+    #expect(!servers.isEmpty)
+    for (url, conn, said) in servers {
+      let script = [
+        "load \"\(path)\" as f", "connect \"\(url)\" as \(conn)", "copy f to \(conn) as fe replace",
+        "use \(conn).fe", "derive twice = n * 2", "derive m = x % 0.7", "describe",
+      ]
+      let run = try SegBinary.run(["--no-init"] + script.flatMap { ["--cmd", $0] })
+      #expect(
+        run.stderr.contains("error: a number or a date is out of range in n * 2 (\(said)"), "\(run.stderr)")
+      if conn == "pg" {
+        #expect(
+          run.stderr.contains(
+            "error: PostgreSQL cannot compute % of Double values exactly as seg does; load the table into "
+              + "memory first"))
+        #expect(!run.stdout.contains("│ m "))
+      } else {
+        #expect(run.stdout.contains("derived m (Double) on sc.fe: 10 rows"))
+      }
+      #expect(!run.stdout.contains("twice"))
+    }
   }
 }

@@ -199,6 +199,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case arithmetic(String, op: String, String, row: Int)
     /// `date + days` or `date - days` past the dates a day number holds, at a row (0-based).
     case date(String, op: String, String, row: Int)
+    /// Somewhere in an expression computed by a server, which said what (it names no row).
+    case onServer(String, said: String)
   }
 
   /// What went wrong.
@@ -311,6 +313,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case .integerOverflow(.arithmetic(let left, let op, let right, let row)):
       return
         "integer overflow in \(left) \(op) \(right) at row \(row + 1): multiply by 1.0 to compute in decimals"
+    case .integerOverflow(.onServer(let expression, let said)):
+      return "a number or a date is out of range in \(expression) (\(said))"
     case .integerOverflow(.date(let left, let op, let right, let row)):
       return "the date is out of range in \(left) \(op) \(right) at row \(row + 1)"
     case .sumOverflow(let row):
@@ -388,7 +392,7 @@ public struct EvalError: Error, Sendable, Equatable {
     case .loadedColumn(let name, _):
       return "computed columns never overwrite loaded data: pick another name, such as \(name)_2"
     case .unknownFunction:
-      return "functions: " + ExpressionEvaluator.functionNames.joined(separator: ", ")
+      return "functions: " + ExpressionBinder.functionNames.joined(separator: ", ")
     case .duplicateKey:
       return "a trait gives each row of the current table its own key's value: join on a unique column"
     case .unknownPersona: return "type 'personas' to list them"
@@ -406,7 +410,8 @@ extension EvalError {
     switch error.kind {
     case .interrupted: self.init(.interrupted)
     case .unknownTable(let name): self.init(.unknownTable(name))
-    case .unsupported(let what), .connection(let what), .server(let what): self.init(.unsupported(what))
+    case .unsupported(let what), .connection(let what), .server(let what), .outOfRange(let what):
+      self.init(.unsupported(what))
     case .tableExists: self.init(.unsupported(error.message))
     }
   }

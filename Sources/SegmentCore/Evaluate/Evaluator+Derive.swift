@@ -1,18 +1,36 @@
 import Columnar
 
 extension Workspace {
-  /// `derive NAME = EXPR`: adds (or redefines) a column computed from the current table's columns.
+  /// `derive NAME = EXPR`: adds (or redefines) a column computed from the current table's columns, on
+  /// whichever engine holds the table.
   mutating func derive(_ command: DeriveCommand) throws(EvalError) -> CommandResult {
-    let table = try resolveTable(nil)
-    let replacing = try checkComputedName(command.name, in: try catalogSchema(of: table.name))
-    let vector = try ExpressionEvaluator(table: table, workspace: self).evaluate(command.expression)
-    guard let column = vector.column(named: command.name.text) else {
-      throw EvalError(
-        .nullEverywhere(expression: command.expression.text),
-        at: command.expression.range)
+    let table = try resolveSchema(nil)
+    let replacing = try checkComputedName(command.name, in: table)
+    let formula = try ExpressionBinder(workspace: self, table: table).bind(command.expression)
+    guard let type = formula.type else {
+      throw EvalError(.nullEverywhere(expression: command.expression.text), at: command.expression.range)
     }
-    try putComputed(column, on: table, definition: "derive \(command.name.text) = \(command.expression.text)")
-    return .message(computedSummary(column, on: table, verb: replacing ? "replaced" : "derived"))
+    let name = command.name.text
+    let undo = try addColumns(.derived(name, formula), to: table.name)
+    // Counting the nulls reads every row's value: a server finds an Int that overflows here, not later.
+    let counts: Frame
+    do {
+      counts = try engine.execute(
+        Query(.countWhere([.isNull(name, negated: false)]), over: Relation(table: table.name)),
+        interruption: interruption)
+    } catch {
+      undo.run()
+      guard case .outOfRange(let said) = error.kind else { throw EvalError(engine: error) }
+      throw EvalError(
+        .integerOverflow(.onServer(command.expression.text, said: said)), at: command.expression.range)
+    }
+    computedColumns[table.name.lowercased(), default: [:]][name.lowercased()] =
+      "derive \(name) = \(command.expression.text)"
+    let nulls = counts.integer("n.0", at: 0)
+    let nullText = nulls == 0 ? "" : ", \(Figures.grouped(nulls)) null"
+    return .message(
+      "\(replacing ? "replaced" : "derived") \(name) (\(type.displayName)) on \(table.name): "
+        + "\(Figures.rows(counts.integer("rows", at: 0)))\(nullText)")
   }
 
   /// Whether `name` may hold a computed column of `table`: true when it replaces one made earlier.
@@ -42,12 +60,5 @@ extension Workspace {
     // The table is the current one, so `put` leaves the current table as it was.
     try put(updated)
     computedColumns[table.name.lowercased(), default: [:]][column.name.lowercased()] = definition
-  }
-
-  /// "derived spend_per_order (Double) on customers: 5,000 rows, 389 null".
-  func computedSummary(_ column: Column, on table: Table, verb: String) -> String {
-    let nulls = column.nullCount == 0 ? "" : ", \(Figures.grouped(column.nullCount)) null"
-    return "\(verb) \(column.name) (\(column.type.displayName)) on \(table.name): "
-      + "\(Figures.rows(column.count))\(nulls)"
   }
 }

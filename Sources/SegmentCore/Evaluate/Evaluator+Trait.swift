@@ -61,7 +61,9 @@ extension Workspace {
     if case .column(let name) = argument.kind {
       values = try resolveColumn(name, in: source)
     } else {
-      let vector = try ExpressionEvaluator(table: source, workspace: self).evaluate(argument)
+      let formula = try ExpressionBinder(workspace: self, table: try catalogSchema(of: source.name)).bind(
+        argument)
+      let vector = try ExpressionEvaluator(table: source, workspace: self).evaluate(formula)
       guard let column = vector.column(named: argument.text) else {
         throw EvalError(.nullEverywhere(expression: argument.text), at: argument.range)
       }

@@ -80,15 +80,6 @@ public struct WhenClause: Sendable, Equatable {
   }
 }
 
-/// The arithmetic operators, tightest last.
-public enum ArithmeticOperator: String, Sendable, Equatable, CaseIterable {
-  case add = "+"
-  case subtract = "-"
-  case multiply = "*"
-  case divide = "/"
-  case remainder = "%"
-}
-
 /// A parsed `derive NAME = EXPR`.
 public struct DeriveCommand: Sendable, Equatable {
   /// The new (or redefined) column's name.

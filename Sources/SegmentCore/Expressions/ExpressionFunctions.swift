@@ -1,81 +1,57 @@
 import Columnar
 
-/// The functions `derive` knows, each a whole-column kernel.
+/// The functions `derive` knows, each a whole-column kernel. The binder has checked their arguments'
+/// number and types.
 extension ExpressionEvaluator {
-  /// Every function name, for help and did-you-mean.
-  static let functionNames = [
-    "abs", "coalesce", "date", "days_since", "length", "lower", "month", "round", "upper", "year",
-  ]
-
-  func call(_ function: Name, _ arguments: [Expression], at range: SourceRange) throws(EvalError) -> Vector {
-    let name = function.text.lowercased()
-    guard Self.functionNames.contains(name) else {
-      throw EvalError(
-        .unknownFunction(function.text), at: function.range,
-        suggestions: Suggestions.closest(to: function.text, among: Self.functionNames))
+  func call(_ function: FormulaFunction, _ arguments: [ColumnFormula], at range: SourceRange)
+    throws(EvalError) -> Vector
+  {
+    switch function {
+    case .coalesce: return try coalesce(arguments, at: range)
+    case .round(let digits): return try round(arguments[0], digits: digits)
+    default: break
     }
-    if name == "coalesce" {
-      guard !arguments.isEmpty else { throw arity(function, .oneOrMore, at: range) }
-      return try coalesce(arguments, at: range)
-    }
-    if name == "round" {
-      guard arguments.count == 1 || arguments.count == 2 else {
-        throw arity(function, .numberAndDigits, at: range)
-      }
-      return try round(arguments, at: range)
-    }
-    guard arguments.count == 1 else { throw arity(function, .one, at: range) }
     let argument = arguments[0]
     let x = try evaluate(argument)
-    func wrong(_ needs: EvalError.Wanted) -> EvalError {
-      EvalError(
-        .wrongType(command: name, wants: needs, value: argument.text, type: x.typeName), at: argument.range)
-    }
-    switch (name, x.values) {
+    switch (function, x.values) {
     case (_, .null): return x
-    case ("days_since", .date(let days)):
-      let today = Int64(try self.today(latestOf: x, at: range))
+    case (.daysSince(let pinned), .date(let days)):
+      let today = Int64(try self.today(pinned, latestOf: x, at: range))
       return Vector(values: .int(days.map { today - Int64($0) }), validity: x.validity, count: x.count)
-    case ("days_since", .timestamp(let seconds)):
-      let today = Int64(try self.today(latestOf: x, at: range))
+    case (.daysSince(let pinned), .timestamp(let seconds)):
+      let today = Int64(try self.today(pinned, latestOf: x, at: range))
       return Vector(
         values: .int(seconds.map { today - Int64(CivilDate.splitTimestamp($0).days) }), validity: x.validity,
         count: x.count)
-    case ("year", .date), ("year", .timestamp), ("month", .date), ("month", .timestamp):
-      let wantYear = name == "year"
+    case (.year, .date), (.year, .timestamp), (.month, .date), (.month, .timestamp):
+      let wantYear = function == .year
       let parts = dayNumbers(x).map { day -> Int64 in
         let (y, m, _) = CivilDate.components(days: day)
         return Int64(wantYear ? y : m)
       }
       return Vector(values: .int(parts), validity: x.validity, count: x.count)
-    case ("days_since", _), ("year", _), ("month", _):
-      throw wrong(.date)
-    case ("date", .int(let numbers)):
+    case (.date, .int(let numbers)):
       return Self.datesFromDigits(numbers, x)
-    case ("date", .date):
+    case (.date, .date):
       return x
-    case ("date", .timestamp):
+    case (.date, .timestamp):
       return Vector(values: .date(dayNumbers(x)), x)
-    case ("date", _):
-      throw wrong(.yyyymmdd)
-    case ("lower", .text(let codes, let dictionary)):
+    case (.lower, .text(let codes, let dictionary)):
       return Vector(values: .text(codes: codes, dictionary: dictionary.map { $0.lowercased() }), x)
-    case ("upper", .text(let codes, let dictionary)):
+    case (.upper, .text(let codes, let dictionary)):
       return Vector(values: .text(codes: codes, dictionary: dictionary.map { $0.uppercased() }), x)
-    case ("length", .text(let codes, let dictionary)):
+    case (.length, .text(let codes, let dictionary)):
       let lengths = dictionary.map { Int64($0.count) }
       return Vector(values: .int(lengths.withUnsafeBufferPointer { l in codes.map { l[Int($0)] } }), x)
-    case ("lower", _), ("upper", _), ("length", _):
-      throw wrong(.text)
-    case ("abs", .int(let a)):
+    case (.abs, .int(let a)):
       if a.indices.contains(where: { a[$0] == .min && x.isValid($0) }) {
         throw EvalError(.integerOverflow(.abs(argument.text)), at: range)
       }
       return Vector(values: .int(a.map { $0 == .min ? 0 : Swift.abs($0) }), x)
-    case ("abs", .double(let a)):
+    case (.abs, .double(let a)):
       return Vector(values: .double(a.map { Swift.abs($0) }), x)
     default:
-      throw wrong(.number)
+      preconditionFailure("the binder lets \(function) take only the types above, not \(x.typeName)")
     }
   }
 
@@ -95,10 +71,6 @@ extension ExpressionEvaluator {
     return Vector(values: .date(days), validity: validity, count: x.count)
   }
 
-  private func arity(_ function: Name, _ takes: EvalError.Arity, at range: SourceRange) -> EvalError {
-    EvalError(.wrongArgumentCount(function: function.text.lowercased(), takes: takes), at: range)
-  }
-
   private func dayNumbers(_ x: Vector) -> [Int32] {
     switch x.values {
     case .date(let days): return days
@@ -107,7 +79,7 @@ extension ExpressionEvaluator {
     }
   }
 
-  private func coalesce(_ arguments: [Expression], at range: SourceRange) throws(EvalError) -> Vector {
+  private func coalesce(_ arguments: [ColumnFormula], at range: SourceRange) throws(EvalError) -> Vector {
     var vectors: [Vector] = []
     for argument in arguments { vectors.append(try evaluate(argument)) }
     let unified = try Vector.unify(vectors, texts: arguments.map(\.text), what: "coalesce", at: range)
@@ -122,18 +94,8 @@ extension ExpressionEvaluator {
   }
 
   /// `round(x[, digits])`, half away from zero like DuckDB; digits is a whole number, negative for tens.
-  private func round(_ arguments: [Expression], at range: SourceRange) throws(EvalError) -> Vector {
-    var digits: Int64 = 0
-    if arguments.count == 2 {
-      guard case .literal(let literal) = arguments[1].kind, case .int(let d) = literal.value, abs(d) <= 15
-      else {
-        throw EvalError(
-          .roundDigits,
-          at: arguments[1].range)
-      }
-      digits = d
-    }
-    let x = try evaluate(arguments[0])
+  private func round(_ argument: ColumnFormula, digits: Int) throws(EvalError) -> Vector {
+    let x = try evaluate(argument)
     var scale = 1.0
     for _ in 0..<Swift.abs(digits) { scale *= 10 }
     switch x.values {
@@ -153,9 +115,7 @@ extension ExpressionEvaluator {
         : a.map { ($0 / scale).rounded(.toNearestOrAwayFromZero) * scale }
       return Vector(values: .double(rounded), x)
     default:
-      throw EvalError(
-        .wrongType(command: "round", wants: .number, value: arguments[0].text, type: x.typeName),
-        at: arguments[0].range)
+      preconditionFailure("the binder lets round take only numbers, not \(x.typeName)")
     }
   }
 }

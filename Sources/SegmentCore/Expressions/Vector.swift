@@ -87,9 +87,9 @@ struct Vector {
 
 extension Vector {
   /// A column's values as a vector.
-  /// - Throws: `EvalError` for a list column, which has no single value per row.
+  /// - Throws: `EvalError` at `range` for a list column, which has no single value per row.
   /// - Complexity: O(n) (Int columns are widened to 64 bits).
-  init(_ column: Column, name: Name) throws(EvalError) {
+  init(_ column: Column, at range: SourceRange) throws(EvalError) {
     let values: Values
     switch column.storage {
     case .int(let buffer): values = .int(buffer.asInt64)
@@ -99,22 +99,25 @@ extension Vector {
     case .timestamp(let a): values = .timestamp(a)
     case .string(let codes, let dictionary): values = .text(codes: codes, dictionary: dictionary)
     case .list:
-      throw EvalError(
-        .listNotAllowed(column: column.name, in: .expression), at: name.range)
+      throw EvalError(.listNotAllowed(column: column.name, in: .expression), at: range)
     }
     self.init(values: values, validity: column.validity, count: column.count)
   }
 
-  /// A literal repeated on every row.
-  init(_ literal: Literal, count: Int) {
-    switch literal.value {
+  /// A value repeated on every row (a list's items are not one value: the binder never makes one).
+  init(_ value: Value, count: Int) {
+    validity = nil
+    switch value {
     case .int(let n): values = .int([Int64](repeating: n, count: count))
     case .double(let d): values = .double([Double](repeating: d, count: count))
     case .bool(let b): values = .bool(Bitmap(count: count, allSet: b))
     case .date(let d): values = .date([Int32](repeating: d, count: count))
+    case .timestamp(let s): values = .timestamp([Int64](repeating: s, count: count))
     case .string(let s): values = .text(codes: [UInt32](repeating: 0, count: count), dictionary: [s])
+    case .null, .list:
+      values = .null
+      validity = Bitmap(count: count, allSet: false)
     }
-    validity = nil
     self.count = count
   }
 

@@ -245,10 +245,11 @@ public enum CommandWord: String, Sendable, CaseIterable {
           + "  days_since(d), year(d), month(d), date(n) (a whole number written yyyymmdd as a date),\n"
           + "  lower(s), upper(s), length(s), abs(x), round(x[, digits]), coalesce(a, b, ...),\n"
           + "  case when CONDITION then X [when ...] [else Y] end\n"
-          + "Int op Int stays Int (but / gives a Double); a null or a division by zero gives null",
+          + "Int op Int stays Int (but / gives a Double); a null or a division by zero gives null\n"
+          + "on a connection's table the column is a query the server runs; the table is not altered",
         summary: "add a column computed from the current table's columns (redefining one replaces it)",
         example: "derive spend_per_order = total_spend / orders",
-        keywords: ["case", "when", "then", "else", "end", "null"] + ExpressionEvaluator.functionNames)
+        keywords: ["case", "when", "then", "else", "end", "null"] + ExpressionBinder.functionNames)
     case .bucket:
       return CommandSpec(
         word: self, aliases: [], group: .columns,
@@ -335,9 +336,9 @@ public enum CommandWord: String, Sendable, CaseIterable {
           "connect \"postgresql://USER@HOST:PORT/DB[?sslmode=MODE&sslrootcert=FILE]\" as NAME\n"
           + "connect \"sc://HOST:PORT[/;token=...]\" as NAME\n"
           + "sslmode: disable, prefer (the default), require, verify-ca, verify-full, as psql reads it\n"
-          + "on its tables the query commands, describe, profile, persona drafts, rfm, bucket and export run\n"
-          + "on the server (rfm and bucket add their columns as a query, never altering the server's table);\n"
-          + "cluster, derive, trait and group need a copy: load NAME.table as LOCAL",
+          + "on its tables the query commands, describe, profile, persona drafts, rfm, bucket, derive and\n"
+          + "export run on the server (rfm, bucket and derive add their columns as a query, never altering\n"
+          + "the server's table); cluster, trait and group need a copy: load NAME.table as LOCAL",
         summary:
           "open a PostgreSQL database or a Spark cluster (Spark Connect): its tables become NAME.table; passwords and tokens are never shown or saved",
         example:

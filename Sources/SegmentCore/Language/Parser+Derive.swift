@@ -73,7 +73,7 @@ extension Parser {
       let near = current.keyword.map { Suggestions.closest(to: $0, among: spellings) } ?? []
       // A function of derive's language is a value per row, not per group: say so.
       if let word = current.keyword, tokens[min(index + 1, tokens.count - 1)].isSymbol("("),
-        ExpressionEvaluator.functionNames.contains(word)
+        ExpressionBinder.functionNames.contains(word)
       {
         throw ParseError(
           .unexpectedToken(found: current.describedForError, expected: Parser.aggregateList),

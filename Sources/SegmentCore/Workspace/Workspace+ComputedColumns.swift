@@ -4,7 +4,7 @@ extension Workspace {
   /// Adds the columns of a recipe to a table, on whichever engine holds it: a table in memory gains
   /// them computed now (its segments are checked as after any change); a connection's table gains them
   /// as a query the server runs, the server's table left as it was. The one place the two differ, so
-  /// that `rfm` and `bucket` ask nothing of where a table lives.
+  /// that `rfm`, `bucket` and `derive` ask nothing of where a table lives.
   /// - Returns: how to put back the connection's earlier recipes for the table, should the command
   ///   fail later (a table in memory needs none: a failed command's workspace is dropped).
   /// - Throws: `EvalError` when the engine refuses; nothing changes then.
@@ -30,7 +30,7 @@ extension Workspace {
       return undo
     }
     guard var table = table(named: tableName) else { throw EvalError(.noTable) }
-    for column in try recipe.columns(of: table) {
+    for column in try recipe.columns(of: table, in: self) {
       do { try table.addColumn(column) } catch { throw EvalError(.table(error)) }
     }
     try put(table)
@@ -53,9 +53,11 @@ struct ComputedUndo {
 }
 
 extension ColumnRecipe {
-  /// The columns computed over a table in memory.
-  /// - Throws: `EvalError` when an input has a type the recipe cannot use (callers check first).
-  func columns(of table: Table) throws(EvalError) -> [Column] {
+  /// The columns computed over a table in memory (the workspace gives the rows of a formula's
+  /// conditions, and Ctrl-C).
+  /// - Throws: `EvalError` when an input has a type the recipe cannot use (callers check first), or a
+  ///   formula's value cannot be computed (an Int that overflows).
+  func columns(of table: Table, in workspace: Workspace) throws(EvalError) -> [Column] {
     func input(_ name: String) throws(EvalError) -> Column {
       guard let column = table.column(named: name) else {
         throw EvalError(.unknownColumn(name, table: table.name))
@@ -75,6 +77,12 @@ extension ColumnRecipe {
       let (bands, validity) = Buckets.bands(source, edges: edges)
       let (codes, dictionary) = Vector.compact(codes: bands, dictionary: labels, validity: validity)
       return [Column(name: alias, storage: .string(codes: codes, dictionary: dictionary), validity: validity)]
+    case .derived(let name, let formula):
+      let vector = try ExpressionEvaluator(table: table, workspace: workspace).evaluate(formula)
+      guard let column = vector.column(named: name) else {
+        throw EvalError(.nullEverywhere(expression: formula.text), at: formula.range)
+      }
+      return [column]
     }
   }
 }
