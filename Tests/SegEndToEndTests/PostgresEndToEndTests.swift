@@ -200,6 +200,22 @@ struct PostgresEndToEndTests {
     #expect(!result.stdout.contains("bucketed"))
   }
 
+  /// A lesson's workspace shares the learner's connections: a column it derives on a server table is
+  /// taken back with the rest of the lesson, and the learner's own stays.
+  @Test func aColumnALessonDerivesOnTheServerLeavesWithTheLesson() throws {
+    let (url, _) = try server()
+    let commands = [
+      "load sample customers rows 300 seed 2 as e2e_lesson", "connect \"\(url)\" as pg",
+      "copy e2e_lesson to pg replace", "use pg.e2e_lesson", "derive mine = age * 2", "lesson 1",
+      "use pg.e2e_lesson", "derive theirs = age * 3", "lesson stop", "count by theirs",
+      "count where mine > 60",
+    ]
+    let result = try SegBinary.run(["--no-init"] + commands.flatMap { ["--cmd", $0] })
+    #expect(result.stdout.contains("derived theirs (Int) on pg.e2e_lesson: 300 rows"))
+    #expect(result.stderr.contains("error: no column 'theirs' in table pg.e2e_lesson"), "\(result.stderr)")
+    #expect(result.stdout.contains("share of 300 rows in pg.e2e_lesson"))
+  }
+
   /// `sql rfm` shows the statements rfm runs and changes nothing, though the columns it adds live in
   /// the connection, not in the workspace copy `sql` drops; a real rfm then adds them.
   @Test func sqlOfRFMShowsItsStatementsAndLeavesTheTableAsItWas() throws {

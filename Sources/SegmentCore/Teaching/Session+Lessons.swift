@@ -23,6 +23,10 @@ struct LessonState: Sendable {
   /// `load sample` must not collide with the learner's tables, and the learner's work must come back
   /// as it was. Its cells are not the session's: they are neither saved nor journaled.
   var ownWork: Workspace?
+  /// The columns the learner had added to connections' tables (rfm, bucket, derive) when lessons began:
+  /// a connection's engine is shared with the lesson's workspace, so what a lesson adds there is taken
+  /// back with the rest of the lesson.
+  var ownRecipes: [[(table: String, recipes: [ColumnRecipe])]] = []
 }
 
 extension Session {
@@ -178,7 +182,10 @@ extension Session {
       + "'lesson stop' leaves."
     lessons.active = nil
     // A fresh workspace for each lesson; the learner's own is set aside once, whatever lessons follow.
-    if lessons.ownWork == nil { lessons.ownWork = workspace }
+    if lessons.ownWork == nil {
+      lessons.ownWork = workspace
+      lessons.ownRecipes = workspace.connections.isEmpty ? [] : workspace.connectionRecipes()
+    }
     workspace = Workspace(forLessonBeside: lessons.ownWork ?? workspace)
     intro +=
       "\nThe lesson has a workspace of its own: it starts with copies of your tables but none of your "
@@ -254,11 +261,14 @@ extension Session {
   func returnToOwnWork() -> String {
     guard let own = lessons.ownWork else { return "" }
     workspace = own
+    own.restoreConnectionRecipes(lessons.ownRecipes)
     lessons.ownWork = nil
+    lessons.ownRecipes = []
     let tables = own.tables.map(\.name)
     guard !tables.isEmpty else { return "back to your own work (no tables yet)" }
     let segments = own.segments.count
-    return "back to your own work: \(tables.count == 1 ? "table" : "tables") \(tables.joined(separator: ", "))"
+    return
+      "back to your own work: \(tables.count == 1 ? "table" : "tables") \(tables.joined(separator: ", "))"
       + (segments == 0 ? "" : ", \(segments) segment\(segments == 1 ? "" : "s")")
       + (own.currentTableName.map { ", using \($0)" } ?? "")
   }
