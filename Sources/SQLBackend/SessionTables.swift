@@ -4,7 +4,7 @@ import Synchronization
 
 /// What a session knows of a SQL engine's tables beyond the server's catalog, by the table's exact name
 /// (a server may hold `Sales` and `sales` both):
-/// the columns it added (`rfm`, `bucket`), kept as recipes and read as a query that computes them over
+/// the columns it added (`rfm`, `bucket`, `derive`), kept as recipes and read as a query that computes them over
 /// the table, so the server's tables are never altered; and each table's size once counted.
 public final class SessionTables: Sendable {
   private struct State {

@@ -110,21 +110,33 @@ struct ServerAnalyticsEndToEndTests {
     describe
     """
 
-  @Test func rfmAndBucketOnEdgesOnEveryServer() throws {
-    let dir = try SegBinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let path = dir.appendingPathComponent("edges.csv").path
-    try Self.edgeRows.write(toFile: path, atomically: true, encoding: .utf8)
-    var servers: [(String, String)] = []
+  /// Every server this run started, with the connection name the tests give it.
+  static var servers: [(url: String, conn: String)] {
+    var servers: [(url: String, conn: String)] = []
     if let url = PostgresServer.url { servers.append((url, "pg")) }
     if let url = SparkServer.url { servers.append((url, "sc")) }
-    #expect(!servers.isEmpty)
-    for (url, conn) in servers {
-      let (memory, server) = try compare(
-        url: url, conn: conn, block: Self.edgeBlock, table: "ed", source: "\"\(path)\"")
-      #expect(memory.contains("rows with a null in visits, score or spend not scored"))
-      #expect(memory.contains("bucketed spend into pband on \(conn)_ed: 5 bands"))
-      #expect(server == memory, "\(conn)")
+    #expect(!servers.isEmpty, "CI must start PostgreSQL and Spark: Scripts/test runs both")
+    return servers
+  }
+
+  /// Runs `body` with the path of a CSV file holding `rows`, in a scratch folder removed afterwards.
+  func withFile(_ rows: String, _ body: (String) throws -> Void) throws {
+    let dir = try SegBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("rows.csv").path
+    try rows.write(toFile: path, atomically: true, encoding: .utf8)
+    try body(path)
+  }
+
+  @Test func rfmAndBucketOnEdgesOnEveryServer() throws {
+    try withFile(Self.edgeRows) { path in
+      for (url, conn) in Self.servers {
+        let (memory, server) = try compare(
+          url: url, conn: conn, block: Self.edgeBlock, table: "ed", source: "\"\(path)\"")
+        #expect(memory.contains("rows with a null in visits, score or spend not scored"))
+        #expect(memory.contains("bucketed spend into pband on \(conn)_ed: 5 bands"))
+        #expect(server == memory, "\(conn)")
+      }
     }
   }
 
@@ -229,52 +241,46 @@ struct ServerAnalyticsEndToEndTests {
     """
 
   @Test func deriveOnEdgesOnEveryServer() throws {
-    let dir = try SegBinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let path = dir.appendingPathComponent("formulas.csv").path
-    try Self.formulaRows.write(toFile: path, atomically: true, encoding: .utf8)
-    var servers: [(String, String)] = []
-    if let url = PostgresServer.url { servers.append((url, "pg")) }
-    if let url = SparkServer.url { servers.append((url, "sc")) }
-    #expect(!servers.isEmpty)
-    for (url, conn) in servers {
-      let (memory, server) = try compare(
-        url: url, conn: conn, block: Self.formulaBlock, table: "fo", source: "\"\(path)\"")
-      #expect(memory.contains("derived dd (Date) on \(conn)_fo: 10 rows, 6 null"))
-      #expect(memory.contains("STRASSE"))
-      #expect(server == memory, "\(conn)")
+    try withFile(Self.formulaRows) { path in
+      for (url, conn) in Self.servers {
+        let (memory, server) = try compare(
+          url: url, conn: conn, block: Self.formulaBlock, table: "fo", source: "\"\(path)\"")
+        #expect(memory.contains("derived dd (Date) on \(conn)_fo: 10 rows, 6 null"))
+        #expect(memory.contains("STRASSE"))
+        #expect(server == memory, "\(conn)")
+      }
     }
   }
 
   /// What a server cannot compute as memory does is refused before anything changes, and an Int the
   /// server finds out of range names the expression; the table is as it was after either.
   @Test func deriveErrorsOnEveryServer() throws {
-    let dir = try SegBinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let path = dir.appendingPathComponent("formulas.csv").path
-    try Self.formulaRows.write(toFile: path, atomically: true, encoding: .utf8)
-    var servers: [(String, String, String)] = []
-    if let url = PostgresServer.url { servers.append((url, "pg", "PostgreSQL: bigint out of range")) }
-    if let url = SparkServer.url { servers.append((url, "sc", "Spark: [ARITHMETIC_OVERFLOW]")) }
-    #expect(!servers.isEmpty)
-    for (url, conn, said) in servers {
-      let script = [
-        "load \"\(path)\" as f", "connect \"\(url)\" as \(conn)", "copy f to \(conn) as fe replace",
-        "use \(conn).fe", "derive twice = n * 2", "derive m = x % 0.7", "describe",
-      ]
-      let run = try SegBinary.run(["--no-init"] + script.flatMap { ["--cmd", $0] })
-      #expect(
-        run.stderr.contains("error: a number or a date is out of range in n * 2 (\(said)"), "\(run.stderr)")
-      if conn == "pg" {
-        #expect(
-          run.stderr.contains(
-            "error: PostgreSQL cannot compute % of Double values exactly as seg does; load the table into "
-              + "memory first"))
-        #expect(!run.stdout.contains("│ m "))
-      } else {
-        #expect(run.stdout.contains("derived m (Double) on sc.fe: 10 rows"))
+    try withFile(Self.formulaRows) { path in
+      for (url, conn) in Self.servers {
+        try checkErrors(url: url, conn: conn, path: path)
       }
-      #expect(!run.stdout.contains("twice"))
     }
+  }
+
+  /// The errors of `deriveErrorsOnEveryServer` on one server.
+  func checkErrors(url: String, conn: String, path: String) throws {
+    let said = conn == "pg" ? "PostgreSQL: bigint out of range" : "Spark: [ARITHMETIC_OVERFLOW]"
+    let script = [
+      "load \"\(path)\" as f", "connect \"\(url)\" as \(conn)", "copy f to \(conn) as fe replace",
+      "use \(conn).fe", "derive twice = n * 2", "derive m = x % 0.7", "describe",
+    ]
+    let run = try SegBinary.run(["--no-init"] + script.flatMap { ["--cmd", $0] })
+    #expect(
+      run.stderr.contains("error: a number or a date is out of range in n * 2 (\(said)"), "\(run.stderr)")
+    if conn == "pg" {
+      #expect(
+        run.stderr.contains(
+          "error: PostgreSQL cannot compute % of Double values exactly as seg does; load the table into "
+            + "memory first"))
+      #expect(!run.stdout.contains("│ m "))
+    } else {
+      #expect(run.stdout.contains("derived m (Double) on sc.fe: 10 rows"))
+    }
+    #expect(!run.stdout.contains("twice"))
   }
 }
