@@ -96,6 +96,12 @@ QUERIES = [
      ".otherwise(1 + n % 5 + (p - (n % 5) * (n // 5 + 1)) // (n // 5)))(pl.col(c).rank('ordinal')"
      ".cast(pl.Int64) - 1, pl.len().cast(pl.Int64)).alias(c).sum() for c in ('last_purchase_date', 'orders', "
      "'total_spend')]))(df.drop_nulls(['last_purchase_date', 'orders', 'total_spend']))"),
+    # derive: a column computed on every row (seg keeps it and counts its nulls for its message); the peers
+    # compute the same values and count the nulls, so that no rows travel to Python.
+    ("D1", "derive spend_per_order = round(total_spend / orders, 2)",
+     "SELECT count(*) - count(x) FROM (SELECT round(total_spend / NULLIF(orders, 0), 2) AS x FROM t)",
+     "df.select((pl.col('total_spend') / pl.when(pl.col('orders') != 0).then(pl.col('orders'))).round(2))"
+     ".null_count()"),
 ]
 
 PEER_QUERIES = r"""
@@ -264,6 +270,11 @@ PG_QUERIES = [
          for n, c in (("r", "last_purchase_date"), ("f", "orders"), ("m", "total_spend")))
      + " FROM (SELECT *, (last_purchase_date IS NOT NULL AND orders IS NOT NULL AND total_spend IS NOT NULL)"
      " AS scored FROM bench) b) s GROUP BY r, f, m"),
+    # derive: the column's nulls counted over every row (seg writes its own exact rounding, where
+    # PostgreSQL's round of a double would round halves to even).
+    ("D1", "derive spend_per_order = round(total_spend / orders, 2)",
+     "SELECT count(*) FROM (SELECT round(CAST(total_spend / NULLIF(orders, 0) AS numeric), 2) AS x FROM bench) s "
+     "WHERE x IS NULL"),
 ]
 # The segment the P1 profile reads, defined once per session on the server's table.
 SERVER_SEGMENT = 'segment q1 = gender = "M" and age between 18 and 25'
@@ -316,8 +327,9 @@ for group in sys.stdin.read().split("\n\n"):
 """
 
 
-# The statement that counts a whole table: seg runs it once per catalog reading, for shares and footers.
-TABLE_SIZE = re.compile(r"^SELECT count\(\*\) AS `count` FROM `bench`;?$")
+# The statement that counts a whole table (or the query that adds derived columns to it, which keeps its
+# rows): seg runs it once per catalog reading, for shares and footers.
+TABLE_SIZE = re.compile(r"^SELECT count\(\*\) AS `count` FROM (`bench`|\(SELECT (?!.* WHERE ).* AS `seg_computed`);?$")
 
 
 def report_spark(seg, path, runs):
