@@ -96,8 +96,9 @@ QUERIES = [
      ".otherwise(1 + n % 5 + (p - (n % 5) * (n // 5 + 1)) // (n // 5)))(pl.col(c).rank('ordinal')"
      ".cast(pl.Int64) - 1, pl.len().cast(pl.Int64)).alias(c).sum() for c in ('last_purchase_date', 'orders', "
      "'total_spend')]))(df.drop_nulls(['last_purchase_date', 'orders', 'total_spend']))"),
-    # derive: a column computed on every row (seg keeps it and counts its nulls for its message); the peers
-    # compute the same values and count the nulls, so that no rows travel to Python.
+    # derive: a column computed on every row and its nulls counted (for derive's message). seg also keeps
+    # the column in its table, which the peers do not: they only compute the values and count the nulls,
+    # so that no rows travel to Python (on this machine DuckDB takes 15 ms, seg 25 ms).
     ("D1", "derive spend_per_order = round(total_spend / orders, 2)",
      "SELECT count(*) - count(x) FROM (SELECT round(total_spend / NULLIF(orders, 0), 2) AS x FROM t)",
      "df.select((pl.col('total_spend') / pl.when(pl.col('orders') != 0).then(pl.col('orders'))).round(2))"
