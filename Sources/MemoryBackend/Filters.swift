@@ -75,6 +75,14 @@ enum Filters {
     }
   }
 
+  /// Whether any row of a text or list column holds one of `values`, from the first row that does; nil
+  /// for a column of another type.
+  static func holdsAny(_ column: Column, _ values: [Value]) -> Bool? {
+    guard column.type == .string || column.type == .list else { return nil }
+    let wanted = Set(values.map(text))
+    return column.firstTextMatch { wanted.contains($0) } != nil
+  }
+
   /// Rows whose text contains, starts or ends with `needle`; for a list, `contains` means an item equals it.
   static func text(_ column: Column, _ match: TextMatch, _ needle: String) -> Bitmap {
     let bytes = Array(needle.utf8)

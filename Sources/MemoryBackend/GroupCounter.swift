@@ -235,13 +235,13 @@ struct Chosen {
 }
 
 extension GroupCounter {
-  /// `Operation.valueCounts`: the groups of one column among the chosen rows, each with how many of
-  /// its rows lie in each of `within` (subsets of the chosen rows), at most `limit` groups.
-  /// - Complexity: one `count` over the chosen rows and one per subset.
-  static func valueCounts(_ table: Table, _ name: String, rows: Bitmap?, within: [Bitmap], limit: Int)
+  /// `Operation.valueCounts`: the groups of one column among the chosen rows (`groups`, their `count`,
+  /// which the caller may have kept from an earlier query), each with how many of its rows lie in each
+  /// of `within` (subsets of the chosen rows), at most `limit` groups.
+  /// - Complexity: one `count` per subset.
+  static func valueCounts(_ table: Table, _ name: String, groups: Frame, within: [Bitmap], limit: Int)
     throws(EngineError) -> Frame
   {
-    let groups = try count(table, rows: rows, by: [name])
     let keys = groups.columns[0]
     let kept = min(max(0, limit), groups.rowCount)
     var columns = [

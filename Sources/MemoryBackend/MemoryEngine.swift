@@ -76,6 +76,14 @@ public struct MemoryEngine: Engine {
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       var found: [Column] = []
       for (i, condition) in conditions.enumerated() {
+        // Whether a table holds a text at all (case hints ask it of every `=` a command types): the
+        // first row that holds it answers, where a filter would read every row.
+        if rows == nil, case .oneOf(let name, let values, negated: false) = condition,
+          let any = Filters.holdsAny(try MemoryEngine.column(name, of: table), values)
+        {
+          found.append(Column.int("n.\(i)", [any ? 1 : 0]))
+          continue
+        }
         let meets = try filtered(condition, table: table, version: version, interruption: interruption)
         let any = (rows.map { $0 & meets } ?? meets).popcount() > 0
         found.append(Column.int("n.\(i)", [any ? 1 : 0]))
@@ -98,7 +106,13 @@ public struct MemoryEngine: Engine {
         let meets = try filtered(condition, table: table, version: version, interruption: interruption)
         within.append(rows.map { $0 & meets } ?? meets)
       }
-      return try GroupCounter.valueCounts(table, name, rows: rows, within: within, limit: limit)
+      // The whole table's counts are the same for every segment profiled against it: counted once.
+      let groups =
+        rows == nil
+        ? try cache.wholeTableCounts(version: version, column: name) { () throws(EngineError) -> Frame in
+          try GroupCounter.count(table, rows: nil, by: [name])
+        } : try GroupCounter.count(table, rows: rows, by: [name])
+      return try GroupCounter.valueCounts(table, name, groups: groups, within: within, limit: limit)
     case .valueRange(let names):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       var figures: [Column] = []

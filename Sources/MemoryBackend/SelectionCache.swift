@@ -21,7 +21,19 @@ final class SelectionCache: Sendable {
     /// relation (a count and its groups, rows and their total) filters once. Emptied when the next
     /// command begins, so a command run again costs what it did the first time.
     var commandFilters: [Key: Bitmap] = [:]
+    /// The values of a column of a table version counted over every row, for a profile or a persona
+    /// draft, which set each segment's counts beside them: only a few thousand groups at most.
+    var wholeCounts: [CountsKey: Frame] = [:]
+    var countsOrder: [CountsKey] = []
   }
+
+  private struct CountsKey: Hashable {
+    var version: UInt64
+    var column: String
+  }
+
+  /// The most groups a kept count of a whole column may have.
+  private static let countsKept = 4096
 
   /// About 32 MB of bitmaps for a million-row table.
   private static let capacity = 256
@@ -57,6 +69,25 @@ final class SelectionCache: Sendable {
   /// Forgets the previous command's filters.
   func beginCommand() {
     state.withLock { $0.commandFilters = [:] }
+  }
+
+  /// A column's values counted over every row of table version `version` (a `countBy` frame), computed
+  /// once when it has at most `countsKept` groups.
+  func wholeTableCounts(
+    version: UInt64, column: String, compute: () throws(EngineError) -> Frame
+  ) throws(EngineError) -> Frame {
+    let key = CountsKey(version: version, column: column)
+    if let known = state.withLock({ $0.wholeCounts[key] }) { return known }
+    let counts = try compute()
+    guard counts.rowCount <= SelectionCache.countsKept else { return counts }
+    state.withLock { state in
+      guard state.wholeCounts.updateValue(counts, forKey: key) == nil else { return }
+      state.countsOrder.append(key)
+      if state.countsOrder.count > SelectionCache.capacity {
+        state.wholeCounts[state.countsOrder.removeFirst()] = nil
+      }
+    }
+    return counts
   }
 
   /// The latest date of a column of table version `version`, computed once.

@@ -31,6 +31,27 @@ struct MemoryEngineTests {
     #expect(try Self.run(engine, .count, filter: .compare("age", .greater, .int(30))).integer("count") == 3)
   }
 
+  /// `anyWhere` of a value of a text or list column answers from the first row that holds it, and agrees
+  /// with the filter: a null row's code never counts, nor does a value no row holds.
+  @Test func anyWhereOfTextValuesAgreesWithTheFilter() throws {
+    let engine = try Self.engine()
+    let conditions: [Condition] = [
+      .oneOf("city", [.string("Oslo")], negated: false), .oneOf("city", [.string("Rome")], negated: false),
+      .oneOf("city", [.string("Rome"), .string("Perth")], negated: false),
+      .oneOf("interests", [.string("golf")], negated: false),
+      .oneOf("interests", [.string("chess")], negated: false),
+    ]
+    let any = try Self.run(engine, .anyWhere(conditions))
+    #expect((0..<5).map { any.integer("n.\($0)") } == [1, 0, 1, 1, 0])
+    for (i, condition) in conditions.enumerated() {
+      let count = try Self.run(engine, .count, filter: condition).integer("count")
+      #expect((count > 0 ? 1 : 0) == any.integer("n.\(i)"))
+    }
+    let table = engine.table(named: "customers")
+    #expect(table?.column(named: "city")?.firstTextMatch { $0 == "Oslo" } == 1)
+    #expect(table?.column(named: "interests")?.firstTextMatch { $0 == "golf" } == 0)
+  }
+
   @Test func equalityIgnoringCaseFoldsOnlyAToZ() throws {
     var engine = MemoryEngine()
     engine.put(

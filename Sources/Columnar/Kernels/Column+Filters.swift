@@ -71,6 +71,27 @@ extension Column {
     return withValidity(value ? bits : ~bits)
   }
 
+  /// The first row (with a value) whose text passes `test`, or for a list whose items include one that
+  /// does; nil when none does. Stops at that row: whether a table holds a value at all costs as many
+  /// rows as come before the first that holds it, not a pass over the column.
+  /// - Complexity: O(dictionary + rows up to the first match).
+  public func firstTextMatch(_ test: (String) -> Bool) -> Int? {
+    switch storage {
+    case .string(let codes, let dictionary):
+      let hits = dictionary.map(test)
+      guard hits.contains(true) else { return nil }
+      return codes.indices.first { hits[Int(codes[$0])] && !isNull($0) }
+    case .list(let offsets, let codes, let dictionary):
+      let hits = dictionary.map(test)
+      guard hits.contains(true) else { return nil }
+      return (0..<count).first { row in
+        !isNull(row) && (Int(offsets[row])..<Int(offsets[row + 1])).contains { hits[Int(codes[$0])] }
+      }
+    default:
+      preconditionFailure("firstTextMatch on a \(type) column")
+    }
+  }
+
   /// Rows whose text (a String column) or any of whose items (a List column) satisfies `test`.
   ///
   /// `test` runs once per dictionary entry.
