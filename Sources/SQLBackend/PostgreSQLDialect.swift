@@ -44,10 +44,6 @@ public struct PostgreSQLDialect: SQLDialect {
     plainNumber(value)
   }
 
-  public func double(_ expression: String) -> String { "CAST(\(expression) AS DOUBLE PRECISION)" }
-
-  public func text(_ expression: String) -> String { "CAST(\(expression) AS TEXT)" }
-
   public func isNaN(_ expression: String) -> String { "(\(expression) = CAST('NaN' AS DOUBLE PRECISION))" }
 
   public func typeName(_ type: ColumnType) -> String {
@@ -78,8 +74,6 @@ public struct PostgreSQLDialect: SQLDialect {
   public func lower(_ text: String) -> String { "lower(\(text) COLLATE \"und-x-icu\")" }
 
   public func upper(_ text: String) -> String { "upper(\(text) COLLATE \"und-x-icu\")" }
-
-  public func length(_ text: String) -> String { "CAST(char_length(\(text)) AS BIGINT)" }
 
   // PostgreSQL has no `%` for double precision, and its conversion to numeric keeps 15 digits.
   public func remainder(ofDouble a: String, _ b: String) -> String? { nil }

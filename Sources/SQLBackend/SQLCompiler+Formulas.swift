@@ -32,9 +32,7 @@ extension SQLCompiler {
     return sql
   }
 
-  private func cast(_ sql: String, _ type: ColumnType) -> String {
-    "CAST(\(sql) AS \(dialect.typeName(type)))"
-  }
+  private func cast(_ sql: String, _ type: ColumnType) -> String { dialect.cast(sql, type) }
 
   private func null(_ type: ColumnType?) -> String {
     type.map { cast("NULL", $0) } ?? "NULL"
@@ -115,11 +113,9 @@ extension SQLCompiler {
     let x = try formula(argument)
     switch (function, argument.type) {
     case (.round(let digits), .int):
-      return digits < 0 ? roundedInt(x, step: Self.power(ofTen: -digits)) : x
+      return digits < 0 ? roundedInt(x, step: FormulaFunction.roundingScale(digits: digits)) : x
     case (.round(let digits), _):
-      var scale = 1.0
-      for _ in 0..<abs(digits) { scale *= 10 }
-      let s = dialect.numberLiteral(.double(scale))
+      let s = dialect.numberLiteral(.double(Double(FormulaFunction.roundingScale(digits: digits))))
       return digits >= 0
         ? "(\(roundedAway("(\(x) * \(s))")) / \(s))" : "(\(roundedAway("(\(x) / \(s))")) * \(s))"
     case (.daysSince(let today), let t):
@@ -142,12 +138,6 @@ extension SQLCompiler {
     case (.abs, _): return "abs(\(x))"
     case (.coalesce, _): preconditionFailure("coalesce is written above")
     }
-  }
-
-  private static func power(ofTen n: Int) -> Int64 {
-    var p: Int64 = 1
-    for _ in 0..<n { p *= 10 }
-    return p
   }
 
   /// A whole number rounded to a multiple of `step` (a power of ten), half away from zero, as memory

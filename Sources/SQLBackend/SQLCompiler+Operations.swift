@@ -167,7 +167,7 @@ extension SQLCompiler {
       case .timestamp: measure = dialect.epochSeconds(of: column(name))
       default: measure = column(name)
       }
-      let x = dialect.double(measure)
+      let x = dialect.cast(measure, .double)
       let named = { (f: SummaryFigure) in self.dialect.identifier(Operation.summaryColumn(f, of: i)) }
       selected.append("count(\(column(name))) AS \(named(.count))")
       selected.append("sum(\(x)) AS \(named(.sum))")

@@ -34,10 +34,6 @@ public protocol SQLDialect: Sendable {
   /// A number as SQL: integers as they are, doubles in a form that reads back to the same value, typed
   /// as a double (not a decimal), so arithmetic with it is the double arithmetic seg does in memory.
   func numberLiteral(_ value: Value) -> String
-  /// An expression as a double-precision float.
-  func double(_ expression: String) -> String
-  /// An expression as text (an integer as its digits).
-  func text(_ expression: String) -> String
   /// True where a double-precision expression is NaN (which both servers order above every number).
   func isNaN(_ expression: String) -> String
   /// The continuous quantile `q` (0-1) of an expression, as `percentile_cont`.
@@ -65,8 +61,6 @@ public protocol SQLDialect: Sendable {
   /// whatever the server's locale.
   func lower(_ text: String) -> String
   func upper(_ text: String) -> String
-  /// The number of characters (code points) of a text, as a whole number.
-  func length(_ text: String) -> String
   /// The remainder of two double-precision expressions, exact as C's `fmod` (the sign of `a`); nil when
   /// the server has no exact way to compute it.
   func remainder(ofDouble a: String, _ b: String) -> String?
@@ -82,6 +76,16 @@ extension SQLDialect {
   public func foldingCase(_ text: SQLText) -> SQLText {
     "translate(" + text + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
   }
+
+  /// An expression cast to the SQL type of a seg type: `cast(x, .double)` is a double-precision float,
+  /// `cast(n, .string)` an integer's digits.
+  public func cast(_ expression: String, _ type: ColumnType) -> String {
+    "CAST(\(expression) AS \(typeName(type)))"
+  }
+
+  /// The number of characters (code points) of a text, as a whole number: `char_length` is standard
+  /// SQL, and both servers count code points, as seg does in memory.
+  public func length(_ text: String) -> String { "CAST(char_length(\(text)) AS BIGINT)" }
 
   /// A number as Swift writes it: integers as they are, doubles in the shortest form that reads back to
   /// the same value (an exponent with an explicit sign, as SQL accepts it). Dialects add their typing.

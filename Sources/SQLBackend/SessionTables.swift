@@ -117,9 +117,10 @@ extension SQLCompiler {
         scores.append((outputs[i], "CASE WHEN \(scored) THEN \(tile) END"))
       }
       let (r, f, m) = (column("r"), column("f"), column("m"))
-      let fm = "\(dialect.double("\(f) + \(m)")) / 2"
+      let fm = "\(dialect.cast("\(f) + \(m)", .double)) / 2"
       // The three digits as one number's text: one cast a row, where concat would take three.
-      let combination = "CASE WHEN \(r) IS NOT NULL THEN \(dialect.text("\(r) * 100 + \(f) * 10 + \(m)")) END"
+      let combination =
+        "CASE WHEN \(r) IS NOT NULL THEN \(dialect.cast("\(r) * 100 + \(f) * 10 + \(m)", .string)) END"
       return [scores, [(outputs[3], fm), (outputs[4], combination)]]
     case .bands(let name, let edges, let labels, _):
       let isInt = try type(of: name) == .int

@@ -57,10 +57,6 @@ public struct SparkSQLDialect: SQLDialect {
     return plainNumber(value)
   }
 
-  public func double(_ expression: String) -> String { "CAST(\(expression) AS DOUBLE)" }
-
-  public func text(_ expression: String) -> String { "CAST(\(expression) AS STRING)" }
-
   public func isNaN(_ expression: String) -> String { "isnan(\(expression))" }
 
   public func typeName(_ type: ColumnType) -> String {
@@ -89,8 +85,6 @@ public struct SparkSQLDialect: SQLDialect {
   public func lower(_ text: String) -> String { "lower(\(text))" }
 
   public func upper(_ text: String) -> String { "upper(\(text))" }
-
-  public func length(_ text: String) -> String { "CAST(char_length(\(text)) AS BIGINT)" }
 
   // The JVM's `%` of doubles is IEEE's exact remainder, with the sign of the dividend.
   public func remainder(ofDouble a: String, _ b: String) -> String? { "(\(a) % \(b))" }

@@ -115,6 +115,14 @@ public enum FormulaFunction: Sendable, Hashable {
   case month
   /// `round(x[, digits])`: half away from zero; negative digits round to tens, hundreds...
   case round(digits: Int)
+
+  /// 10^|digits|, what `round(x, digits)` scales a double by (up or down) and, for negative digits,
+  /// the step an Int rounds to; exact, as the binder keeps |digits| at 15 or less.
+  public static func roundingScale(digits: Int) -> Int64 {
+    var scale: Int64 = 1
+    for _ in 0..<Swift.abs(digits) { scale *= 10 }
+    return scale
+  }
 }
 
 extension Condition {

@@ -81,8 +81,9 @@ struct ExpressionEvaluator {
   }
 
   /// The day `days_since(x)` counts to: `today` (`set today`, pinned by the binder), else the latest
-  /// day among x's own values, as a `within` counts back from its column's latest date.
-  func today(_ today: Int32?, latestOf x: Vector, at range: SourceRange) throws(EvalError) -> Int32 {
+  /// day among x's own values, as a `within` counts back from its column's latest date. Any day when
+  /// x holds none: every row's answer is null then, as on a server, where the latest is null.
+  func today(_ today: Int32?, latestOf x: Vector) -> Int32 {
     if let today { return today }
     var latest: Int32?
     switch x.values {
@@ -95,8 +96,7 @@ struct ExpressionEvaluator {
       }
     default: break
     }
-    guard let latest else { throw EvalError(.noToday, at: range) }
-    return latest
+    return latest ?? 0
   }
 }
 

@@ -16,10 +16,10 @@ extension ExpressionEvaluator {
     switch (function, x.values) {
     case (_, .null): return x
     case (.daysSince(let pinned), .date(let days)):
-      let today = Int64(try self.today(pinned, latestOf: x, at: range))
+      let today = Int64(self.today(pinned, latestOf: x))
       return Vector(values: .int(days.map { today - Int64($0) }), validity: x.validity, count: x.count)
     case (.daysSince(let pinned), .timestamp(let seconds)):
-      let today = Int64(try self.today(pinned, latestOf: x, at: range))
+      let today = Int64(self.today(pinned, latestOf: x))
       return Vector(
         values: .int(seconds.map { today - Int64(CivilDate.splitTimestamp($0).days) }), validity: x.validity,
         count: x.count)
@@ -37,11 +37,11 @@ extension ExpressionEvaluator {
     case (.date, .timestamp):
       return Vector(values: .date(dayNumbers(x)), x)
     case (.lower, .text(let codes, let dictionary)):
-      return Vector(values: .text(codes: codes, dictionary: dictionary.map { $0.lowercased() }), x)
+      return Vector(values: .text(codes: codes, dictionary: dictionary.map { $0.lowercasedInContext() }), x)
     case (.upper, .text(let codes, let dictionary)):
       return Vector(values: .text(codes: codes, dictionary: dictionary.map { $0.uppercased() }), x)
     case (.length, .text(let codes, let dictionary)):
-      let lengths = dictionary.map { Int64($0.count) }
+      let lengths = dictionary.map { Int64($0.unicodeScalars.count) }
       return Vector(values: .int(lengths.withUnsafeBufferPointer { l in codes.map { l[Int($0)] } }), x)
     case (.abs, .int(let a)):
       if a.indices.contains(where: { a[$0] == .min && x.isValid($0) }) {
@@ -96,13 +96,12 @@ extension ExpressionEvaluator {
   /// `round(x[, digits])`, half away from zero like DuckDB; digits is a whole number, negative for tens.
   private func round(_ argument: ColumnFormula, digits: Int) throws(EvalError) -> Vector {
     let x = try evaluate(argument)
-    var scale = 1.0
-    for _ in 0..<Swift.abs(digits) { scale *= 10 }
+    let step = FormulaFunction.roundingScale(digits: digits)
+    let scale = Double(step)
     switch x.values {
     case .null: return x
     case .int(let a):
       guard digits < 0 else { return x }
-      let step = Int64(scale)
       let rounded = a.map { v -> Int64 in
         let r = (v.magnitude + UInt64(step) / 2) / UInt64(step) * UInt64(step)
         return v < 0 ? -Int64(clamping: r) : Int64(clamping: r)
@@ -124,5 +123,33 @@ extension Vector {
   /// New values with the validity and length of `model`.
   fileprivate init(values: Values, _ model: Vector) {
     self.init(values: values, validity: model.validity, count: model.count)
+  }
+}
+
+extension String {
+  /// Lower case by Unicode's full mapping and its one context rule, Final_Sigma (a Σ that ends a word
+  /// becomes ς), as PostgreSQL's ICU and Spark's Java map it; `lowercased()` maps Σ to σ everywhere.
+  fileprivate func lowercasedInContext() -> String {
+    guard unicodeScalars.contains("\u{03A3}") else { return lowercased() }
+    let scalars = Array(unicodeScalars)
+    var lowered = String.UnicodeScalarView()
+    for (i, scalar) in scalars.enumerated() {
+      if scalar == "\u{03A3}" && Self.endsAWord(scalars, at: i) {
+        lowered.append("\u{03C2}")
+      } else {
+        lowered.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+      }
+    }
+    return String(lowered)
+  }
+
+  /// Unicode's Final_Sigma condition: a cased letter before (case-ignorable ones skipped), none after.
+  private static func endsAWord(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+    var before = i - 1
+    while before >= 0 && scalars[before].properties.isCaseIgnorable { before -= 1 }
+    guard before >= 0 && scalars[before].properties.isCased else { return false }
+    var after = i + 1
+    while after < scalars.count && scalars[after].properties.isCaseIgnorable { after += 1 }
+    return after == scalars.count || !scalars[after].properties.isCased
   }
 }

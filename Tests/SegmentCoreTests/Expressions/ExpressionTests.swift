@@ -113,6 +113,25 @@ struct ExpressionTests {
     #expect(ComputedColumnFixture.values(workspace, "d") == ints([40, 299, nil, 314, 10, 985]))
   }
 
+  /// With no day among x's values and no `set today`, every row's answer is null, as on a server,
+  /// rather than an error the servers would not give.
+  @Test func daysSinceOfNoDatesIsNullEverywhere() throws {
+    var workspace = try ComputedColumnFixture.workspace()
+    try ComputedColumnFixture.run(&workspace, "derive none = case when age > 1000 then joined end")
+    try ComputedColumnFixture.run(&workspace, "derive d = days_since(none)")
+    #expect(ComputedColumnFixture.values(workspace, "d") == ints([nil, nil, nil, nil, nil, nil]))
+  }
+
+  /// Text functions as SQL servers compute them: characters are code points (a combining accent is one
+  /// of its own), and a Σ that ends a word lowers to ς (Unicode's Final_Sigma), elsewhere to σ.
+  @Test func textFunctionsFollowSQL() throws {
+    var workspace = try ComputedColumnFixture.workspace()
+    try ComputedColumnFixture.run(&workspace, "derive n = length(\"cafe\u{301}\")")
+    #expect(ComputedColumnFixture.values(workspace, "n").first == .int(5))
+    try ComputedColumnFixture.run(&workspace, "derive g = lower(\"ΟΔΟΣ ΣΑΣ Σ ΑΣ. ΣΑ\")")
+    #expect(ComputedColumnFixture.values(workspace, "g").first == .string("οδος σας σ ας. σα"))
+  }
+
   @Test func derivedTextsHaveDistinctDictionaryEntriesInFirstAppearanceOrder() throws {
     var workspace = try ComputedColumnFixture.workspace()
     try ComputedColumnFixture.run(&workspace, "derive x = lower(name)")
