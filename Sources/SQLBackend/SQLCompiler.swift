@@ -69,11 +69,14 @@ public struct SQLCompiler: Sendable {
     }
   }
 
-  /// The tie-breakers after the sort keys: the row order column, else every column in turn.
-  func tieBreakers() throws(EngineError) -> [String] {
-    if let rowOrder { return ["\(column(rowOrder)) ASC"] }
+  /// The tie-breakers after the sort keys: the row order column, else every column in turn; with
+  /// `descending`, the exact reverse of that order.
+  func tieBreakers(descending: Bool = false) throws(EngineError) -> [String] {
+    if let rowOrder { return ["\(column(rowOrder)) \(descending ? "DESC" : "ASC")"] }
     var keys: [String] = []
-    for c in schema.columns { keys.append("\(try sortExpression(c.name)) ASC NULLS LAST") }
+    for c in schema.columns {
+      keys.append("\(try sortExpression(c.name)) \(descending ? "DESC NULLS FIRST" : "ASC NULLS LAST")")
+    }
     return keys
   }
 }

@@ -81,7 +81,7 @@ extension CatalogedSQLEngine {
   {
     let server = try serverTable(table)
     if !recipes.isEmpty {
-      let added = try server.adding(recipes, dialect: dialect)
+      let added = try server.adding(recipes, dialect: dialect, tables: serverTable)
       _ = try run(SQLText("SELECT count(*) FROM \(added.from) WHERE 1 = 0"), [("count", .int)], interruption)
     }
     session.set(recipes, for: server.schema.name)
@@ -98,7 +98,9 @@ extension CatalogedSQLEngine {
   public func catalogWasRead() {
     session.forgetSizes()
     for table in tables where !session.recipes(of: table.schema.name).isEmpty {
-      if (try? table.adding(session.recipes(of: table.schema.name), dialect: dialect)) == nil {
+      if (try? table.adding(session.recipes(of: table.schema.name), dialect: dialect, tables: serverTable))
+        == nil
+      {
         session.forget(table.schema.name)
       }
     }
@@ -114,6 +116,6 @@ extension CatalogedSQLEngine {
 
   private func withComputedColumns(_ table: SQLTable) throws(EngineError) -> SQLTable {
     let recipes = session.recipes(of: table.schema.name)
-    return recipes.isEmpty ? table : try table.adding(recipes, dialect: dialect)
+    return recipes.isEmpty ? table : try table.adding(recipes, dialect: dialect, tables: serverTable)
   }
 }

@@ -54,10 +54,22 @@ public final class SessionTables: Sendable {
 extension SQLTable {
   /// The table with the recipes' columns added, in order: each recipe wraps the FROM item in a query
   /// that keeps every column it does not replace and adds its own.
-  /// - Throws: `EngineError` when a recipe reads a column the table lacks.
-  public func adding(_ recipes: [ColumnRecipe], dialect: any SQLDialect) throws(EngineError) -> SQLTable {
+  /// - Parameter tables: the engine's tables by name, as the server holds them, for a trait's source.
+  /// - Throws: `EngineError` when a recipe reads a column the table lacks, or a source that is gone.
+  public func adding(
+    _ recipes: [ColumnRecipe], dialect: any SQLDialect,
+    tables: (String) throws(EngineError) -> SQLTable = { (name: String) throws(EngineError) -> SQLTable in
+      throw EngineError(.unknownTable(name))
+    }
+  ) throws(EngineError) -> SQLTable {
     var table = self
     for recipe in recipes {
+      if case .trait(let trait) = recipe {
+        // The source as it was when the trait was made (see `TraitRecipe.sourceRecipes`).
+        let source = try tables(trait.source).adding(trait.sourceRecipes, dialect: dialect, tables: tables)
+        table = try table.adding(trait, source: source, dialect: dialect)
+        continue
+      }
       for layer in try SQLCompiler(
         dialect: dialect, schema: table.schema, from: table.from, rowOrder: rowOrder
       )
@@ -69,10 +81,14 @@ extension SQLTable {
   }
 
   /// The table with one layer of columns added: `(SELECT columns..., FROM t) AS c`, where a column the
-  /// layer replaces keeps its place (as memory replaces a column) and a new one comes last.
-  private func adding(_ layer: [(column: ColumnSchema, sql: String)], dialect: any SQLDialect) -> SQLTable {
+  /// layer replaces keeps its place (as memory replaces a column) and a new one comes last. With a
+  /// `join`, the table is read as `joinedBase` joined so, its own columns through that alias.
+  func adding(_ layer: [(column: ColumnSchema, sql: String)], dialect: any SQLDialect, join: String? = nil)
+    -> SQLTable
+  {
+    let own = join == nil ? "" : Self.joinedBase(dialect) + "."
     var columns = schema.columns
-    var selected = schema.columns.map { dialect.identifier($0.name) }
+    var selected = schema.columns.map { own + dialect.identifier($0.name) }
     for (column, sql) in layer {
       let expression = "\(sql) AS \(dialect.identifier(column.name))"
       // The column memory's Table.addColumn replaces: the exact name first, else ignoring case.
@@ -84,11 +100,15 @@ extension SQLTable {
         selected.append(expression)
       }
     }
-    if let rowOrder { selected.insert(dialect.identifier(rowOrder), at: 0) }
+    if let rowOrder { selected.insert(own + dialect.identifier(rowOrder), at: 0) }
+    let read = join.map { "(SELECT * FROM \(self.from)) AS \(Self.joinedBase(dialect)) \($0)" } ?? self.from
     let from =
-      "(SELECT \(selected.joined(separator: ", ")) FROM \(self.from)) AS \(dialect.identifier("seg_computed"))"
+      "(SELECT \(selected.joined(separator: ", ")) FROM \(read)) AS \(dialect.identifier("seg_computed"))"
     return SQLTable(schema: TableSchema(name: schema.name, columns: columns), from: from, rowOrder: rowOrder)
   }
+
+  /// The alias of the table itself in a layer that joins another query to it.
+  static func joinedBase(_ dialect: any SQLDialect) -> String { dialect.identifier("seg_base") }
 }
 
 extension SQLCompiler {
@@ -143,6 +163,8 @@ extension SQLCompiler {
       return [[(outputs[0], "CASE \(cases.joined(separator: " ")) END")]]
     case .derived(_, let formula):
       return [[(outputs[0], try self.formula(formula))]]
+    case .trait:
+      preconditionFailure("a trait joins its source (SQLTable.adding(_:source:dialect:)), it is no layer")
     }
   }
 }

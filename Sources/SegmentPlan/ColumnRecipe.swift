@@ -18,6 +18,8 @@ public enum ColumnRecipe: Sendable, Hashable {
   /// `derive`: a column named by the first value, holding the formula's value on each row. The formula
   /// has a type (the binder refuses the typeless null).
   case derived(String, ColumnFormula)
+  /// `trait`: a column aggregated from the matching rows of another table (see `TraitRecipe`).
+  case trait(TraitRecipe)
 
   /// The names of the r, f, m, fm and rfm columns, in the order `rfm` adds them.
   public static let rfmColumns = ["r", "f", "m", "fm", "rfm"]
@@ -35,6 +37,8 @@ public enum ColumnRecipe: Sendable, Hashable {
       return [ColumnSchema(name: name, type: .string)]
     case .derived(let name, let formula):
       return formula.type.map { [ColumnSchema(name: name, type: $0)] } ?? []
+    case .trait(let trait):
+      return [ColumnSchema(name: trait.name, type: trait.type)]
     }
   }
 
@@ -44,6 +48,8 @@ public enum ColumnRecipe: Sendable, Hashable {
     case .rfm(let r, let f, let m): return [r, f, m]
     case .bands(let column, _, _, _): return [column]
     case .derived(_, let formula): return formula.columnsRead
+    // The argument and the filter read the source's columns, not this table's.
+    case .trait(let trait): return [trait.key]
     }
   }
 

@@ -75,6 +75,9 @@ public struct EvalError: Error, Sendable, Equatable {
     /// `trait`'s join keys are not both Int or both String.
     case keyTypeMismatch(
       table: String, key: String, keyType: String, source: String, sourceKey: String, sourceKeyType: String)
+    /// `trait` on `table` reads `source`, which another engine holds (`where` says which of the two is
+    /// where: "in memory", "on pg").
+    case traitAcrossEngines(table: String, tableWhere: String, source: String, sourceWhere: String)
     /// `bucket`'s edges do not ascend: `edge` comes after `previous`.
     case bucketEdgesDescend(Double, after: Double)
     /// `rfm` was given one of the columns it writes as an input.
@@ -324,6 +327,8 @@ public struct EvalError: Error, Sendable, Equatable {
     case .keyTypeMismatch(let table, let key, let keyType, let source, let sourceKey, let sourceKeyType):
       return "keys must both be Int or both String; \(table).\(key) is \(keyType), "
         + "\(source).\(sourceKey) is \(sourceKeyType)"
+    case .traitAcrossEngines(let table, let tableWhere, let source, let sourceWhere):
+      return "a trait joins two tables of one engine: \(table) is \(tableWhere), \(source) \(sourceWhere)"
     case .bucketEdgesDescend(let edge, let previous):
       return "bucket edges must ascend: \(Figures.shortest(edge)) comes after \(Figures.shortest(previous))"
     case .rfmReadsOwnOutput(let column):
@@ -393,6 +398,9 @@ public struct EvalError: Error, Sendable, Equatable {
       return "computed columns never overwrite loaded data: pick another name, such as \(name)_2"
     case .unknownFunction:
       return "functions: " + ExpressionBinder.functionNames.joined(separator: ", ")
+    case .traitAcrossEngines:
+      return "copy the source table to the same engine first (copy orders to pg as orders, then from "
+        + "pg.orders), or load both into memory"
     case .duplicateKey:
       return "a trait gives each row of the current table its own key's value: join on a unique column"
     case .unknownPersona: return "type 'personas' to list them"

@@ -91,7 +91,8 @@ extension Workspace {
     var made = [key.gathering(all.firstRows(last: false), name: key.name)]
     for (column, values) in zip(columns, inputs) {
       if interruption.isRequested { throw EvalError(.interrupted) }
-      made.append(try aggregate(column.call, all, values, name: column.name.text))
+      made.append(
+        try aggregate(column.call.aggregate, all, values, name: column.name.text, at: column.call.range))
     }
     let table: Table
     do {

@@ -111,26 +111,7 @@ public struct BucketCommand: Sendable, Equatable {
   }
 }
 
-/// How a trait aggregates the matching rows of the source table.
-public enum TraitAggregate: String, Sendable, Equatable, CaseIterable {
-  /// `count(*)`: matching rows (0 for none).
-  case countRows = "count(*)"
-  /// `count(c)`: matching rows where `c` is not null (0 for none).
-  case count
-  /// `distinct_count(c)` or `count(distinct c)`: distinct non-null values (0 for none).
-  case distinctCount = "distinct_count"
-  case sum
-  /// Also `avg`.
-  case mean
-  case min
-  case max
-  /// The first non-null value in the source table's row order.
-  case first
-  /// The last non-null value in the source table's row order.
-  case last
-  /// The commonest non-null value; ties go to the smallest value. Also `mode`.
-  case mostFrequent = "most_frequent"
-
+extension TraitAggregate {
   /// The function names users may write, each with its aggregate.
   static let spellings: [(String, TraitAggregate)] = [
     ("count", .count), ("distinct_count", .distinctCount), ("count_distinct", .distinctCount),
@@ -163,7 +144,7 @@ public struct AggregateCall: Sendable, Equatable {
   }
 
   /// True for the counts, which are 0 (not null) where nothing matched.
-  var isCount: Bool { aggregate == .countRows || aggregate == .count || aggregate == .distinctCount }
+  var isCount: Bool { aggregate.isCount }
 }
 
 /// A parsed `trait NAME = AGG(EXPR) from TABLE [where P] by KEY [= SOURCE_KEY]`.

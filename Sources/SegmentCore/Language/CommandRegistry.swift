@@ -264,7 +264,8 @@ public enum CommandWord: String, Sendable, CaseIterable {
         syntax: "trait NAME = AGG(EXPRESSION) from TABLE [where P] by KEY [= SOURCE_KEY]\n"
           + "AGG: count(*), count(c), distinct_count(c), sum, mean, min, max, first, last, most_frequent\n"
           + "  over a column or an expression of TABLE's columns, as derive writes them: sum(quantity * price)\n"
-          + "rows with nothing in TABLE get null (counts get 0); first and last follow TABLE's row order",
+          + "rows with nothing in TABLE get null (counts get 0); first and last follow TABLE's row order\n"
+          + "both tables on one engine: in memory, or on one connection (from pg.orders on pg.customers)",
         summary: "add a column aggregated from another table (orders, events) joined on a key",
         example: "trait spend_90d = sum(amount) from orders where order_date within 90 days by customer_id",
         keywords: [
@@ -336,9 +337,9 @@ public enum CommandWord: String, Sendable, CaseIterable {
           "connect \"postgresql://USER@HOST:PORT/DB[?sslmode=MODE&sslrootcert=FILE]\" as NAME\n"
           + "connect \"sc://HOST:PORT[/;token=...]\" as NAME\n"
           + "sslmode: disable, prefer (the default), require, verify-ca, verify-full, as psql reads it\n"
-          + "on its tables the query commands, describe, profile, persona drafts, rfm, bucket, derive and\n"
-          + "export run on the server (rfm, bucket and derive add their columns as a query, never altering\n"
-          + "the server's table); cluster, trait and group need a copy: load NAME.table as LOCAL",
+          + "on its tables the query commands, describe, profile, persona drafts, rfm, bucket, derive, trait\n"
+          + "and export run on the server (rfm, bucket, derive and trait add their columns as a query, never\n"
+          + "altering the server's table); cluster and group need a copy: load NAME.table as LOCAL",
         summary:
           "open a PostgreSQL database or a Spark cluster (Spark Connect): its tables become NAME.table; passwords and tokens are never shown or saved",
         example:

@@ -36,6 +36,14 @@ extension Workspace {
     try put(table)
     return ComputedUndo(engine: nil, table: tableName, recipes: [])
   }
+
+  /// The recipes of the columns the session added to a connection's table (`pg.orders`), oldest
+  /// first; none for a table in memory, whose added columns hold their values.
+  func addedRecipes(of tableName: String) -> [ColumnRecipe] {
+    let router = EngineRouter(memory: memory, connections: connections)
+    guard let connection = router.connection(holding: tableName) else { return [] }
+    return connection.engine.columnRecipes(of: router.route(tableName).local)
+  }
 }
 
 /// How to take back the columns `addColumns` gave a connection's table, when the command that added
@@ -83,6 +91,8 @@ extension ColumnRecipe {
         throw EvalError(.nullEverywhere(expression: formula.text), at: formula.range)
       }
       return [column]
+    case .trait(let trait):
+      return [try workspace.traitColumn(trait, on: table)]
     }
   }
 }
