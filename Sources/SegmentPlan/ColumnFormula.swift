@@ -32,16 +32,54 @@ public struct ColumnFormula: Sendable, Hashable {
   /// its own type; the node around it has the common one (an Int among Doubles is widened).
   public var type: ColumnType?
   /// The expression as written, for messages.
-  public var text: String
+  public var text: String {
+    get {
+      switch written {
+      case .text(let text): return text
+      case .source(let source):
+        return String(source[min(span.lowerBound, source.count)..<min(span.upperBound, source.count)])
+      }
+    }
+    set { written = .text(newValue) }
+  }
   /// Where the expression stands in the command, in characters, for messages.
   public var span: Range<Int>
+
+  /// Where `text` comes from: a node bound from a parsed command shares the command's characters and
+  /// cuts its text when asked (a message), as `Expression` does; a text per node made a chain of n
+  /// terms cost O(n²) time and memory to bind (40,000 terms: minutes).
+  private enum Written: Sendable {
+    case text(String)
+    case source([Character])
+  }
+
+  private var written: Written
 
   /// Creates a formula node.
   public init(_ kind: Kind, type: ColumnType?, text: String, span: Range<Int>) {
     self.kind = kind
     self.type = type
-    self.text = text
+    self.written = .text(text)
     self.span = span
+  }
+
+  /// Creates a formula node whose text is `span` of `source`, the whole command (shared, not copied).
+  public init(_ kind: Kind, type: ColumnType?, source: [Character], span: Range<Int>) {
+    self.kind = kind
+    self.type = type
+    self.written = .source(source)
+    self.span = span
+  }
+
+  /// Equal shapes and types written at the same place (the text follows from those).
+  public static func == (a: ColumnFormula, b: ColumnFormula) -> Bool {
+    a.span == b.span && a.type == b.type && a.kind == b.kind
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(kind)
+    hasher.combine(type)
+    hasher.combine(span)
   }
 
   /// The names of the columns it reads, its conditions' included, each once, in order of first use.

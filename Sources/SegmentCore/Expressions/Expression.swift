@@ -61,6 +61,12 @@ public struct Expression: Sendable, Equatable {
     self.written = .source(source)
   }
 
+  /// The command's characters the text is cut from, when the expression was parsed.
+  var sourceCharacters: [Character]? {
+    if case .source(let source) = written { return source }
+    return nil
+  }
+
   public static func == (a: Expression, b: Expression) -> Bool {
     a.kind == b.kind && a.range == b.range && a.text == b.text
   }

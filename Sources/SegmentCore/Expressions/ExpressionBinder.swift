@@ -158,8 +158,11 @@ struct ExpressionBinder {
   private func node(_ kind: ColumnFormula.Kind, _ type: ColumnType?, _ expression: Expression)
     -> ColumnFormula
   {
-    ColumnFormula(
-      kind, type: type, text: expression.text, span: expression.range.start..<expression.range.end)
+    let span = expression.range.start..<expression.range.end
+    if let source = expression.sourceCharacters {
+      return ColumnFormula(kind, type: type, source: source, span: span)
+    }
+    return ColumnFormula(kind, type: type, text: expression.text, span: span)
   }
 
   /// A literal as a value, with its type.
@@ -176,7 +179,7 @@ struct ExpressionBinder {
   /// The type of `a op b`, or the error that names the operand that does not fit. A typeless null
   /// takes the other operand's type, as in SQL (`age + null` is a null Int).
   static func arithmeticType(
-    _ op: ArithmeticOperator, _ a: ColumnType?, _ b: ColumnType?, texts: (String, String),
+    _ op: ArithmeticOperator, _ a: ColumnType?, _ b: ColumnType?, texts: @autoclosure () -> (String, String),
     at range: SourceRange
   ) throws(EvalError) -> ColumnType? {
     func numericOrNull(_ t: ColumnType?) -> Bool { t == nil || t == .int || t == .double }
@@ -189,7 +192,7 @@ struct ExpressionBinder {
     case (_, nil) where numericOrNull(a) || a == .date: return a
     default:
       guard numericOrNull(a), numericOrNull(b) else {
-        let bad = numericOrNull(a) ? (texts.1, b) : (texts.0, a)
+        let bad = numericOrNull(a) ? (texts().1, b) : (texts().0, a)
         throw EvalError(
           .wrongType(command: op.rawValue, wants: .numbers, value: bad.0, type: bad.1?.displayName ?? "null"),
           at: range)
