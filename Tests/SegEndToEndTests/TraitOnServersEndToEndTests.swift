@@ -86,15 +86,6 @@ struct TraitOnServersEndToEndTests {
     show columns pid, name, n, nv, sv, mv, fl, ll, mf, mfb, dc, lo, hi, sn sort by pid
     """
 
-  /// Every server this run started, with the connection name the tests give it.
-  static var servers: [(url: String, conn: String)] {
-    var servers: [(url: String, conn: String)] = []
-    if let url = PostgresServer.url { servers.append((url, "pg")) }
-    if let url = SparkServer.url { servers.append((url, "sc")) }
-    #expect(!servers.isEmpty, "CI must start PostgreSQL and Spark: Scripts/test runs both")
-    return servers
-  }
-
   /// Runs `block` (its tables written `T_xx`) on `tables` (name and source of each) in memory, named
   /// `CONN_xx`, and on their copies on a server, named `CONN.xx`; the server's output with its names
   /// written as memory's, both without the lines that load, connect and copy.
@@ -130,7 +121,7 @@ struct TraitOnServersEndToEndTests {
 
   @Test func everyAggregateOverTheSampleOrders() throws {
     let tables = [("tc", "sample customers rows 2500 seed 9"), ("to", "sample orders rows 2500 seed 9")]
-    for (url, conn) in Self.servers {
+    for (url, conn) in ServerAnalyticsEndToEndTests.servers {
       let (memory, server) = try compare(url: url, conn: conn, tables: tables, block: Self.ordersBlock)
       #expect(
         memory.contains("trait orders_n (Int) on \(conn)_tc: 2,341 of 2,500 rows matched rows of \(conn)_to"))
@@ -141,7 +132,7 @@ struct TraitOnServersEndToEndTests {
 
   @Test func edgesOfKeysAndValues() throws {
     try withFiles { people, events in
-      for (url, conn) in Self.servers {
+      for (url, conn) in ServerAnalyticsEndToEndTests.servers {
         let (memory, server) = try compare(
           url: url, conn: conn, tables: [("pe", "\"\(people)\""), ("ev", "\"\(events)\"")],
           block: Self.edgeBlock)
@@ -159,7 +150,7 @@ struct TraitOnServersEndToEndTests {
   /// refused, on the server as in memory, and the table is as it was after each.
   @Test func refusalsOnEveryServer() throws {
     try withFiles { people, events in
-      for (url, conn) in Self.servers {
+      for (url, conn) in ServerAnalyticsEndToEndTests.servers {
         let script = [
           "load \"\(people)\" as px", "load \"\(events)\" as ex", "connect \"\(url)\" as \(conn)",
           "copy px to \(conn) as px replace", "copy ex to \(conn) as ex replace", "use \(conn).px",

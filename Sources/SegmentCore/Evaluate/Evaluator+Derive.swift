@@ -12,25 +12,32 @@ extension Workspace {
     }
     let name = command.name.text
     let undo = try addColumns(.derived(name, formula), to: table.name)
-    // Counting the nulls reads every row's value: a server finds an Int that overflows here, not later.
-    let counts: Frame
-    do {
-      counts = try engine.execute(
-        Query(.countWhere([.isNull(name, negated: false)]), over: Relation(table: table.name)),
-        interruption: interruption)
-    } catch {
-      undo.run()
-      guard case .outOfRange(let said) = error.kind else { throw EvalError(engine: error) }
-      throw EvalError(
-        .integerOverflow(.onServer(command.expression.text, said: said)), at: command.expression.range)
-    }
+    let (rows, nulls) = try countAdded(
+      .isNull(name, negated: false), on: table.name, undo: undo, computing: command.expression.text,
+      at: command.expression.range)
     computedColumns[table.name.lowercased(), default: [:]][name.lowercased()] =
       "derive \(name) = \(command.expression.text)"
-    let nulls = counts.integer("n.0", at: 0)
     let nullText = nulls == 0 ? "" : ", \(Figures.grouped(nulls)) null"
     return .message(
       "\(replacing ? "replaced" : "derived") \(name) (\(type.displayName)) on \(table.name): "
-        + "\(Figures.rows(counts.integer("rows", at: 0)))\(nullText)")
+        + "\(Figures.rows(rows))\(nullText)")
+  }
+
+  /// The rows of a table whose columns `addColumns` just changed, and those where `condition` holds:
+  /// the count reads every row's new value, so a server finds here an Int that overflows in what the
+  /// command computes (`computing`, at `range`). On any failure the columns are taken back.
+  func countAdded(
+    _ condition: Condition, on table: String, undo: ComputedUndo, computing: String, at range: SourceRange
+  ) throws(EvalError) -> (rows: Int, hits: Int) {
+    do {
+      let counts = try engine.execute(
+        Query(.countWhere([condition]), over: Relation(table: table)), interruption: interruption)
+      return (counts.integer("rows", at: 0), counts.integer("n.0", at: 0))
+    } catch {
+      undo.run()
+      guard case .outOfRange(let said) = error.kind else { throw EvalError(engine: error) }
+      throw EvalError(.integerOverflow(.onServer(computing, said: said)), at: range)
+    }
   }
 
   /// Whether `name` may hold a computed column of `table`: true when it replaces one made earlier.

@@ -49,21 +49,11 @@ extension Workspace {
     // The rows that got a value: above 0 for the counts, not null for the others.
     let matched: Condition =
       command.call.isCount ? .compare(name, .greater, .int(0)) : .isNull(name, negated: true)
-    let counts: Frame
-    do {
-      counts = try engine.execute(
-        Query(.countWhere([matched]), over: Relation(table: table.name)), interruption: interruption)
-    } catch {
-      undo.run()
-      guard case .outOfRange(let said) = error.kind else { throw EvalError(engine: error) }
-      throw EvalError(
-        .integerOverflow(.onServer(command.call.commandText, said: said)), at: command.call.range)
-    }
+    let (rows, hits) = try countAdded(
+      matched, on: table.name, undo: undo, computing: command.call.commandText, at: command.call.range)
     computedColumns[table.name.lowercased(), default: [:]][name.lowercased()] =
       "trait \(name) = \(command.call.commandText) from \(source.name) by \(key.name)"
 
-    let rows = counts.integer("rows", at: 0)
-    let hits = counts.integer("n.0", at: 0)
     let rest = rows - hits
     let restText =
       rest == 0
