@@ -141,6 +141,18 @@ public struct MemoryEngine: Engine {
         duplicates = part.duplicateRows()
       }
       return Frame(columns: [Column.int("count", [Int64(duplicates.popcount())])])
+    case .firstRepeat(let name):
+      let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
+      var column = try MemoryEngine.column(name, of: table)
+      if let rows { column = column.taking(rows.setIndices()) }
+      guard let alone = try? Table(name: table.name, columns: [column]) else {
+        throw EngineError(.unsupported("cannot read \(name) of \(table.name)"))
+      }
+      // Nulls repeat too, as in DISTINCT; they are no key.
+      let repeats = alone.duplicateRows().setIndices().lazy.filter { !column.isNull(Int($0)) }
+      return Frame(columns: [
+        Column.of(name, type: column.type, repeats.first.map { [column.value(at: Int($0))] } ?? [])
+      ])
     case .rows(let names, let order, let limit):
       let rows = try chosen(query.relation, table: table, version: version, interruption: interruption)
       var keys: [(Column, descending: Bool)] = []

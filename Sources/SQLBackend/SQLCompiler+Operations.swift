@@ -72,6 +72,15 @@ extension SQLCompiler {
         "SELECT count(*) FROM (SELECT DISTINCT \(all)" + (try fromWhere(relation))
         + ") AS \(dialect.identifier("seg_distinct"))"
       return "SELECT (" + rows + ") - (" + distinct + ") AS \(dialect.identifier("count"))"
+    case .firstRepeat(let name):
+      // Each row numbered among the rows of its value, in row order: the second of any value repeats.
+      let ties = try tieBreakers().joined(separator: ", ")
+      let n = dialect.identifier("_seg_n")
+      let numbered =
+        "SELECT *, row_number() OVER (PARTITION BY \(column(name)) ORDER BY \(ties)) AS \(n)"
+        + (try fromWhere(relation, extra: SQLText("\(column(name)) IS NOT NULL")))
+      return "SELECT \(column(name)) FROM (" + numbered + ") AS \(dialect.identifier("seg_numbered")) "
+        + "WHERE \(n) = 2 ORDER BY \(ties) LIMIT 1"
     case .rows(let columns, let order, let limit):
       var keys: [String] = []
       for key in order {

@@ -83,6 +83,8 @@ extension SQLEngine {
       return try run(compiler.statement(query)!, shape, interruption)
     case .duplicateRows:
       return try run(compiler.statement(query)!, [("count", .int)], interruption)
+    case .firstRepeat(let name):
+      return try run(compiler.statement(query)!, [(name, try compiler.type(of: name))], interruption)
     case .bins(let name, let bins):
       return try self.bins(name, bins, query.relation, compiler, interruption)
     }

@@ -78,6 +78,10 @@ public enum Operation: Sendable, Hashable {
   /// How many rows repeat an earlier row of the relation in every column (nulls equal to nulls): one
   /// Int column `count` with one row.
   case duplicateRows
+  /// The first row, in the table's row order, whose value of the column (not null) is on an earlier
+  /// row of the relation too: a frame of that one column (named as in the table), with one row, or
+  /// none when every value is unique. How `trait` shows a key that repeats.
+  case firstRepeat(String)
   /// Rows themselves: the named columns, at most `limit` rows in the order of the keys, ties in the
   /// table's row order. A null sorts after every value whether the key ascends or descends; text in
   /// byte order; a list as its items joined by `;`. Without keys, the first rows in table order.

@@ -114,4 +114,24 @@ struct ProfileOperationTests {
     let some = try MemoryEngineTests.run(engine, .duplicateRows, filter: .isNull("city", negated: true))
     #expect(some.integer("count") == 1)
   }
+
+  /// The first row whose value an earlier row holds, in row order, within the relation; nulls are no
+  /// value, and a column of unique values gives no row.
+  @Test func theFirstRepeatIsTheEarliestRowThatRepeatsAValue() throws {
+    var engine = MemoryEngine()
+    engine.put(
+      try Table(
+        name: "customers",
+        columns: [
+          Column.string("city", [nil, "Oslo", nil, "Perth", "Perth", "Oslo"]),
+          Column.int("id", [1, 2, 3, 4, 5, 6]),
+        ]))
+    let all = try MemoryEngineTests.run(engine, .firstRepeat("city"))
+    #expect(all.column("city")?.values == [.string("Perth")])
+    let some = try MemoryEngineTests.run(
+      engine, .firstRepeat("city"), filter: .compare("id", .notEqual, .int(5)))
+    #expect(some.column("city")?.values == [.string("Oslo")])
+    let none = try MemoryEngineTests.run(engine, .firstRepeat("id"))
+    #expect(none.rowCount == 0)
+  }
 }

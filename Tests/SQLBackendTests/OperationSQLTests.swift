@@ -307,6 +307,20 @@ struct OperationSQLTests {
       """),
   ]
 
+  /// A key's first repeat: each row numbered within its value in row order (a table seg wrote keeps
+  /// `_seg_row`), the first second-of-its-value in that order.
+  @Test func theFirstRepeatOfAValueIsTheSecondRowOfItsValueInRowOrder() throws {
+    let compiler = SQLCompiler(
+      dialect: Fixture.dialect, schema: Fixture.schema, from: Fixture.dialect.identifier("customers"),
+      rowOrder: SQLTable.rowOrderColumn)
+    let sql = try #require(try compiler.statement(Query(.firstRepeat("region"), over: Fixture.everyone)))
+    #expect(
+      sql.inlined(Fixture.dialect)
+        == #"SELECT "region" FROM (SELECT *, row_number() OVER (PARTITION BY "region" ORDER BY "_seg_row" ASC) "#
+        + #"AS "_seg_n" FROM "customers" WHERE "region" IS NOT NULL) AS "seg_numbered" WHERE "_seg_n" = 2 "#
+        + #"ORDER BY "_seg_row" ASC LIMIT 1"#)
+  }
+
   @Test("the figures describe and profile ask for", arguments: profileFiguresCases)
   func profileFigures(_ c: QueryCase) throws { try check(c) }
 

@@ -94,22 +94,19 @@ extension Workspace {
     return try aggregate(trait.aggregate, all, values, name: trait.name, at: nil)
   }
 
-  /// Refuses a key that holds a value on more than one row, naming the commonest such value.
+  /// Refuses a key that holds a value on more than one row, naming the first repeat in row order.
   private func checkUnique(_ key: ColumnSchema, of table: TableSchema, at range: SourceRange)
     throws(EvalError)
   {
-    // Two groups at most: one of them may be the nulls, which may repeat.
-    let groups = try execute(
-      Query(.valueCounts(key.name, conditions: [], limit: 2), over: Relation(table: table.name)))
-    for row in 0..<groups.rowCount where groups.integer("rows", at: row) > 1 {
-      switch groups.column(key.name)?.value(at: row) {
-      case .int(let n)?:
-        throw EvalError(.duplicateKey(key.name, table: table.name, example: String(n)), at: range)
-      case .string(let s)?:
-        throw EvalError(.duplicateKey(key.name, table: table.name, example: "\"\(s)\""), at: range)
-      default: continue
-      }
+    let repeated = try execute(Query(.firstRepeat(key.name), over: Relation(table: table.name)))
+    guard repeated.rowCount > 0 else { return }
+    let example: String
+    switch repeated.column(key.name)?.value(at: 0) {
+    case .string(let s)?: example = "\"\(s)\""
+    case .int(let n)?: example = String(n)
+    default: return
     }
+    throw EvalError(.duplicateKey(key.name, table: table.name, example: example), at: range)
   }
 
   /// What a trait aggregates, bound over the source: a column as it is (a list too, which only `count`
