@@ -14,6 +14,7 @@ import sys
 import tempfile
 
 import duckdb
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 TODAY = "2026-10-31"
 
@@ -208,7 +209,13 @@ def main():
             FROM customers GROUP BY loyalty_tier""").fetchall()
         for tier, n, mean, med, p25, p75, lo, hi, total in rows:
             def fixed(x):
-                return "" if x is None else f"{x:.2f}"
+                # seg's rule (Figures.fixed): the decimal of the value's first 13 significant digits,
+                # rounded half away from zero, so a decimal tie rounds up from either side of it.
+                if x is None:
+                    return ""
+                thirteen = Context(prec=13, rounding=ROUND_HALF_UP).create_decimal(repr(float(x)))
+                text = str(thirteen.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+                return "0.00" if text == "-0.00" else text
 
             def plain(x):
                 if x is None:

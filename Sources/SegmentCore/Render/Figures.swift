@@ -19,22 +19,26 @@ public enum Figures {
   }
 
   /// A number with exactly `decimals` decimals, rounded half away from zero: (2.345, 2) → "2.35".
+  ///
+  /// The rounding is decided on the decimal digits of `x` taken to `decidingDigits` significant digits,
+  /// not on its binary value: a mean whose decimal value is 73.3375 arrives as 73.33750000000001 from
+  /// one engine and as 73.33749999999999 from another (they add in different orders), and both show
+  /// 73.34, as does 2.345, which a Double holds as 2.34499999999999997.
   public static func fixed(_ x: Double, decimals: Int) -> String {
     guard x.isFinite else { return x.isNaN ? "NaN" : (x < 0 ? "-inf" : "inf") }
-    let scale = pow10(decimals)
-    let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-    // Past 2^63 fixed decimals mean nothing; fall back to the shortest form.
-    guard scaled < 9.2e18 else { return shortest(x) }
-    let units = UInt64(scaled)
-    let whole = units / UInt64(scale)
-    var text = String(whole)
-    if decimals > 0 {
-      var fraction = String(units % UInt64(scale))
-      while fraction.count < decimals { fraction = "0" + fraction }
-      text += "." + fraction
-    }
-    return (x < 0 && units != 0 ? "-" : "") + text
+    // Past 2^63 units fixed decimals mean nothing; fall back to the shortest form.
+    guard abs(x) * pow10(decimals) < 9.2e18 else { return shortest(x) }
+    var number = DecimalDigits(x)
+    number.round(keeping: decidingDigits)
+    number.round(keeping: number.point + decimals)
+    var text = number.point > 0 ? String(number.figures(0..<number.point)) : "0"
+    if decimals > 0 { text += "." + String(number.figures(number.point..<(number.point + decimals))) }
+    return (x < 0 && !number.isZero ? "-" : "") + text
   }
+
+  /// How many significant digits decide how `fixed` rounds: 13, two fewer than a Double carries, so the
+  /// error of adding a million numbers in another order (about 10^-13 of the sum) never decides it.
+  static let decidingDigits = 13
 
   /// A size in bytes for people: "812 B", "15.3 KiB", "91.2 MiB", "1.4 GiB".
   public static func bytes(_ n: Int) -> String {
@@ -80,38 +84,12 @@ public enum Figures {
   /// Infinities, NaN and values with no more digits than that come back as they are.
   static func significant(_ x: Double, digits: Int = significantDigits) -> Double {
     guard x.isFinite, x != 0 else { return x }
-    let text = "\(abs(x))"
-    let parts = text.split(separator: "e", maxSplits: 1)
-    let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
-    let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
-    let whole = mantissa[0]
-    let fraction = mantissa.count > 1 ? mantissa[1] : ""
-    var figures = Array((whole + fraction).utf8).map { Int($0) - 48 }
-    // The decimal point stands after `point` digits of `figures`.
-    var point = whole.count + exponent
-    while let first = figures.first, first == 0 {
-      figures.removeFirst()
-      point -= 1
-    }
-    guard figures.count > digits else { return x }
-    let roundUp = figures[digits] >= 5
-    figures.removeLast(figures.count - digits)
-    if roundUp {
-      var i = digits - 1
-      while i >= 0, figures[i] == 9 {
-        figures[i] = 0
-        i -= 1
-      }
-      if i >= 0 {
-        figures[i] += 1
-      } else {
-        figures.insert(1, at: 0)
-        point += 1
-      }
-    }
-    let digitsText = String(figures.map { Character(String($0)) })
+    var number = DecimalDigits(x)
+    guard number.digits.count > digits else { return x }
+    number.round(keeping: digits)
+    let digitsText = String(number.figures(0..<number.digits.count))
     // Rounding the largest Doubles up can pass the largest finite one: keep those as they are.
-    guard let magnitude = Double("0.\(digitsText)e\(point)"), magnitude.isFinite else { return x }
+    guard let magnitude = Double("0.\(digitsText)e\(number.point)"), magnitude.isFinite else { return x }
     return x < 0 ? -magnitude : magnitude
   }
 
@@ -137,6 +115,61 @@ public enum Figures {
     case .timestamp(let s): return CivilDate.formatTimestamp(s)
     case .string(let s): return s
     case .list(let items): return items.joined(separator: ";")
+    }
+  }
+}
+
+/// The decimal digits of a finite Double's magnitude, as its shortest round-trip text writes them (so
+/// they never depend on how the platform formats with a locale): `digits` without leading zeros, the
+/// decimal point after `point` of them (negative or past the end for small and large numbers).
+struct DecimalDigits {
+  var digits: [UInt8]
+  var point: Int
+
+  init(_ x: Double) {
+    let text = "\(abs(x))"
+    let parts = text.split(separator: "e", maxSplits: 1)
+    let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+    let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+    let whole = mantissa[0]
+    let fraction = mantissa.count > 1 ? mantissa[1] : ""
+    digits = Array((whole + fraction).utf8).map { $0 - 48 }
+    point = whole.count + exponent
+    let zeros = digits.prefix { $0 == 0 }.count
+    digits.removeFirst(zeros)
+    point -= zeros
+    while digits.last == 0 { digits.removeLast() }
+  }
+
+  var isZero: Bool { digits.isEmpty }
+
+  /// Keeps the first `count` digits (none when `count` ≤ 0), rounding half away from zero; a carry past
+  /// the first digit adds a leading 1.
+  mutating func round(keeping count: Int) {
+    guard digits.count > count else { return }
+    let roundUp = count >= 0 && digits[count] >= 5
+    digits.removeLast(digits.count - max(count, 0))
+    if roundUp {
+      var i = count - 1
+      while i >= 0, digits[i] == 9 {
+        digits[i] = 0
+        i -= 1
+      }
+      if i >= 0 {
+        digits[i] += 1
+      } else {
+        digits.insert(1, at: 0)
+        point += 1
+      }
+    }
+    while digits.last == 0 { digits.removeLast() }
+  }
+
+  /// The digit characters at `positions` (counted from the first significant digit), zeros outside
+  /// the digits kept.
+  func figures(_ positions: Range<Int>) -> [Character] {
+    positions.map { i in
+      Character(Unicode.Scalar(48 + (i >= 0 && i < digits.count ? digits[i] : 0)))
     }
   }
 }

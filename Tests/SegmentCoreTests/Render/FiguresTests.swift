@@ -12,10 +12,24 @@ struct FiguresTests {
 
   @Test(arguments: [
     (2.345, 2, "2.35"), (-2.345, 2, "-2.35"), (0.004, 2, "0.00"), (-0.004, 2, "0.00"), (1e6, 0, "1000000"),
-    (12.5, 0, "13"), (7, 3, "7.000"),
+    (12.5, 0, "13"), (7, 3, "7.000"), (0.006, 2, "0.01"), (0.0004, 2, "0.00"), (99.996, 2, "100.00"),
+    (-0.5, 0, "-1"), (1234567.891, 1, "1234567.9"), (0.000123456, 5, "0.00012"), (1e-300, 3, "0.000"),
   ])
   func fixed(x: Double, decimals: Int, text: String) {
     #expect(Figures.fixed(x, decimals: decimals) == text)
+  }
+
+  /// A decimal tie reached from either side by binary arithmetic (engines add in different orders)
+  /// rounds the same way; a value truly below the tie still rounds down.
+  @Test func fixedDecidesTiesOnDecimalDigits() {
+    #expect(Figures.fixed(73.33750000000001, decimals: 2) == "73.34")
+    #expect(Figures.fixed(73.33749999999999, decimals: 2) == "73.34")
+    #expect(Figures.fixed(-73.33749999999999, decimals: 2) == "-73.34")
+    #expect(Figures.fixed(5867.0 / 80, decimals: 2) == "73.34")
+    #expect(Figures.fixed(73.334999999, decimals: 2) == "73.33")
+    #expect(Figures.fixed(1.0049999999999999, decimals: 2) == "1.01")
+    #expect(Figures.fixed(0.1 + 0.2, decimals: 17) == "0.30000000000000000")
+    #expect(Figures.fixed(1e19, decimals: 2) == Figures.shortest(1e19))
   }
 
   @Test(arguments: [(12.5, "12.5"), (1e6, "1000000"), (0.00001, "0.00001"), (-3, "-3"), (0.1, "0.1")])
