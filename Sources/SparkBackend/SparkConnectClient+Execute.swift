@@ -13,6 +13,8 @@ public struct SparkResult: Sendable, Equatable {
   public var arrowBatches: [[UInt8]]
   /// The row count Spark announced for each batch, parallel to `arrowBatches`.
   public var batchRowCounts: [Int64]
+  /// The id of the rows a checkpoint kept, for a checkpoint command.
+  public var checkpointID: String? = nil
 
   /// All rows over all batches.
   public var rowCount: Int64 { batchRowCounts.reduce(0, +) }
@@ -67,6 +69,56 @@ extension SparkConnectClient {
     let id = operationID ?? Self.newOperationID()
     _ = try await execute(plan, operationID: id)
     return id
+  }
+
+  /// Computes a query's rows once, keeps them on the executors and names them as a temporary view of
+  /// this session: an eager local checkpoint (as `DataFrame.localCheckpoint()`), so the view's plan is
+  /// the kept rows alone however long the query's was, and later queries over it neither compute the
+  /// query again nor plan it again.
+  /// - Returns: the id of the kept rows, which `dropKeptView` frees.
+  /// - Throws: `SparkError`; nothing is left on the server when it fails.
+  public func keepRows(
+    of query: String, asView name: String, operationID: String? = nil
+  ) async throws(SparkError) -> String {
+    var checkpoint = Spark_Connect_CheckpointCommand()
+    checkpoint.relation = Self.sqlRelation(query, arguments: [])
+    checkpoint.local = true
+    checkpoint.eager = true
+    var plan = Spark_Connect_Plan()
+    plan.command.checkpointCommand = checkpoint
+    let result = try await execute(plan, operationID: operationID ?? Self.newOperationID())
+    guard let id = result.checkpointID, !id.isEmpty else {
+      throw SparkError(.protocolViolation("the checkpoint command returned no relation id"))
+    }
+    var view = Spark_Connect_CreateDataFrameViewCommand()
+    view.input.cachedRemoteRelation.relationID = id
+    view.name = name
+    view.isGlobal = false
+    view.replace = true
+    var create = Spark_Connect_Plan()
+    create.command.createDataframeView = view
+    do {
+      _ = try await execute(create, operationID: Self.newOperationID())
+    } catch {
+      try? await releaseKeptRows(id)
+      throw error
+    }
+    return id
+  }
+
+  /// Drops a view `keepRows` made and frees its rows on the executors.
+  /// - Throws: `SparkError`.
+  public func dropKeptView(_ name: String, rows id: String) async throws(SparkError) {
+    try await executeCommand("DROP VIEW IF EXISTS \(name)")
+    try await releaseKeptRows(id)
+  }
+
+  private func releaseKeptRows(_ id: String) async throws(SparkError) {
+    var remove = Spark_Connect_RemoveCachedRemoteRelationCommand()
+    remove.relation.relationID = id
+    var plan = Spark_Connect_Plan()
+    plan.command.removeCachedRemoteRelationCommand = remove
+    _ = try await execute(plan, operationID: Self.newOperationID())
   }
 
   /// Writes rows held on the client into a managed table (`saveAsTable`).

@@ -14,6 +14,8 @@ private final class ExecutionProgress: Sendable {
     var responses = 0
     var complete = false
     var serverSessionID: String?
+    /// The id of the rows a checkpoint command kept.
+    var checkpointID: String?
   }
 
   let state = Mutex(State())
@@ -43,6 +45,8 @@ private final class ExecutionProgress: Sendable {
         s.rowCounts.append(batch.rowCount)
       case .resultComplete:
         s.complete = true
+      case .checkpointCommandResult(let result):
+        s.checkpointID = result.relation.relationID
       default:
         break
       }
@@ -119,7 +123,9 @@ extension SparkConnectClient {
     await release(operationID: operationID)
     let state = progress.state.withLock { $0 }
     if let serverSession = state.serverSessionID { try noteServerSession(serverSession) }
-    return SparkResult(operationID: operationID, arrowBatches: state.batches, batchRowCounts: state.rowCounts)
+    return SparkResult(
+      operationID: operationID, arrowBatches: state.batches, batchRowCounts: state.rowCounts,
+      checkpointID: state.checkpointID)
   }
 
   /// Tells the server it may forget the operation and its buffered responses. Best effort: the server
