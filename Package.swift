@@ -99,7 +99,7 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
       ]),
     .testTarget(
-      name: "SparkBackendTests", dependencies: ["SparkBackend", "SegmentPlan"],
+      name: "SparkBackendTests", dependencies: ["SparkBackend", "SQLBackend", "SegmentPlan", "Columnar"],
       // Read by path (#filePath), so they need no resource bundle.
       exclude: ["Fixtures"]),
     .testTarget(name: "SegmentCoreTests", dependencies: ["SegmentCore", "Columnar"]),

@@ -15,20 +15,20 @@ extension PostgresEngine {
     for column in rows.columns {
       definitions.append("\(dialect.identifier(column.name)) \(dialect.typeName(column.type))")
     }
-    try execute(SQLText("BEGIN"), interruption)
+    try runStatement("BEGIN", interruption)
     do throws(EngineError) {
-      if replace { try execute(SQLText("DROP TABLE IF EXISTS \(name)"), interruption) }
-      try execute(SQLText("CREATE TABLE \(name) (\(definitions.joined(separator: ", ")))"), interruption)
+      if replace { try runStatement("DROP TABLE IF EXISTS \(name)", interruption) }
+      try runStatement("CREATE TABLE \(name) (\(definitions.joined(separator: ", ")))", interruption)
       for column in rows.columns {
         guard let words = column.boolWords else { continue }
         let comment = dialect.stringLiteral(SQLTable.comment(for: words))
-        try execute(
-          SQLText("COMMENT ON COLUMN \(name).\(dialect.identifier(column.name)) IS \(comment)"), interruption)
+        try runStatement(
+          "COMMENT ON COLUMN \(name).\(dialect.identifier(column.name)) IS \(comment)", interruption)
       }
       try copyRows(rows, into: table, interruption)
-      try execute(SQLText("COMMIT"), interruption)
+      try runStatement("COMMIT", interruption)
     } catch {
-      try? execute(SQLText("ROLLBACK"), Interruption())
+      try? runStatement("ROLLBACK", Interruption())
       throw error
     }
     // The columns a session added belong to the table it replaced.
@@ -83,7 +83,22 @@ extension PostgresEngine {
     }
   }
 
-  private func execute(_ sql: SQLText, _ interruption: Interruption) throws(EngineError) {
-    _ = try PostgresEngine.run(connection, sql, interruption: interruption)
+  /// Runs a statement that returns no rows.
+  func runStatement(_ statement: String, _ interruption: Interruption) throws(EngineError) {
+    _ = try PostgresEngine.run(connection, SQLText(statement), interruption: interruption)
+  }
+
+  /// A temporary table: the connection's own, holding its rows (so the copy it was made from can go),
+  /// dropped with the connection at the latest. One statement, so a failed or interrupted one leaves none.
+  func keepCopy(named name: String, of query: String, _ interruption: Interruption) throws(EngineError)
+    -> KeptCopy
+  {
+    let table = dialect.identifier(name)
+    try runStatement("CREATE TEMPORARY TABLE \(table) AS \(query)", interruption)
+    return KeptCopy(from: table)
+  }
+
+  func dropCopy(_ copy: KeptCopy) {
+    try? runStatement("DROP TABLE IF EXISTS \(copy.from)", Interruption())
   }
 }

@@ -144,6 +144,7 @@ final class PostgresEngine: RemoteEngine, CatalogedSQLEngine {
       FROM information_schema.columns c \
       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name \
       WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND c.table_schema NOT LIKE 'pg_toast%' \
+      AND c.table_schema NOT LIKE 'pg_temp%' \
       ORDER BY c.table_schema COLLATE "C", c.table_name COLLATE "C", c.ordinal_position
       """)
     let rows = try run(connection, sql, interruption: interruption)

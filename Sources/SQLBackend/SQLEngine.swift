@@ -2,11 +2,17 @@ import Columnar
 import SegmentPlan
 
 /// An engine that answers queries by running SQL: it says how it compiles a query on one of its tables,
-/// so `sql` shows exactly what it runs, and how it runs one statement; the rest (which statements, the
+/// so `sql` shows what it runs (with the session's copies of costly columns spelt out as their
+/// definitions), and how it runs one statement; the rest (which statements, the
 /// frame's shape, the means and the bins worked out as memory does) is written once, below.
 public protocol SQLEngine: Engine {
-  /// The compiler for one of its tables (by the engine's own name for it).
+  /// The compiler for one of its tables (by the engine's own name for it): the table and the columns
+  /// the session added, as their definitions (what `sql` shows, to run anywhere).
   func compiler(for table: String) throws(EngineError) -> SQLCompiler
+
+  /// The compiler the engine runs a query on one of its tables with: as `compiler(for:)`, but reading
+  /// the costly added columns from the session's copy of them (see `KeptTable`), made here when missing.
+  func runningCompiler(for table: String, _ interruption: Interruption) throws(EngineError) -> SQLCompiler
 
   /// What the session knows of its tables beyond the server's catalog: added columns, sizes.
   var session: SessionTables { get }
@@ -21,7 +27,7 @@ extension SQLEngine {
   /// Answers a query by compiling it for the table's dialect and running the statements: the one way
   /// every SQL engine executes, so the frames of all of them have the same shape and order.
   public func execute(_ query: Query, interruption: Interruption) throws(EngineError) -> Frame {
-    let compiler = try compiler(for: query.relation.table)
+    let compiler = try runningCompiler(for: query.relation.table, interruption)
     let schema = compiler.schema
     func type(_ name: String) -> ColumnType { schema.column(named: name)?.type ?? .string }
     switch query.operation {

@@ -42,6 +42,13 @@ public protocol CatalogedSQLEngine: SQLEngine, RemoteEngine {
   var dialect: any SQLDialect { get }
   /// The tables, as last read from the server.
   var tables: [SQLTable] { get }
+  /// Makes the session's copy of a query's rows (see `KeptTable`) under a plain name (letters, digits,
+  /// underscores), held on the server as long as the connection at most.
+  /// - Throws: `EngineError`, leaving nothing behind.
+  func keepCopy(named name: String, of query: String, _ interruption: Interruption) throws(EngineError)
+    -> KeptCopy
+  /// Drops a copy `keepCopy` made. Best effort: one that cannot be dropped goes with the connection.
+  func dropCopy(_ copy: KeptCopy)
 }
 
 extension CatalogedSQLEngine {
@@ -56,6 +63,52 @@ extension CatalogedSQLEngine {
   public func compiler(for table: String) throws(EngineError) -> SQLCompiler {
     let stored = try stored(table)
     return SQLCompiler(dialect: dialect, schema: stored.schema, from: stored.from, rowOrder: stored.rowOrder)
+  }
+
+  public func runningCompiler(for table: String, _ interruption: Interruption) throws(EngineError)
+    -> SQLCompiler
+  {
+    for copy in session.takeDiscarded() { dropCopy(copy) }
+    let server = try serverTable(table)
+    let name = server.schema.name
+    let recipes = session.recipes(of: name)
+    guard let last = recipes.lastIndex(where: \.isWorthKeeping) else { return try compiler(for: table) }
+    let costly = Array(recipes[...last])
+    // The columns a copy holds are read from it, the others computed over it.
+    var base = server
+    var covered = 0
+    if let kept = session.kept(of: name), costly.starts(with: kept.recipes) {
+      base = kept.table
+      covered = kept.recipes.count
+    }
+    if covered < costly.count && session.keepsCopies && session.wasReadBefore(costly, of: name) {
+      // Made from the last copy, so each costly column is computed once.
+      let computed = try base.adding(Array(costly[covered...]), dialect: dialect, tables: serverTable)
+      let copy: KeptCopy?
+      do {
+        copy = try keepCopy(named: session.newKeptName(), of: "SELECT * FROM \(computed.from)", interruption)
+      } catch {
+        switch error.kind {
+        case .server:
+          // Refused (a role without the TEMPORARY privilege, a full disk): the session goes on
+          // without copies, and the query computes the columns as it would have without them.
+          session.stopKeepingCopies()
+          copy = nil
+        case .outOfRange:
+          // The columns themselves cannot be computed: the query says so, as it would without copies.
+          copy = nil
+        default: throw error
+        }
+      }
+      if let copy {
+        base = SQLTable(schema: computed.schema, from: copy.from, rowOrder: server.rowOrder)
+        covered = costly.count
+        session.keep(KeptTable(recipes: costly, table: base, copy: copy), for: name)
+      }
+    }
+    let running = try base.adding(Array(recipes[covered...]), dialect: dialect, tables: serverTable)
+    return SQLCompiler(
+      dialect: dialect, schema: running.schema, from: running.from, rowOrder: running.rowOrder)
   }
 
   /// A table by name, the exact spelling first, else ignoring case, with the columns the session added.

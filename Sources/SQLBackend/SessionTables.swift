@@ -4,12 +4,20 @@ import Synchronization
 
 /// What a session knows of a SQL engine's tables beyond the server's catalog, by the table's exact name
 /// (a server may hold `Sales` and `sales` both):
-/// the columns it added (`rfm`, `bucket`, `derive`), kept as recipes and read as a query that computes them over
-/// the table, so the server's tables are never altered; and each table's size once counted.
+/// the columns it added (`rfm`, `bucket`, `derive`, `trait`), kept as recipes and read as a query that
+/// computes them over the table, so the server's tables are never altered; the session's copies of the
+/// costly ones (see `KeptTable`); and each table's size once counted.
 public final class SessionTables: Sendable {
   private struct State {
     var recipes: [String: [ColumnRecipe]] = [:]
     var sizes: [String: Int] = [:]
+    var kept: [String: KeptTable] = [:]
+    /// Per table, the costly recipes a query has read from their definitions, not yet kept.
+    var readOnce: [String: [ColumnRecipe]] = [:]
+    /// Kept copies no longer read, dropped before the next query.
+    var discarded: [KeptCopy] = []
+    var keptMade = 0
+    var keepsCopies = true
   }
 
   private let state = Mutex(State())
@@ -22,9 +30,15 @@ public final class SessionTables: Sendable {
     state.withLock { $0.recipes[table] ?? [] }
   }
 
-  /// Sets the recipes of a table.
+  /// Sets the recipes of a table; a kept copy of columns no longer among them is discarded. The command
+  /// that sets them reads them next, which counts as their first read (see `wasReadBefore`), even when
+  /// the same rfm runs again.
   public func set(_ list: [ColumnRecipe], for table: String) {
-    state.withLock { $0.recipes[table] = list.isEmpty ? nil : list }
+    state.withLock {
+      $0.recipes[table] = list.isEmpty ? nil : list
+      $0.readOnce[table] = nil
+      if let kept = $0.kept[table], !list.starts(with: kept.recipes) { Self.discard(table, &$0) }
+    }
   }
 
   /// A table's size, when counted since the catalog was last read.
@@ -37,9 +51,13 @@ public final class SessionTables: Sendable {
     state.withLock { $0.sizes[table] = size }
   }
 
-  /// Forgets every size: the catalog is read again, as after another client's change.
+  /// Forgets every size and discards every kept copy: the catalog is read again, as after another
+  /// client's change, so the rows are read afresh.
   public func forgetSizes() {
-    state.withLock { $0.sizes = [:] }
+    state.withLock {
+      $0.sizes = [:]
+      for table in $0.kept.keys.sorted() { Self.discard(table, &$0) }
+    }
   }
 
   /// Forgets all about a table: it was replaced or dropped.
@@ -47,7 +65,105 @@ public final class SessionTables: Sendable {
     state.withLock {
       $0.recipes[table] = nil
       $0.sizes[table] = nil
+      $0.readOnce[table] = nil
+      Self.discard(table, &$0)
     }
+  }
+
+  /// The session's copy of a table's costly columns, when one is kept.
+  public func kept(of table: String) -> KeptTable? {
+    state.withLock { $0.kept[table] }
+  }
+
+  /// True when a query has read these costly recipes of a table from their definitions before; else
+  /// notes that one does now. The command that adds a column reads it once (rfm's summary, a trait's
+  /// count), and only columns read again are worth a copy.
+  public func wasReadBefore(_ recipes: [ColumnRecipe], of table: String) -> Bool {
+    state.withLock {
+      if $0.readOnce[table] == recipes { return true }
+      $0.readOnce[table] = recipes
+      return false
+    }
+  }
+
+  /// False once the server refused to make a copy: the session then computes its columns in every
+  /// query, as it does where the engine keeps no copies.
+  public var keepsCopies: Bool {
+    state.withLock { $0.keepsCopies }
+  }
+
+  /// Makes no more copies in this session.
+  public func stopKeepingCopies() {
+    state.withLock { $0.keepsCopies = false }
+  }
+
+  /// A name for the next kept copy, never used before in this session.
+  public func newKeptName() -> String {
+    state.withLock {
+      $0.keptMade += 1
+      return KeptTable.namePrefix + String($0.keptMade)
+    }
+  }
+
+  /// Records a kept copy of a table, discarding the one it replaces.
+  public func keep(_ kept: KeptTable, for table: String) {
+    state.withLock {
+      Self.discard(table, &$0)
+      $0.kept[table] = kept
+    }
+  }
+
+  /// The discarded copies, handed out once.
+  public func takeDiscarded() -> [KeptCopy] {
+    state.withLock { state in
+      defer { state.discarded = [] }
+      return state.discarded
+    }
+  }
+
+  private static func discard(_ table: String, _ state: inout State) {
+    if let old = state.kept.removeValue(forKey: table) { state.discarded.append(old.copy) }
+  }
+}
+
+/// A session's copy, on the server, of a table with its costly added columns computed once (rfm's three
+/// windows, a trait's join): later commands read it rather than computing them again in every query. It
+/// is made by the second query that reads the columns (the command that adds them reads them once, and
+/// a column read once is not worth a copy), lives as long as the connection (a temporary table), holds
+/// the table's rows as they were when it was made, and is made again after the catalog is read
+/// (`tables`) or the recipes change. A copy made after more columns were added is made from the last
+/// one, so each costly column is computed once.
+public struct KeptTable: Sendable {
+  /// The recipes whose columns it holds: the first ones of the table's.
+  public var recipes: [ColumnRecipe]
+  /// The table as read from the copy: the columns of the table and of the recipes.
+  public var table: SQLTable
+  /// The copy as the engine made it.
+  public var copy: KeptCopy
+
+  /// Creates a kept copy's description.
+  public init(recipes: [ColumnRecipe], table: SQLTable, copy: KeptCopy) {
+    self.recipes = recipes
+    self.table = table
+    self.copy = copy
+  }
+
+  /// How the names of kept copies begin; the catalog leaves such tables out.
+  public static let namePrefix = "seg_kept_"
+}
+
+/// A copy of rows an engine keeps for the session, as the engine made it (PostgreSQL: a temporary
+/// table; Spark: a view of checkpointed rows).
+public struct KeptCopy: Sendable, Equatable {
+  /// How a query reads it: a FROM item (the quoted name).
+  public var from: String
+  /// What else the engine needs to drop it (Spark: the id of the checkpointed rows); empty if nothing.
+  public var handle: String
+
+  /// Describes a copy.
+  public init(from: String, handle: String = "") {
+    self.from = from
+    self.handle = handle
   }
 }
 
@@ -165,6 +281,18 @@ extension SQLCompiler {
       return [[(outputs[0], try self.formula(formula))]]
     case .trait:
       preconditionFailure("a trait joins its source (SQLTable.adding(_:source:dialect:)), it is no layer")
+    }
+  }
+}
+
+extension ColumnRecipe {
+  /// True for the columns a session keeps a copy of rather than compute in every later query: rfm's
+  /// (three windows, each a sort of the scored rows) and a trait's (a join of the source grouped by
+  /// key). A derived or bucket column costs no more than the expression written into the query.
+  var isWorthKeeping: Bool {
+    switch self {
+    case .rfm, .trait: return true
+    case .bands, .derived: return false
     }
   }
 }

@@ -39,12 +39,12 @@ extension SparkEngine {
         }
         start = end
       } while start < rows.rowCount
-      for comment in comments { try execute(comment, interruption) }
-      if exists { try execute("DROP TABLE IF EXISTS \(dialect.identifier(table))", interruption) }
-      try execute(
+      for comment in comments { try runStatement(comment, interruption) }
+      if exists { try runStatement("DROP TABLE IF EXISTS \(dialect.identifier(table))", interruption) }
+      try runStatement(
         "ALTER TABLE \(dialect.identifier(scratch)) RENAME TO \(dialect.identifier(table))", interruption)
     } catch {
-      try? execute("DROP TABLE IF EXISTS \(dialect.identifier(scratch))", Interruption())
+      try? runStatement("DROP TABLE IF EXISTS \(dialect.identifier(scratch))", Interruption())
       throw error
     }
     session.forget(table)
@@ -65,12 +65,12 @@ extension SparkEngine {
       ? "USING parquet OPTIONS (path \(dialect.stringLiteral(path)))"
       : "USING csv OPTIONS (path \(dialect.stringLiteral(path)), header 'true', inferSchema 'true')"
     if exists {
-      try execute("DROP TABLE IF EXISTS \(table)", interruption)
+      try runStatement("DROP TABLE IF EXISTS \(table)", interruption)
       // Gone, whether or not the new one can be made.
       session.forget(name)
     }
     do {
-      try execute("CREATE TABLE \(table) \(options)", interruption)
+      try runStatement("CREATE TABLE \(table) \(options)", interruption)
     } catch {
       // Spark says it cannot infer a schema when the path has no file at all.
       guard let code = error.code, ["PATH_NOT_FOUND", "UNABLE_TO_INFER_SCHEMA"].contains(code) else {
@@ -86,7 +86,32 @@ extension SparkEngine {
   }
 
   /// Runs a statement that returns no rows.
-  func execute(_ statement: String, _ interruption: Interruption) throws(EngineError) {
+  func runStatement(_ statement: String, _ interruption: Interruption) throws(EngineError) {
     try client.executeCommand(statement, interruption: interruption)
+  }
+
+  /// A temporary view of rows checkpointed on the executors (`SparkConnectClient.keepRows`). Not a
+  /// cached view (`CACHE TABLE v AS ...`): such a view keeps its query's plan, one cached over another
+  /// inlines the other's, and after a dozen traits on 2,500 customers each query planned for seconds
+  /// longer until the server ran out of Java heap. A checkpoint's plan is its rows alone.
+  func keepCopy(named name: String, of query: String, _ interruption: Interruption) throws(EngineError)
+    -> KeptCopy
+  {
+    let operationID = SparkConnectClient.newOperationID()
+    let client = client
+    let rows = try SparkBlocking.run(
+      interruption: interruption,
+      onInterrupt: { _ = try? await client.interrupt(operationID: operationID) },
+      { () async throws(SparkError) -> String in
+        try await client.keepRows(of: query, asView: name, operationID: operationID)
+      })
+    return KeptCopy(from: dialect.identifier(name), handle: rows)
+  }
+
+  func dropCopy(_ copy: KeptCopy) {
+    let client = client
+    _ = try? SparkBlocking.run(interruption: Interruption()) { () async throws(SparkError) in
+      try await client.dropKeptView(copy.from, rows: copy.handle)
+    }
   }
 }

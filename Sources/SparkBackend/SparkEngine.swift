@@ -97,6 +97,10 @@ final class SparkEngine: RemoteEngine, CatalogedSQLEngine {
     var fresh: [SQLTable] = []
     for row in 0..<listing.rowCount {
       guard case .string(let name) = listing.value("tableName", at: row) else { continue }
+      // The session's own copies of costly columns (see KeptTable) are no tables of the user's.
+      if case .bool(true) = listing.value("isTemporary", at: row), name.hasPrefix(KeptTable.namePrefix) {
+        continue
+      }
       let result: SparkResult
       do {
         result = try client.executeSQL(

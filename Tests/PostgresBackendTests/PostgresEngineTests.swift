@@ -1,3 +1,4 @@
+import Columnar
 import Dispatch
 import Foundation
 import SQLBackend
@@ -32,6 +33,127 @@ struct PostgresEngineTests {
     let rows = try PostgresEngine.run(
       engine.connection, SQLText("SELECT 41 + 1"), interruption: Interruption())
     #expect(try rows.first.map { try PostgresEngine.value($0.first!, as: .int) } == .int(42))
+  }
+
+  /// rfm's columns are computed once into a temporary table that later queries read (and `sql` never
+  /// shows); the catalog leaves it out; reading the catalog again or dropping the recipe discards it,
+  /// and the copy it replaced is dropped on the server.
+  // On a thread of its own: `store` copies rows through a task on the cooperative pool it would block.
+  @Test func costlyColumnsAreKeptInOneTemporaryTable() async throws {
+    try await EngineThread.run {
+      let engine = try engine()
+      defer { engine.close() }
+      let table = "seg_test_kept_\(UUID().uuidString.prefix(8).lowercased())"
+      let rows = Frame(columns: [
+        Column.int("id", (1...20).map { Int64($0) }),
+        Column.date("seen", days: (1...20).map { Int32(20_000 + $0 % 7) }),
+        Column.int("visits", (1...20).map { Int64($0 % 5) }),
+        Column.double("spend", (1...20).map { Double($0) * 1.5 }),
+      ])
+      try engine.store(rows, as: table, replace: true, interruption: Interruption())
+      defer {
+        try? engine.runStatement("DROP TABLE IF EXISTS \(engine.dialect.identifier(table))", Interruption())
+      }
+      func keptOnServer() throws -> Int {
+        try engine.run(
+          SQLText(
+            "SELECT count(*) FROM pg_class WHERE relpersistence = 't' AND relname LIKE 'seg\\_kept\\_%'"),
+          [("count", .int)], Interruption()
+        ).integer("count")
+      }
+      func scores() throws -> [String] {
+        let frame = try engine.execute(
+          Query(.countBy(["r"]), over: Relation(table: table)), interruption: Interruption())
+        return (0..<frame.rowCount).map { "\(frame.value("r", at: $0)) \(frame.integer("count", at: $0))" }
+      }
+      try engine.defineColumns(
+        [.rfm(recency: "seen", frequency: "visits", monetary: "spend")], on: table,
+        interruption: Interruption()
+      )
+      #expect(try keptOnServer() == 0, "nothing is copied before a query reads the columns")
+      let first = try scores()
+      #expect(first.count == 5)
+      #expect(
+        engine.session.kept(of: table) == nil,
+        "nor for the first query: a column read once is no copy's worth")
+      #expect(try keptOnServer() == 0)
+      #expect(try scores() == first)
+      let kept = try #require(engine.session.kept(of: table))
+      #expect(try keptOnServer() == 1)
+      #expect(kept.table.from.hasPrefix("\"\(KeptTable.namePrefix)"))
+      #expect(try engine.runningCompiler(for: table, Interruption()).from == kept.table.from)
+      #expect(try !engine.compiler(for: table).from.contains(kept.table.from), "sql shows the definitions")
+      #expect(try scores() == first)
+      #expect(
+        engine.session.kept(of: table)?.table.from == kept.table.from, "the next query reads the same copy")
+      #expect(!engine.catalog.tables.contains { $0.name.hasPrefix(KeptTable.namePrefix) })
+
+      // The catalog read again: the next query copies the rows afresh, and the old copy is dropped.
+      try engine.reloadCatalog(interruption: Interruption())
+      #expect(engine.session.kept(of: table) == nil)
+      #expect(try scores() == first)
+      #expect(engine.session.kept(of: table).map(\.table.from) != kept.table.from)
+      #expect(try keptOnServer() == 1)
+
+      // Without the recipe the table is read as it is, and the copy is dropped by the next query.
+      engine.restoreColumns([], on: table)
+      let count = try engine.execute(
+        Query(.count, over: Relation(table: table)), interruption: Interruption())
+      #expect(count.integer("count") == 20)
+      #expect(try keptOnServer() == 0)
+    }
+  }
+
+  /// A role that may not make temporary tables (as read-only analyst accounts often are) still runs
+  /// rfm: the refused copy ends copying for the session, and the queries compute the columns instead.
+  // On a thread of its own: `store` copies rows through a task on the cooperative pool it would block.
+  @Test func aRoleWithoutTemporaryTablesComputesTheColumnsInstead() async throws {
+    try await EngineThread.run {
+      let url = try #require(ServerURL.value, "CI must start PostgreSQL: Scripts/test runs Scripts/pg-server")
+      let admin = try engine()
+      defer { admin.close() }
+      let name = "seg_no_temp_\(UUID().uuidString.prefix(8).lowercased())"
+      try admin.runStatement("CREATE DATABASE \(name)", Interruption())
+      try admin.runStatement("REVOKE TEMPORARY ON DATABASE \(name) FROM PUBLIC", Interruption())
+      try admin.runStatement("CREATE ROLE \(name) LOGIN PASSWORD 'no-temp'", Interruption())
+      defer {
+        try? admin.runStatement("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", Interruption())
+        try? admin.runStatement("DROP ROLE IF EXISTS \(name)", Interruption())
+      }
+      // The server's URL with another database, and another user with its password.
+      let database = try #require(url.range(of: "/", options: .backwards)).lowerBound
+      let owner = try PostgresEngine.open(String(url[..<database]) + "/\(name)", interruption: Interruption())
+      try owner.runStatement("GRANT CREATE ON SCHEMA public TO \(name)", Interruption())
+      owner.close()
+      let userAt = try #require(url.range(of: "://")).upperBound
+      let host = try #require(url[userAt...].firstIndex(of: "@"))
+      let restricted = String(url[..<userAt]) + "\(name):no-temp" + String(url[host..<database]) + "/\(name)"
+      let engine = try PostgresEngine.open(restricted, interruption: Interruption())
+      defer { engine.close() }
+      let rows = Frame(columns: [
+        Column.int("id", (1...20).map { Int64($0) }),
+        Column.date("seen", days: (1...20).map { Int32(20_000 + $0 % 7) }),
+        Column.int("visits", (1...20).map { Int64($0 % 5) }),
+        Column.double("spend", (1...20).map { Double($0) * 1.5 }),
+      ])
+      try engine.store(rows, as: "scored", replace: true, interruption: Interruption())
+      try engine.defineColumns(
+        [.rfm(recency: "seen", frequency: "visits", monetary: "spend")], on: "scored",
+        interruption: Interruption()
+      )
+      func scores() throws -> [String] {
+        let frame = try engine.execute(
+          Query(.countBy(["r"]), over: Relation(table: "scored")), interruption: Interruption())
+        return (0..<frame.rowCount).map { "\(frame.value("r", at: $0)) \(frame.integer("count", at: $0))" }
+      }
+      let first = try scores()
+      #expect(first.count == 5)
+      #expect(engine.session.keepsCopies)
+      #expect(try scores() == first, "the refused copy is no error")
+      #expect(!engine.session.keepsCopies)
+      #expect(engine.session.kept(of: "scored") == nil)
+      #expect(try scores() == first)
+    }
   }
 
   @Test func aDroppedConnectionIsAClearError() throws {
