@@ -10,9 +10,10 @@ public protocol SQLEngine: Engine {
   /// the session added, as their definitions (what `sql` shows, to run anywhere).
   func compiler(for table: String) throws(EngineError) -> SQLCompiler
 
-  /// The compiler the engine runs a query on one of its tables with: as `compiler(for:)`, but reading
-  /// the costly added columns from the session's copy of them (see `KeptTable`), made here when missing.
-  func runningCompiler(for table: String, _ interruption: Interruption) throws(EngineError) -> SQLCompiler
+  /// The compiler the engine runs a query with: as `compiler(for:)` of its table, but reading the costly
+  /// added columns from the session's copy of them (see `KeptTable`), made here when the query is the
+  /// second to read them.
+  func runningCompiler(for query: Query, _ interruption: Interruption) throws(EngineError) -> SQLCompiler
 
   /// What the session knows of its tables beyond the server's catalog: added columns, sizes.
   var session: SessionTables { get }
@@ -27,7 +28,7 @@ extension SQLEngine {
   /// Answers a query by compiling it for the table's dialect and running the statements: the one way
   /// every SQL engine executes, so the frames of all of them have the same shape and order.
   public func execute(_ query: Query, interruption: Interruption) throws(EngineError) -> Frame {
-    let compiler = try runningCompiler(for: query.relation.table, interruption)
+    let compiler = try runningCompiler(for: query, interruption)
     let schema = compiler.schema
     func type(_ name: String) -> ColumnType { schema.column(named: name)?.type ?? .string }
     switch query.operation {

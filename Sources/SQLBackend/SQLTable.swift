@@ -65,9 +65,10 @@ extension CatalogedSQLEngine {
     return SQLCompiler(dialect: dialect, schema: stored.schema, from: stored.from, rowOrder: stored.rowOrder)
   }
 
-  public func runningCompiler(for table: String, _ interruption: Interruption) throws(EngineError)
+  public func runningCompiler(for query: Query, _ interruption: Interruption) throws(EngineError)
     -> SQLCompiler
   {
+    let table = query.relation.table
     for copy in session.takeDiscarded() { dropCopy(copy) }
     let server = try serverTable(table)
     let name = server.schema.name
@@ -81,7 +82,9 @@ extension CatalogedSQLEngine {
       base = kept.table
       covered = kept.recipes.count
     }
-    if covered < costly.count && session.keepsCopies && session.wasReadBefore(costly, of: name) {
+    if covered < costly.count && session.keepsCopies && Self.reads(query, costly: costly, of: recipes)
+      && session.wasReadBefore(costly, of: name)
+    {
       // Made from the last copy, so each costly column is computed once.
       let computed = try base.adding(Array(costly[covered...]), dialect: dialect, tables: serverTable)
       let copy: KeptCopy?
@@ -109,6 +112,18 @@ extension CatalogedSQLEngine {
     let running = try base.adding(Array(recipes[covered...]), dialect: dialect, tables: serverTable)
     return SQLCompiler(
       dialect: dialect, schema: running.schema, from: running.from, rowOrder: running.rowOrder)
+  }
+
+  /// True when the query reads a column of the costly recipes, or of a later recipe computed from one:
+  /// only such queries count as reads of them (rfm's own checks of its inputs, run again, do not).
+  private static func reads(_ query: Query, costly: [ColumnRecipe], of recipes: [ColumnRecipe]) -> Bool {
+    guard let read = query.columnsRead else { return true }
+    var made = Set(costly.flatMap(\.outputs).map { $0.name.lowercased() })
+    for recipe in recipes.dropFirst(costly.count)
+    where recipe.inputs.contains(where: { made.contains($0.lowercased()) }) {
+      made.formUnion(recipe.outputs.map { $0.name.lowercased() })
+    }
+    return read.contains { made.contains($0.lowercased()) }
   }
 
   /// A table by name, the exact spelling first, else ignoring case, with the columns the session added.

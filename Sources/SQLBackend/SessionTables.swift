@@ -30,13 +30,14 @@ public final class SessionTables: Sendable {
     state.withLock { $0.recipes[table] ?? [] }
   }
 
-  /// Sets the recipes of a table; a kept copy of columns no longer among them is discarded. The command
-  /// that sets them reads them next, which counts as their first read (see `wasReadBefore`), even when
-  /// the same rfm runs again.
+  /// Sets the recipes of a table; a kept copy of columns no longer among them is discarded. Unless the
+  /// list only grew, the command that sets them reads them next, and that counts as their first read
+  /// (see `wasReadBefore`): rfm run again is measured as rfm, not as a read of a copy.
   public func set(_ list: [ColumnRecipe], for table: String) {
     state.withLock {
+      let old = $0.recipes[table] ?? []
       $0.recipes[table] = list.isEmpty ? nil : list
-      $0.readOnce[table] = nil
+      if !(list.count > old.count && list.starts(with: old)) { $0.readOnce[table] = nil }
       if let kept = $0.kept[table], !list.starts(with: kept.recipes) { Self.discard(table, &$0) }
     }
   }

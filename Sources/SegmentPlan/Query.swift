@@ -147,4 +147,25 @@ public struct Query: Sendable, Hashable {
     self.relation = relation
     self.operation = operation
   }
+
+  /// The names of the columns it reads, its filter's included, in no particular order and maybe more
+  /// than once; nil when it reads every column (`duplicateRows`).
+  public var columnsRead: [String]? {
+    var names = relation.filter?.columnsRead ?? []
+    switch operation {
+    case .count: break
+    case .countBy(let keys), .countByInTable(let keys), .valueRange(let keys): names += keys
+    case .countWhere(let conditions), .anyWhere(let conditions):
+      names += conditions.flatMap(\.columnsRead)
+    case .countByPeriod(let column, _), .maxDate(let column), .firstRepeat(let column),
+      .bins(let column, _):
+      names.append(column)
+    case .summarize(let columns, let by, _, _, _): names += columns + (by.map { [$0] } ?? [])
+    case .valueCounts(let column, let conditions, _):
+      names += [column] + conditions.flatMap(\.columnsRead)
+    case .rows(let columns, let order, _): names += columns + order.map(\.column)
+    case .duplicateRows: return nil
+    }
+    return names
+  }
 }

@@ -54,7 +54,9 @@ struct SparkEngineTests {
     #expect(try await EngineThread.run(keptOnServer) == [kept.copy.from])
     #expect(!kept.copy.handle.isEmpty, "the checkpoint's id, to free its rows")
     #expect(
-      try await EngineThread.run { try engine.runningCompiler(for: table, Interruption()).from }
+      try await EngineThread.run {
+        try engine.runningCompiler(for: Query(.count, over: Relation(table: table)), Interruption()).from
+      }
         == kept.copy.from)
     #expect(try !engine.compiler(for: table).from.contains(kept.copy.from), "sql shows the definitions")
     #expect(try await EngineThread.run(scores) == first)
