@@ -32,6 +32,11 @@ extension SQLEngine {
     let schema = compiler.schema
     func type(_ name: String) -> ColumnType { schema.column(named: name)?.type ?? .string }
     switch query.operation {
+    case .count where query.relation.filter == nil:
+      // A whole table's size, as counted once per catalog reading (`use` counts it first, and the
+      // shares of the commands after it divide by it).
+      let size = try tableSize(compiler, interruption, atLeast: 0)
+      return Frame(columns: [Column.int("count", [Int64(size)])])
     case .count:
       return try run(compiler.statement(query)!, [("count", .int)], interruption)
     case .countWhere(let conditions) where query.relation.filter == nil && conditions.count == 1:
@@ -46,7 +51,12 @@ extension SQLEngine {
         compiler.statement(query)!, [("rows", .int)] + conditions.indices.map { ("n.\($0)", .int) },
         interruption)
     case .anyWhere(let conditions):
-      return try run(compiler.statement(query)!, conditions.indices.map { ("n.\($0)", .int) }, interruption)
+      var found: [Column] = []
+      for (i, condition) in conditions.enumerated() {
+        let first = try run(compiler.anyRow(condition, query.relation), [("one", .int)], interruption)
+        found.append(Column.int("n.\(i)", [first.rowCount > 0 ? 1 : 0]))
+      }
+      return Frame(columns: found)
     case .countBy(let keys):
       let shape = keys.map { ($0, type($0) == .list ? ColumnType.string : type($0)) } + [("count", .int)]
       return try run(compiler.statement(query)!, shape, interruption)
