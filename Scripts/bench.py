@@ -136,17 +136,18 @@ print(json.dumps(out))
 """
 
 
+def seg_times(seg, setup, commands):
+    """Milliseconds of each of `commands`, from seg's own timer, run in one seg after the `setup` lines."""
+    lines = setup + ["set timer on"] + commands
+    result = subprocess.run([seg, "--no-init", "-c", "; ".join(lines)], check=True, capture_output=True, text=True)
+    times = [float(v) * (1000 if u == "s" else 1) for v, u in re.findall(r"time: ([0-9.]+) (ms|s)", result.stderr)]
+    return times[1:]  # the first is `set timer on` itself
+
+
 def seg_queries(seg, path, runs):
     """Median milliseconds per query, from seg's own timer (set timer on), table in memory."""
-    lines = [f'load "{path}" as customers', 'segment q1 = gender = "M" and age between 18 and 25',
-             "set timer on"]
-    for _, command, _, _ in QUERIES:
-        lines += [command] * runs
-    result = subprocess.run([seg, "--no-init", "-c", "; ".join(lines)], check=True, capture_output=True, text=True)
-    times = []
-    for value, unit in re.findall(r"time: ([0-9.]+) (ms|s)", result.stderr):
-        times.append(float(value) * (1000 if unit == "s" else 1))
-    times = times[1:]  # the first is `set timer on` itself
+    setup = [f'load "{path}" as customers', 'segment q1 = gender = "M" and age between 18 and 25']
+    times = seg_times(seg, setup, [command for _, command, _, _ in QUERIES for _ in range(runs)])
     return {label: statistics.median(times[i * runs:(i + 1) * runs]) for i, (label, *_) in enumerate(QUERIES)}
 
 
@@ -217,7 +218,15 @@ def main():
     parser.add_argument("--seg", required=True)
     parser.add_argument("--file", required=True)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--servers-only", action="store_true",
+                        help="skip the tables in memory (loads, DuckDB, polars, start-up)")
+    parser.add_argument("--only", help="comma-separated labels of the server queries to time (e.g. Q1,D1)")
     args = parser.parse_args()
+    wanted = args.only.split(",") if args.only else None
+    pick = lambda queries: [q for q in queries if wanted is None or q[0] in wanted]
+    if args.servers_only:
+        report_servers(args, pick)
+        return
     size_mb = os.path.getsize(args.file) / 1e6
     print(f"load {args.file} ({size_mb:.1f} MB) fully into memory; median of {args.runs} runs; 2 cores")
     configs = [("seg", lambda: run_seg(args.seg, args.file))]
@@ -236,12 +245,16 @@ def main():
     report_queries(args.seg, args.file, args.runs)
     print()
     print(f"start-up to the first prompt in a pseudo-terminal: {startup(args.seg):.1f} ms (median of 21)")
+    report_servers(args, pick)
+
+
+def report_servers(args, pick):
     if os.environ.get("SEG_PG_URL"):
         print()
-        report_postgres(args.seg, args.file, args.runs)
+        report_postgres(args.seg, args.file, args.runs, pick(PG_QUERIES))
     if os.environ.get("SEG_SPARK_URL"):
         print()
-        report_spark(args.seg, args.file, args.runs)
+        report_spark(args.seg, args.file, args.runs, pick(SPARK_QUERIES))
 
 
 # The issue's queries on PostgreSQL: seg's compiled SQL (seg's own timer, a table seg copied there)
@@ -293,7 +306,7 @@ SPARK_QUERIES = [query for query in PG_QUERIES if query[0] != "R2"]
 SERVER_SEGMENT = 'segment q1 = gender = "M" and age between 18 and 25'
 
 
-def report_postgres(seg, path, runs):
+def report_postgres(seg, path, runs, queries):
     url = os.environ["SEG_PG_URL"]
     setup = subprocess.run([seg, "--no-init", "-c", f'set timer on; load "{path}" as bench; '
                             f'connect "{url}" as pg; copy bench to pg replace'],
@@ -303,18 +316,14 @@ def report_postgres(seg, path, runs):
     # A freshly written table is vacuumed and its hint bits set by whichever query reads it first, and
     # autovacuum may be at it still: settle it before either side is timed, so neither pays for that.
     subprocess.run(["psql", "-X", "-q", url, "-c", "VACUUM (ANALYZE) bench"], check=True, capture_output=True)
-    lines = [f'connect "{url}" as pg', "use pg.bench", SERVER_SEGMENT, "set timer on"]
-    for _, command, _ in PG_QUERIES:
-        lines += [command] * runs
-    result = subprocess.run([seg, "--no-init", "-c", "; ".join(lines)], check=True, capture_output=True, text=True)
-    times = [float(v) * (1000 if u == "s" else 1) for v, u in re.findall(r"time: ([0-9.]+) (ms|s)", result.stderr)]
-    times = times[1:]
-    script = "\\timing on\n" + "".join(f"{sql};\n" * runs for _, _, sql in PG_QUERIES)
+    times = seg_times(seg, [f'connect "{url}" as pg', "use pg.bench", SERVER_SEGMENT],
+                      [command for _, command, _ in queries for _ in range(runs)])
+    script = "\\timing on\n" + "".join(f"{sql};\n" * runs for _, _, sql in queries)
     psql = subprocess.run(["psql", "-X", "-q", "-o", "/dev/null", url], input=script, check=True,
                           capture_output=True, text=True)
     hand = [float(v) for v in re.findall(r"Time: ([0-9.]+) ms", psql.stdout + psql.stderr)]
     print(f"{'query':<9}{'seg on PostgreSQL':>19}{'hand-written SQL':>18}{'seg / hand':>12}")
-    for i, (label, _, _) in enumerate(PG_QUERIES):
+    for i, (label, _, _) in enumerate(queries):
         ours = statistics.median(times[i * runs:(i + 1) * runs])
         theirs = statistics.median(hand[i * runs:(i + 1) * runs])
         print(f"{label:<9}{ours:>19.1f}{theirs:>18.1f}{ours / theirs:>11.2f}x")
@@ -345,7 +354,7 @@ for group in sys.stdin.read().split("\n\n"):
 TABLE_SIZE = re.compile(r"^SELECT count\(\*\) AS `count` FROM (`bench`|\(SELECT (?!.* WHERE ).* AS `seg_computed`);?$")
 
 
-def report_spark(seg, path, runs):
+def report_spark(seg, path, runs, queries):
     url = os.environ["SEG_SPARK_URL"]
     setup = subprocess.run([seg, "--no-init", "-c", f'set timer on; connect "{url}" as sc; '
                             f'create table bench on sc from "{os.path.abspath(path)}" replace; use sc.bench; count'],
@@ -354,12 +363,13 @@ def report_spark(seg, path, runs):
     print(f"Spark ({url}): create table over {path}, then the first count: "
           f"{(times[-3] + times[-1]) / 1000:.1f} s; median of {runs} runs; milliseconds")
     statements = []
-    for _, command, _ in SPARK_QUERIES:
+    for _, command, _ in queries:
         shown = subprocess.run([seg, "--no-init", "-c",
                                 f'connect "{url}" as sc; use sc.bench; {SERVER_SEGMENT}; sql {command}'],
                                check=True, capture_output=True, text=True).stdout.strip().splitlines()
         # Every statement the command runs: sql's lines, one per statement, but the table's size, which seg
-        # counts once per catalog reading (in its first timed run, which the median leaves out).
+        # counts once per catalog reading (at `use`, before its timer is on). seg also runs what `sql`
+        # leaves out: a case hint's probe per typed text (`SELECT 1 ... LIMIT 1`, tens of milliseconds).
         statements.append("\n".join(line.rstrip(";") for line in shown
                                      if line.startswith("SELECT ") and not TABLE_SIZE.match(line)))
     # One untimed pass of every statement first, so that neither side pays for a cold server (the JIT,
@@ -367,19 +377,22 @@ def report_spark(seg, path, runs):
     python = os.environ.get("SEG_SPARK_PYTHON", "python3")
     subprocess.run([python, "-c", SPARK_TIMER, url, "1"], input="\n\n".join(statements),
                    check=True, capture_output=True, text=True)
-    lines = [f'connect "{url}" as sc', "use sc.bench", SERVER_SEGMENT, "set timer on"]
-    for _, command, _ in SPARK_QUERIES:
-        lines += [command] * runs
-    result = subprocess.run([seg, "--no-init", "-c", "; ".join(lines)], check=True, capture_output=True, text=True)
-    times = [float(v) * (1000 if u == "s" else 1) for v, u in re.findall(r"time: ([0-9.]+) (ms|s)", result.stderr)]
-    times = times[1:]
-    timed = subprocess.run([python, "-c", SPARK_TIMER, url, str(runs)], input="\n\n".join(statements),
-                           check=True, capture_output=True, text=True).stdout.split()
+    # Round by round, seg's run of every query and then pyspark's, so that a slow spell of the cluster
+    # (a 10M-row scan on two 1-core workers varies by seconds) falls on both clients alike.
+    ours = [[] for _ in queries]
+    theirs = [[] for _ in queries]
+    for _ in range(runs):
+        times = seg_times(seg, [f'connect "{url}" as sc', "use sc.bench", SERVER_SEGMENT],
+                          [command for _, command, _ in queries])
+        timed = subprocess.run([python, "-c", SPARK_TIMER, url, "1"], input="\n\n".join(statements),
+                               check=True, capture_output=True, text=True).stdout.split()
+        for i in range(len(queries)):
+            ours[i].append(times[i])
+            theirs[i].append(float(timed[i]))
     print(f"{'query':<9}{'seg on Spark':>14}{'pyspark client':>16}{'seg / pyspark':>15}")
-    for i, (label, _, _) in enumerate(SPARK_QUERIES):
-        ours = statistics.median(times[i * runs:(i + 1) * runs])
-        theirs = float(timed[i])
-        print(f"{label:<9}{ours:>14.1f}{theirs:>16.1f}{ours / theirs:>14.2f}x")
+    for i, (label, _, _) in enumerate(queries):
+        seg_ms, pyspark_ms = statistics.median(ours[i]), statistics.median(theirs[i])
+        print(f"{label:<9}{seg_ms:>14.1f}{pyspark_ms:>16.1f}{seg_ms / pyspark_ms:>14.2f}x")
     print("the same statements both ways (all that 'sql COMMAND' shows); the issue's goal: at most 1.2x")
 
 
