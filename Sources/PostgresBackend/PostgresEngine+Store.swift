@@ -6,18 +6,11 @@ import SegmentPlan
 
 extension PostgresEngine {
   func store(_ rows: Frame, as table: String, replace: Bool, interruption: Interruption) throws(EngineError) {
-    let name = dialect.identifier(table)
-    let exists = holds(table)
-    if exists && !replace {
-      throw EngineError(.tableExists(table))
-    }
     var definitions = ["\(dialect.identifier(SQLTable.rowOrderColumn)) BIGINT NOT NULL"]
     for column in rows.columns {
       definitions.append("\(dialect.identifier(column.name)) \(dialect.typeName(column.type))")
     }
-    try runStatement("BEGIN", interruption)
-    do throws(EngineError) {
-      if replace { try runStatement("DROP TABLE IF EXISTS \(name)", interruption) }
+    try replacingTable(table, replace: replace, interruption) { (name: String) throws(EngineError) in
       try runStatement("CREATE TABLE \(name) (\(definitions.joined(separator: ", ")))", interruption)
       for column in rows.columns {
         guard let words = column.boolWords else { continue }
@@ -26,12 +19,36 @@ extension PostgresEngine {
           "COMMENT ON COLUMN \(name).\(dialect.identifier(column.name)) IS \(comment)", interruption)
       }
       try copyRows(rows, into: table, interruption)
+    }
+  }
+
+  /// A grouped table made on the server by `CREATE TABLE ... AS` (see `groupedSelect`).
+  func storeGroup(_ group: GroupRecipe, as table: String, replace: Bool, interruption: Interruption)
+    throws(EngineError)
+  {
+    try replacingTable(table, replace: replace, interruption) { (name: String) throws(EngineError) in
+      try runStatement(dialect.createTable(name, as: try groupedSelect(group)), interruption)
+    }
+  }
+
+  /// Makes a table with `make` (given its quoted name) in one transaction with the drop of the table it
+  /// replaces, so a refused or interrupted one leaves the old table as it was; then the session forgets
+  /// the columns it had added to the old one and the catalog is read again.
+  private func replacingTable(
+    _ table: String, replace: Bool, _ interruption: Interruption,
+    _ make: (String) throws(EngineError) -> Void
+  ) throws(EngineError) {
+    if holds(table) && !replace { throw EngineError(.tableExists(table)) }
+    let name = dialect.identifier(table)
+    try runStatement("BEGIN", interruption)
+    do throws(EngineError) {
+      if replace { try runStatement("DROP TABLE IF EXISTS \(name)", interruption) }
+      try make(name)
       try runStatement("COMMIT", interruption)
     } catch {
       try? runStatement("ROLLBACK", Interruption())
       throw error
     }
-    // The columns a session added belong to the table it replaced.
     session.forget(table)
     try reloadCatalog(interruption: interruption)
   }

@@ -46,6 +46,8 @@ public struct PostgreSQLDialect: SQLDialect {
 
   public func isNaN(_ expression: String) -> String { "(\(expression) = CAST('NaN' AS DOUBLE PRECISION))" }
 
+  public func createTable(_ table: String, as query: String) -> String { "CREATE TABLE \(table) AS \(query)" }
+
   public func typeName(_ type: ColumnType) -> String {
     switch type {
     case .int: "BIGINT"

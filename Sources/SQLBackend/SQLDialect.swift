@@ -50,6 +50,8 @@ public protocol SQLDialect: Sendable {
   func listText(_ list: String) -> String
   /// The SQL type a column of seg's type is stored and computed as.
   func typeName(_ type: ColumnType) -> String
+  /// The statement that makes a table (its name quoted) holding a query's rows.
+  func createTable(_ table: String, as query: String) -> String
   /// A date `days` days after (or, `subtracting`, before) a date; `days` is a whole number expression.
   func addDays(_ date: String, _ days: String, subtracting: Bool) -> String
   /// The date of a year, month and day (whole numbers that make a real date).

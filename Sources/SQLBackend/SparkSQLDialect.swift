@@ -59,6 +59,11 @@ public struct SparkSQLDialect: SQLDialect {
 
   public func isNaN(_ expression: String) -> String { "isnan(\(expression))" }
 
+  /// A managed Parquet table, whatever the session's default source.
+  public func createTable(_ table: String, as query: String) -> String {
+    "CREATE TABLE \(table) USING parquet AS \(query)"
+  }
+
   public func typeName(_ type: ColumnType) -> String {
     switch type {
     case .int: "BIGINT"

@@ -33,6 +33,14 @@ public protocol RemoteEngine: Engine {
   func createTable(_ name: String, from path: String, replace: Bool, interruption: Interruption)
     throws(EngineError)
 
+  /// Writes a table grouped from one of its own tables (see `GroupRecipe`; the source read with the
+  /// columns the session added to it) on the server, by one statement, so that no row crosses the
+  /// network; replaces one of that name when `replace`, and adds it to the catalog.
+  /// - Throws: `EngineError` when the table exists and `replace` is false, or the server refuses; the
+  ///   old table is left as it was then.
+  func storeGroup(_ group: GroupRecipe, as table: String, replace: Bool, interruption: Interruption)
+    throws(EngineError)
+
   /// The recipes of the columns the session added to a table, oldest first (see `defineColumns`).
   func columnRecipes(of table: String) -> [ColumnRecipe]
 

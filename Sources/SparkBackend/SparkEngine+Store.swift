@@ -7,20 +7,10 @@ extension SparkEngine {
   /// Writes rows as a managed table, in chunks of at most `cellsPerWrite` cells, first under a scratch
   /// name that is renamed at the end: a copy that fails or is interrupted leaves the old table as it was.
   func store(_ rows: Frame, as table: String, replace: Bool, interruption: Interruption) throws(EngineError) {
-    let exists = holds(table)
-    if exists && !replace { throw EngineError(.tableExists(table)) }
-    let scratch = "\(table)_seg_partial"
     let ddl = ([(SQLTable.rowOrderColumn, ColumnType.int)] + rows.columns.map { ($0.name, $0.type) })
       .map { "\(dialect.identifier($0.0)) \(dialect.typeName($0.1))" }.joined(separator: ", ")
-    // Bool columns keep the words their file wrote, in a column comment the catalog reads back.
-    let comments = rows.columns.compactMap { column in
-      column.boolWords.map { words in
-        "ALTER TABLE \(dialect.identifier(scratch)) ALTER COLUMN \(dialect.identifier(column.name)) COMMENT "
-          + dialect.stringLiteral(SQLTable.comment(for: words))
-      }
-    }
     let client = self.client
-    do throws(EngineError) {
+    try replacingTable(table, replace: replace, interruption) { (scratch: String) throws(EngineError) in
       var start = 0
       repeat {
         if interruption.isRequested { throw EngineError(.interrupted) }
@@ -33,18 +23,47 @@ extension SparkEngine {
           throw EngineError(.unsupported("cannot write the rows as Arrow: \(error)"))
         }
         let mode: SparkSaveMode = start == 0 ? .overwrite : .append
-        let name = dialect.identifier(scratch)
         try SparkBlocking.run(interruption: interruption) { () async throws(SparkError) in
-          try await client.saveTable(name: name, arrowIPC: bytes, schemaDDL: ddl, mode: mode)
+          try await client.saveTable(name: scratch, arrowIPC: bytes, schemaDDL: ddl, mode: mode)
         }
         start = end
       } while start < rows.rowCount
-      for comment in comments { try runStatement(comment, interruption) }
+      // Bool columns keep the words their file wrote, in a column comment the catalog reads back.
+      for column in rows.columns {
+        guard let words = column.boolWords else { continue }
+        try runStatement(
+          "ALTER TABLE \(scratch) ALTER COLUMN \(dialect.identifier(column.name)) COMMENT "
+            + dialect.stringLiteral(SQLTable.comment(for: words)), interruption)
+      }
+    }
+  }
+
+  /// A grouped table made on the cluster by `CREATE TABLE ... AS` (see `groupedSelect`).
+  func storeGroup(_ group: GroupRecipe, as table: String, replace: Bool, interruption: Interruption)
+    throws(EngineError)
+  {
+    try replacingTable(table, replace: replace, interruption) { (scratch: String) throws(EngineError) in
+      try runStatement("DROP TABLE IF EXISTS \(scratch)", interruption)
+      try runStatement(dialect.createTable(scratch, as: try groupedSelect(group)), interruption)
+    }
+  }
+
+  /// Makes a table with `make`, first under a scratch name (given to `make` quoted) that is renamed at
+  /// the end: one that fails or is interrupted leaves the old table as it was. Then the session forgets
+  /// the columns it had added to the old one and the catalog is read again.
+  private func replacingTable(
+    _ table: String, replace: Bool, _ interruption: Interruption,
+    _ make: (String) throws(EngineError) -> Void
+  ) throws(EngineError) {
+    let exists = holds(table)
+    if exists && !replace { throw EngineError(.tableExists(table)) }
+    let scratch = dialect.identifier("\(table)_seg_partial")
+    do throws(EngineError) {
+      try make(scratch)
       if exists { try runStatement("DROP TABLE IF EXISTS \(dialect.identifier(table))", interruption) }
-      try runStatement(
-        "ALTER TABLE \(dialect.identifier(scratch)) RENAME TO \(dialect.identifier(table))", interruption)
+      try runStatement("ALTER TABLE \(scratch) RENAME TO \(dialect.identifier(table))", interruption)
     } catch {
-      try? runStatement("DROP TABLE IF EXISTS \(dialect.identifier(scratch))", Interruption())
+      try? runStatement("DROP TABLE IF EXISTS \(scratch)", Interruption())
       throw error
     }
     session.forget(table)

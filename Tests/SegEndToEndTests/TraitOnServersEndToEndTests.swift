@@ -89,9 +89,10 @@ struct TraitOnServersEndToEndTests {
   /// Runs `block` (its tables written `T_xx`) on `tables` (name and source of each) in memory, named
   /// `CONN_xx`, and on their copies on a server, named `CONN.xx`; the server's output with its names
   /// written as memory's, both without the lines that load, connect and copy.
-  func compare(url: String, conn: String, tables: [(String, String)], block: String) throws -> (
-    memory: String, server: String
-  ) {
+  /// - Parameter made: the names (without `T_`) of the tables the block makes, written as memory's too.
+  func compare(url: String, conn: String, tables: [(String, String)], block: String, made: [String] = [])
+    throws -> (memory: String, server: String)
+  {
     let loads = tables.map { "load \($0.1) as \(conn)_\($0.0)" }
     let memory = try SegBinary.run([
       "--no-init", "-c",
@@ -109,7 +110,7 @@ struct TraitOnServersEndToEndTests {
     ])
     #expect(server.status == 0, "\(server.stderr)")
     var serverText = server.stdout
-    for (name, _) in tables {
+    for name in tables.map(\.0) + made {
       serverText = serverText.replacingOccurrences(of: "\(conn).\(name)", with: "\(conn)_\(name)")
     }
     let memoryLines = memory.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(

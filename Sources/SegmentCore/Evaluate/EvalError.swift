@@ -101,6 +101,11 @@ public struct EvalError: Error, Sendable, Equatable {
     case tableExists(String)
     /// `group TABLE ... into TABLE`.
     case newTableIsSource(String)
+    /// `group` of a table into a table of another engine: a grouped table is written where its source
+    /// is (`connection` nil for memory), as `suggested`.
+    case groupElsewhere(source: String, connection: String?, suggested: String)
+    /// `group` of a server's table by a key of a type a server groups unlike memory (Double, Timestamp).
+    case groupKeyOnServer(key: String, type: String, table: String)
     /// A command names a connection no `connect` opened.
     case unknownConnection(String)
     /// `connect ... as NAME` while a connection of that name is open.
@@ -353,6 +358,12 @@ public struct EvalError: Error, Sendable, Equatable {
     case .tooFewRows(let k, let table, let rows):
       return "k=\(k) needs at least \(k) rows with a value in every column; \(table) has \(rows)"
     case .tableExists(let name): return "table \(name) already exists"
+    case .groupElsewhere(let source, let connection?, let suggested):
+      return "\(source) is on \(connection), and a table grouped from it is written there: into \(suggested)"
+    case .groupElsewhere(let source, nil, let suggested):
+      return "\(source) is in memory, and a table grouped from it stays there: into \(suggested)"
+    case .groupKeyOnServer(let key, let type, let table):
+      return "a server's table is grouped by an Int, String, Date or Bool key; \(key) of \(table) is \(type)"
     case .newTableIsSource(let name):
       return "the new table cannot replace \(name), the table it is made from"
     case .nullEverywhere(let expression): return "\(expression) is null on every row and has no type"
@@ -384,6 +395,14 @@ public struct EvalError: Error, Sendable, Equatable {
     case .tableExists:
       return "add 'replace' at the end to rebuild it, or name another table after 'into'"
     case .newTableIsSource: return "name another table after 'into'"
+    case .groupElsewhere(let source, let connection?, _):
+      let local = source.split(separator: ".").last.map(String.init) ?? source
+      return "or load \(source) as \(local) first, to group it in memory"
+    case .groupElsewhere(let source, nil, _):
+      return "copy \(source) to the connection first to group it there, or copy the grouped table after"
+    case .groupKeyOnServer(_, _, let table):
+      let local = table.split(separator: ".").last.map(String.init) ?? table
+      return "load \(table) as \(local) first, to group it in memory"
     case .safeMode(let refusal): return refusal.hint
     case .exportFormat: return "export to .xlsx for Excel, or to .csv, which every spreadsheet opens"
     case .unknownHelpTopic: return "type 'help' to list the commands"

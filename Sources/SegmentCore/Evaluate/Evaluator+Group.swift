@@ -1,4 +1,5 @@
 import Columnar
+import SQLBackend
 
 extension Workspace {
   /// `group TABLE by KEY into NEW with NAME = AGG(EXPR), ... [where P] [replace]`: a new table with one
@@ -10,6 +11,9 @@ extension Workspace {
   ///   `.interrupted` on Ctrl-C (checked between the passes).
   /// - Complexity: one pass to group the keys, then one (or two) per aggregate, as `trait`.
   mutating func group(_ command: GroupCommand) throws(EvalError) -> CommandOutput {
+    if isRemote(command.source.text) || isRemote(command.target.text) {
+      return CommandOutput(.message(try groupOnServer(command)))
+    }
     let built = try groupedTable(
       source: command.source, key: command.key, into: command.target, columns: command.columns,
       filter: command.filter, replace: command.replace)
@@ -32,12 +36,22 @@ extension Workspace {
     var nullKeyRows: Int
     var replace: Bool
 
-    /// "grouped tx by CustomerID into buyers: 4,339 rows from 14,000 rows of tx; left out 300 rows by
-    /// where and 5,000 with no CustomerID".
     func summary(replaced: Bool) -> String {
+      GroupedTable.summary(
+        source: source, key: key, target: table.name, replaced: replaced, rows: table.rowCount,
+        usedRows: usedRows, filteredOut: filteredOut, nullKeyRows: nullKeyRows)
+    }
+
+    /// "grouped tx by CustomerID into buyers: 4,339 rows from 14,000 rows of tx; left out 300 rows by
+    /// where and 5,000 with no CustomerID", on every engine.
+    static func summary(
+      source: String, key: String, target: String, replaced: Bool, rows: Int, usedRows: Int,
+      filteredOut: Int?,
+      nullKeyRows: Int
+    ) -> String {
       var text =
-        "grouped \(source) by \(key) into \(table.name)\(replaced ? " (replaced)" : ""): "
-        + "\(Figures.rows(table.rowCount)) from \(Figures.rows(usedRows)) of \(source)"
+        "grouped \(source) by \(key) into \(target)\(replaced ? " (replaced)" : ""): "
+        + "\(Figures.rows(rows)) from \(Figures.rows(usedRows)) of \(source)"
       var left: [String] = []
       if let filteredOut, filteredOut > 0 { left.append("\(Figures.rows(filteredOut)) by where") }
       if nullKeyRows > 0 {
@@ -60,13 +74,7 @@ extension Workspace {
       throw EvalError(.listNotAllowed(column: key.name, in: .groupKey), at: keyName.range)
     }
     try checkNewTableName(target, source: source, replace: replace)
-    var names: [String] = [key.name.lowercased()]
-    for column in columns {
-      if names.contains(column.name.text.lowercased()) {
-        throw EvalError(.duplicateColumn(column.name.text), at: column.name.range)
-      }
-      names.append(column.name.text.lowercased())
-    }
+    try checkColumnNames(columns, key: key.name)
     var inputs: [Column?] = []
     for column in columns {
       if interruption.isRequested { throw EvalError(.interrupted) }
@@ -106,6 +114,103 @@ extension Workspace {
     return GroupedTable(
       table: table, source: source.name, key: key.name, origin: origin, usedRows: used,
       filteredOut: filteredOut, nullKeyRows: nullKeyRows, replace: replace)
+  }
+
+  /// Refuses a column named twice (the key among them).
+  private func checkColumnNames(_ columns: [GroupColumn], key: String) throws(EvalError) {
+    var names: [String] = [key.lowercased()]
+    for column in columns {
+      if names.contains(column.name.text.lowercased()) {
+        throw EvalError(.duplicateColumn(column.name.text), at: column.name.range)
+      }
+      names.append(column.name.text.lowercased())
+    }
+  }
+
+  /// `group` of a server's table: the new table is written on the same server by one statement (see
+  /// `RemoteEngine.storeGroup`), so no row crosses the network, and becomes the current table. Its
+  /// message is memory's, from a count of the source's rows the filter and the null keys leave out.
+  /// - Throws: `EvalError` before anything changes, as the group in memory; `.groupElsewhere` when the
+  ///   new table is not named on the source's connection (or a table in memory is grouped into one);
+  ///   `.groupKeyOnServer` for a Double or Timestamp key; the server's errors.
+  private mutating func groupOnServer(_ command: GroupCommand) throws(EvalError) -> String {
+    let source = try resolveSchema(command.source)
+    let router = EngineRouter(memory: memory, connections: connections)
+    let from = router.route(source.name)
+    let into = router.route(command.target.text)
+    guard let connection = router.connection(holding: source.name),
+      into.connection?.lowercased() == connection.name.lowercased()
+    else {
+      let suggested = from.connection.map { "\($0).\(into.local)" } ?? into.local
+      throw EvalError(
+        .groupElsewhere(source: source.name, connection: from.connection, suggested: suggested),
+        at: command.target.range)
+    }
+    let binder = Binder(workspace: self, table: source)
+    let key = try binder.column(command.key)
+    switch key.type {
+    case .list: throw EvalError(.listNotAllowed(column: key.name, in: .groupKey), at: command.key.range)
+    case .double, .timestamp:
+      throw EvalError(
+        .groupKeyOnServer(key: key.name, type: key.type.displayName, table: source.name),
+        at: command.key.range)
+    case .int, .string, .date, .bool: break
+    }
+    let target = "\(connection.name).\(into.local)"
+    if into.local.lowercased() == from.local.lowercased() {
+      throw EvalError(.newTableIsSource(source.name), at: command.target.range)
+    }
+    let existing = connection.engine.catalog.table(named: into.local)
+    if let existing, !command.replace {
+      throw EvalError(.tableExists("\(connection.name).\(existing.name)"), at: command.target.range)
+    }
+    try checkColumnNames(command.columns, key: key.name)
+    var columns: [GroupRecipe.Column] = []
+    for column in command.columns {
+      columns.append(
+        GroupRecipe.Column(
+          name: column.name.text, aggregate: column.call.aggregate,
+          argument: try aggregateArgument(column.call, on: source)))
+    }
+    let filter = try command.filter.map { p throws(EvalError) in try binder.bind(p) }
+    // The source's rows, those the filter keeps and those among them with no key, as memory counts them.
+    let noKey = Condition.isNull(key.name, negated: false)
+    let counts = try execute(
+      Query(.countWhere(filter.map { [$0, .and($0, noKey)] } ?? [noKey]), over: Relation(table: source.name)))
+    let rows = counts.integer("rows")
+    let filteredOut = filter == nil ? nil : rows - counts.integer("n.0")
+    let nullKeyRows = counts.integer(filter == nil ? "n.0" : "n.1")
+    let recipe = GroupRecipe(source: from.local, key: key.name, columns: columns, filter: filter)
+    if let sqlLog {
+      // `sql group ...` shows the statement that makes the table, to run anywhere, and makes nothing.
+      guard let engine = connection.engine as? any CatalogedSQLEngine else { return "" }
+      do {
+        let select = try engine.groupedSelect(recipe)
+        sqlLog.append([engine.dialect.createTable(engine.dialect.identifier(into.local), as: select) + ";"])
+      } catch {
+        throw EvalError(engine: error)
+      }
+      return ""
+    }
+    let made: Frame
+    do throws(EngineError) {
+      try connection.engine.storeGroup(
+        recipe, as: into.local, replace: command.replace, interruption: interruption)
+      made = try router.execute(Query(.count, over: Relation(table: target)), interruption: interruption)
+    } catch {
+      throw EvalError(engine: error)
+    }
+    let name = try resolveSchema(Name(target, at: command.target.range)).name
+    currentTableName = name
+    var origin = "grouped from \(source.name) by \(key.name)"
+    if let filter = command.filter { origin += " where \(filter.commandText)" }
+    tableOrigins[name.lowercased()] = origin
+    computedColumns[name.lowercased()] = nil
+    nullPlaceholders[name.lowercased()] = nil
+    return GroupedTable.summary(
+      source: source.name, key: key.name, target: name, replaced: existing != nil,
+      rows: made.integer("count"),
+      usedRows: rows - (filteredOut ?? 0) - nullKeyRows, filteredOut: filteredOut, nullKeyRows: nullKeyRows)
   }
 
   /// Refuses a new table's name that is taken (unless `replace`), or that is its own source's.

@@ -280,7 +280,9 @@ public enum CommandWord: String, Sendable, CaseIterable {
           + "  over a column or an expression of TABLE's columns, as derive writes them: sum(quantity * price)\n"
           + "NEW gets one row per KEY value, in key order (numbers and dates ascending, text A to Z), with\n"
           + "  KEY and the named columns; rows with a null KEY are left out and counted; where picks the rows\n"
-          + "  (it may also follow TABLE); an existing NEW needs replace; describe NEW says where it came from",
+          + "  (it may also follow TABLE); an existing NEW needs replace; describe NEW says where it came from\n"
+          + "On a connection's table, NEW is written on that server by one statement (no row crosses the\n"
+          + "  network) and names it: group pg.orders by customer_id into pg.buyers with ...",
         summary: "make a table with one row per customer (or any key) from an order log or events",
         example:
           "group orders by customer_id into buyers with orders = count(*), spend = sum(amount), "

@@ -47,7 +47,7 @@ public struct GroupCommand: Sendable, Equatable {
   public var commandText: String {
     let columns = columns.map { "\($0.name.commandText) = \($0.call.commandText)" }
     return "group \(Name.tableCommandText(for: source.text)) by \(key.commandText) into "
-      + "\(target.commandText) with \(columns.joined(separator: ", "))"
+      + "\(Name.tableCommandText(for: target.text)) with \(columns.joined(separator: ", "))"
       + (filter.map { " where \($0.commandText)" } ?? "") + (replace ? " replace" : "")
   }
 }
@@ -139,7 +139,7 @@ extension Parser {
         "'into' and a name for the new table, e.g. group \(source.text) by \(key.text) into customers",
         suggestions: current.keyword.map { Suggestions.closest(to: $0, among: ["into"]) } ?? [])
     }
-    let target = try name("a name for the new table")
+    let target = try tableName("a name for the new table")
     guard accept("with") else {
       throw unexpected(
         "'with' and the new table's columns, e.g. with orders = count(*), spend = sum(amount)",
