@@ -29,6 +29,18 @@ struct GroupOnServersEndToEndTests {
     show
     """
 
+  /// `rfm from` of the order log: the per-customer table made on the server (named, and by default
+  /// `CONN.LOG_rfm`), scored there, its segments counted. The log's name is new in every run too, for
+  /// the default name of the table made from it.
+  static let rfmBlock = """
+    set today 2026-11-01
+    rfm from T_gl_RUN by customer_id date order_date amount amount * quantity order order_id where category != "Grocery" into T_gr_RUN
+    count by rfm where champions
+    segments
+    rfm from T_gl_RUN by customer_id date order_date amount amount replace
+    stats revenue by orders
+    """
+
   /// Text keys with upper and lower case (byte order puts upper case first), null keys, nulls in every
   /// value, a filter that leaves out whole keys, and Bool and Date keys.
   static let edgeBlock = """
@@ -54,6 +66,19 @@ struct GroupOnServersEndToEndTests {
         made: ["gb_\(run)"])
       #expect(memory.contains("grouped \(conn)_go by customer_id into \(conn)_gb_\(run): "), "\(memory)")
       #expect(memory.contains("grouped \(conn)_go by category into \(conn)_gb_\(run) (replaced): "))
+      #expect(server == memory, "\(conn)")
+    }
+  }
+
+  @Test func rfmFromTheOrderLogScoresItOnTheServer() throws {
+    let tables = [("gl_\(run)", "sample orders rows 3000 seed 4")]
+    for (url, conn) in ServerAnalyticsEndToEndTests.servers {
+      let (memory, server) = try traits.compare(
+        url: url, conn: conn, tables: tables, block: Self.rfmBlock.replacingOccurrences(of: "RUN", with: run),
+        made: ["gr_\(run)", "gl_\(run)_rfm"])
+      #expect(
+        memory.contains("grouped \(conn)_gl_\(run) by customer_id into \(conn)_gr_\(run): "), "\(memory)")
+      #expect(memory.contains("into \(conn)_gl_\(run)_rfm: "), "\(memory)")
       #expect(server == memory, "\(conn)")
     }
   }

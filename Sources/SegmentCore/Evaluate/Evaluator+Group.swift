@@ -133,7 +133,7 @@ extension Workspace {
   /// - Throws: `EvalError` before anything changes, as the group in memory; `.groupElsewhere` when the
   ///   new table is not named on the source's connection (or a table in memory is grouped into one);
   ///   `.groupKeyOnServer` for a Double or Timestamp key; the server's errors.
-  private mutating func groupOnServer(_ command: GroupCommand) throws(EvalError) -> String {
+  mutating func groupOnServer(_ command: GroupCommand) throws(EvalError) -> String {
     let source = try resolveSchema(command.source)
     let router = EngineRouter(memory: memory, connections: connections)
     let from = router.route(source.name)

@@ -6,11 +6,18 @@ extension Workspace {
   /// `last_order = max(date)`, `orders = distinct_count(order)` (`count(*)` without `order`) and
   /// `revenue = sum(amount)`, exactly as `group` would, then scores NEW as `rfm` does. So `group ...`
   /// then `rfm recency last_order frequency orders monetary revenue` gives the same scores.
-  /// - Throws: what `group` and `rfm` throw, before anything changes.
+  /// On a connection's order log, NEW is made on that server (`CONN.TABLE_rfm` when not named), as
+  /// `group` makes it there, and scored there.
+  /// - Throws: what `group` and `rfm` throw, before anything changes (on a server, a failure of the
+  ///   scoring leaves the grouped table written).
   mutating func rfmFrom(_ command: RFMFromCommand) throws(EvalError) -> CommandOutput {
     let names = RFMFromCommand.columnNames
-    let target =
-      command.target ?? Name(RFMFromCommand.defaultTarget(for: command.source.text), at: command.source.range)
+    let router = EngineRouter(memory: memory, connections: connections)
+    let source = router.route(command.source.text)
+    let defaultTarget =
+      source.connection.map { "\($0).\(RFMFromCommand.defaultTarget(for: source.local))" }
+      ?? RFMFromCommand.defaultTarget(for: command.source.text)
+    let target = command.target ?? Name(defaultTarget, at: command.source.range)
     let frequency: AggregateCall
     if let order = command.order {
       frequency = AggregateCall(
@@ -30,17 +37,26 @@ extension Workspace {
         name: Name(names.monetary, at: command.amount.range),
         call: AggregateCall(.sum, command.amount, at: command.amount.range)),
     ]
-    let built = try groupedTable(
-      source: command.source, key: command.key, into: target, columns: columns, filter: command.filter,
-      replace: command.replace)
-    let replaced = try putNew(built, deferringSegments: true)
+    var grouped: String
+    if isRemote(command.source.text) || isRemote(target.text) {
+      grouped = try groupOnServer(
+        GroupCommand(
+          source: command.source, key: command.key, target: target, columns: columns, filter: command.filter,
+          replace: command.replace))
+      // `sql rfm from ...` shows the statement that would make the table; nothing is made to score.
+      if sqlLog != nil { return CommandOutput(.message(grouped)) }
+    } else {
+      let built = try groupedTable(
+        source: command.source, key: command.key, into: target, columns: columns, filter: command.filter,
+        replace: command.replace)
+      grouped = built.summary(replaced: try putNew(built, deferringSegments: true))
+    }
     let rfm = RFMCommand(
       recency: Name(names.recency, at: command.date.range),
       frequency: Name(names.frequency, at: command.order?.range ?? command.key.range),
       monetary: Name(names.monetary, at: command.amount.range), asOf: command.asOf,
       asOfRange: command.asOfRange)
     var output = try self.rfm(rfm, madeBy: command.commandText)
-    var grouped = built.summary(replaced: replaced)
     grouped +=
       "; last_order = max(\(command.date.commandText)), orders = "
       + (command.order.map { "distinct_count(\($0.commandText))" } ?? "count(*)")

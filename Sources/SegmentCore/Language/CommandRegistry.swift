@@ -213,7 +213,8 @@ public enum CommandWord: String, Sendable, CaseIterable {
           + "adds r, f, m (quintiles 1-5 as SQL ntile(5), ties in row order), fm = (f + m) / 2 and rfm (\"545\"),\n"
           + "  and segments champions, loyal, potential_loyalist, new_customers, promising, need_attention,\n"
           + "  about_to_sleep, at_risk, cant_lose_them, hibernating, lost; running it again replaces them\n"
-          + "on a connection's table (use pg.t) the scores are a query the server runs; the table is not altered",
+          + "on a connection's table (use pg.t) the scores are a query the server runs; the table is not altered;\n"
+          + "  rfm from a connection's order log makes NEW on that server (pg.orders_rfm), as group does",
         summary:
           "score recency, frequency and monetary value, and split customers into the named RFM segments",
         example: "rfm recency last_purchase_date frequency orders monetary total_spend",

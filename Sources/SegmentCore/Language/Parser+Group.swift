@@ -109,7 +109,7 @@ public struct RFMFromCommand: Sendable, Equatable {
     if let order { text += " order \(order.commandText)" }
     if let filter { text += " where \(filter.commandText)" }
     if let asOf { text += " as of \(CivilDate.format(days: asOf))" }
-    if let target { text += " into \(target.commandText)" }
+    if let target { text += " into \(Name.tableCommandText(for: target.text))" }
     return text + (replace ? " replace" : "")
   }
 }
@@ -211,7 +211,7 @@ extension Parser {
         guard case .date(let days) = current.kind else { throw unexpected("a date such as 2026-11-01") }
         command.asOf = days
         command.asOfRange = start.union(advance().range)
-      case "into": command.target = try name("a name for the new table")
+      case "into": command.target = try tableName("a name for the new table")
       default: command.replace = true
       }
     }

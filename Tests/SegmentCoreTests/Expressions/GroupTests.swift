@@ -295,6 +295,10 @@ struct GroupCommandTextTests {
     "group tx by k into t with f = first(lower(name)), l = last(x), c = count(y) where not code starts with \"C\"",
     "rfm from tx by CustomerID date InvoiceDate amount Quantity * UnitPrice order InvoiceNo where Quantity > 0",
     "rfm from tx by k date d amount price as of 2026-11-01 into scored replace",
+    // Tables on a connection, the source and the new one.
+    "group pg.orders by customer_id into pg.buyers with n = count(*)",
+    "group pg.`order log` by k into pg.`my buyers` with n = count(*) replace",
+    "rfm from sc.orders by k date d amount price into sc.scored",
     "trait spend = sum(Quantity * UnitPrice) from tx where Quantity > 0 by CustomerID",
     "trait n = count(*) from orders by id = customer",
   ]
