@@ -187,6 +187,10 @@ extension SQLTable {
         table = try table.adding(trait, source: source, dialect: dialect)
         continue
       }
+      if case .cluster(let cluster) = recipe {
+        table = try table.adding(cluster, dialect: dialect)
+        continue
+      }
       for layer in try SQLCompiler(
         dialect: dialect, schema: table.schema, from: table.from, rowOrder: rowOrder
       )
@@ -282,6 +286,8 @@ extension SQLCompiler {
       return [[(outputs[0], try self.formula(formula))]]
     case .trait:
       preconditionFailure("a trait joins its source (SQLTable.adding(_:source:dialect:)), it is no layer")
+    case .cluster:
+      preconditionFailure("a cluster column takes three queries (SQLTable.adding(_:dialect:)), not a layer")
     }
   }
 }
@@ -293,7 +299,8 @@ extension ColumnRecipe {
   var isWorthKeeping: Bool {
     switch self {
     case .rfm, .trait: return true
-    case .bands, .derived: return false
+    // k distances of d terms a row: no dearer than a derived column's arithmetic.
+    case .bands, .derived, .cluster: return false
     }
   }
 }

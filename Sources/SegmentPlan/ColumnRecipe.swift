@@ -1,8 +1,8 @@
 import Columnar
 
-/// Columns a command adds to a table, computed from the table's other columns: what `rfm`, `bucket`
-/// and `derive` ask of whichever engine holds the table. The in-memory engine computes them once; a SQL engine
-/// keeps the recipe and reads the table through a query that adds them, so the server's table itself
+/// Columns a command adds to a table, computed from the table's other columns: what `rfm`, `bucket`,
+/// `derive`, `trait` and `cluster` ask of whichever engine holds the table. The in-memory engine
+/// computes them once; a SQL engine keeps the recipe and reads the table through a query that adds them, so the server's table itself
 /// is never altered.
 public enum ColumnRecipe: Sendable, Hashable {
   /// `rfm`: the quintile scores `r`, `f` and `m` (Int 1...5, 5 best), `fm` ((f + m) / 2, Double) and
@@ -20,6 +20,8 @@ public enum ColumnRecipe: Sendable, Hashable {
   case derived(String, ColumnFormula)
   /// `trait`: a column aggregated from the matching rows of another table (see `TraitRecipe`).
   case trait(TraitRecipe)
+  /// `cluster`: the number of each row's nearest k-means centre (see `ClusterRecipe`).
+  case cluster(ClusterRecipe)
 
   /// The names of the r, f, m, fm and rfm columns, in the order `rfm` adds them.
   public static let rfmColumns = ["r", "f", "m", "fm", "rfm"]
@@ -39,6 +41,8 @@ public enum ColumnRecipe: Sendable, Hashable {
       return formula.type.map { [ColumnSchema(name: name, type: $0)] } ?? []
     case .trait(let trait):
       return [ColumnSchema(name: trait.name, type: trait.type)]
+    case .cluster:
+      return [ColumnSchema(name: ClusterRecipe.columnName, type: .int)]
     }
   }
 
@@ -50,6 +54,7 @@ public enum ColumnRecipe: Sendable, Hashable {
     case .derived(_, let formula): return formula.columnsRead
     // The argument and the filter read the source's columns, not this table's.
     case .trait(let trait): return [trait.key]
+    case .cluster(let cluster): return cluster.columns
     }
   }
 

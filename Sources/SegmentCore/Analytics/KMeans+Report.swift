@@ -43,25 +43,35 @@ extension KMeansFit {
     return (min(order[0], order[1]), max(order[0], order[1]))
   }
 
-  /// Per cluster: its member rows of a table with `tableRows` rows, in label order.
-  func members(rows: [Int32], tableRows: Int) -> [Bitmap] {
-    let wordCount = (tableRows + 63) / 64
-    var words = [[UInt64]](repeating: [UInt64](repeating: 0, count: wordCount), count: sizes.count)
-    for (i, row) in rows.enumerated() {
-      words[Int(labels[i])][Int(row) >> 6] |= 1 << UInt64(row & 63)
-    }
-    return words.map { Bitmap(words: $0, count: tableRows) }
+  /// The `cluster` column as a recipe every engine computes: the centres in the order they were
+  /// seeded (the order the fit broke ties in), numbered 1...k from the largest cluster, so the column
+  /// holds `labels + 1` on the clustered rows.
+  func recipe(data: KMeansData, columns: [String]) -> ClusterRecipe {
+    let d = data.dimension
+    var seeded: [Double] = []
+    for label in seedOrder.map(Int.init) { seeded += centres[label * d..<(label + 1) * d] }
+    return ClusterRecipe(
+      columns: columns, scales: data.columnScales, centres: seeded, numbers: seedOrder.map { Int($0) + 1 })
   }
+}
 
-  /// The `cluster` column: 1...k for clustered rows, null for rows left out.
-  func column(rows: [Int32], tableRows: Int) -> Column {
-    var values = [Int8](repeating: 0, count: tableRows)
+extension ClusterRecipe {
+  /// The `cluster` column over the input columns of a table in memory (Int or Double, in `columns`'
+  /// order): the nearest centre's number on the rows that hold all of them, null elsewhere.
+  /// - Complexity: O(n · k · d).
+  func column(over inputs: [Column]) -> Column {
+    let tableRows = inputs.first?.count ?? 0
+    let rows = KMeansData.clusterableRows(inputs)
+    let values = inputs.map { KMeansData.doubles($0, rows: rows) }
+    var numbers = [Int8](repeating: 0, count: tableRows)
     var valid = Bitmap(count: tableRows, allSet: false)
+    var point = [Double](repeating: 0, count: inputs.count)
     for (i, row) in rows.enumerated() {
-      values[Int(row)] = Int8(labels[i] + 1)
+      for j in point.indices { point[j] = values[j][i] }
+      numbers[Int(row)] = Int8(number(scaling: &point))
       valid[Int(row)] = true
     }
-    return Column(name: "cluster", storage: .int(.int8(values)), validity: valid)
+    return Column(name: ClusterRecipe.columnName, storage: .int(.int8(numbers)), validity: valid)
   }
 }
 

@@ -11,18 +11,7 @@ public enum ClusterScaling: String, Sendable, Equatable, CaseIterable {
   static let fenceIQRs = 3.0
 }
 
-/// The centre and scale of one column, and what robust scaling did to it.
-struct ColumnScale: Equatable {
-  /// Subtracted from each value: the mean, or the median when robust.
-  var centre: Double
-  /// Each value is divided by it: the standard deviation or the IQR, 1 for a constant column.
-  var scale: Double
-  /// The range values are held in (robust scaling with an IQR above 0 only).
-  var fences: ClosedRange<Double>?
-  /// True when robust scaling met an IQR of 0 (over half the values equal) and fell back to the mean
-  /// and standard deviation, unclipped.
-  var fellBack = false
-
+extension ColumnScale {
   /// The scale of `values` (not empty) under `scaling`.
   /// - Complexity: O(n) for standard, O(n log n) for robust (a sort for the quartiles).
   static func of(_ values: [Double], scaling: ClusterScaling) -> ColumnScale {
@@ -52,16 +41,5 @@ struct ColumnScale: Equatable {
     let low = Int(position.rounded(.down))
     let high = min(low + 1, sorted.count - 1)
     return sorted[low] + (position - Double(low)) * (sorted[high] - sorted[low])
-  }
-
-  /// A value on this scale, held at the fences first; `clipped` counts the values that were.
-  @inline(__always)
-  func scaled(_ v: Double, clipped: inout Int) -> Double {
-    var x = v
-    if let fences, !fences.contains(v) {
-      x = min(max(v, fences.lowerBound), fences.upperBound)
-      clipped += 1
-    }
-    return (x - centre) / scale
   }
 }

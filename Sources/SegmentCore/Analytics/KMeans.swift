@@ -11,9 +11,8 @@ struct KMeansData: Sendable {
   /// The table row of each point, ascending.
   var rows: [Int32]
   /// Per column: the centre and scale used (the mean and standard deviation unless robust; a constant
-  /// column gets 1).
-  var means: [Double]
-  var scales: [Double]
+  /// column gets 1), with robust scaling's fences.
+  var columnScales: [ColumnScale]
   /// Per column: true when it holds one value in every point (it cannot separate clusters).
   var constant: [Bool]
   /// The table's row count.
@@ -35,22 +34,11 @@ struct KMeansData: Sendable {
   /// - Complexity: O(n · d), and a sort per column when robust.
   init(columns: [Column], scaling: ClusterScaling = .standard) {
     let n = columns.first?.count ?? 0
-    var valid = Bitmap(count: n, allSet: true)
-    for column in columns {
-      valid = valid & column.validMask
-      if case .double(let a) = column.storage {
-        // NaN has no distance to anything; leave such rows out with the nulls.
-        valid = valid & Bitmap.from(a) { !$0.isNaN }
-      }
-    }
-    var rows: [Int32] = []
-    rows.reserveCapacity(valid.popcount())
-    valid.forEachSetBit { rows.append(Int32($0)) }
+    let rows = KMeansData.clusterableRows(columns)
     let d = columns.count
     var points = [Double](repeating: 0, count: rows.count * d)
     var raw = [Double](repeating: 0, count: scaling == .robust ? rows.count * d : 0)
-    var means: [Double] = []
-    var scales: [Double] = []
+    var columnScales: [ColumnScale] = []
     var constant: [Bool] = []
     var clipped: [Int] = []
     var fellBack: [Bool] = []
@@ -60,8 +48,7 @@ struct KMeansData: Sendable {
       var held = 0
       for (i, v) in values.enumerated() { points[i * d + j] = scale.scaled(v, clipped: &held) }
       if !raw.isEmpty { for (i, v) in values.enumerated() { raw[i * d + j] = v } }
-      means.append(scale.centre)
-      scales.append(scale.scale)
+      columnScales.append(scale)
       constant.append(!values.contains { $0 != values[0] })
       clipped.append(held)
       fellBack.append(scale.fellBack)
@@ -69,8 +56,7 @@ struct KMeansData: Sendable {
     self.points = points
     self.dimension = d
     self.rows = rows
-    self.means = means
-    self.scales = scales
+    self.columnScales = columnScales
     self.constant = constant
     self.tableRows = n
     self.scaling = scaling
@@ -79,7 +65,22 @@ struct KMeansData: Sendable {
     self.raw = raw
   }
 
-  private static func doubles(_ column: Column, rows: [Int32]) -> [Double] {
+  /// The rows that hold a value in every column: no null, and no NaN, which has no distance to
+  /// anything.
+  static func clusterableRows(_ columns: [Column]) -> [Int32] {
+    var valid = Bitmap(count: columns.first?.count ?? 0, allSet: true)
+    for column in columns {
+      valid = valid & column.validMask
+      if case .double(let a) = column.storage { valid = valid & Bitmap.from(a) { !$0.isNaN } }
+    }
+    var rows: [Int32] = []
+    rows.reserveCapacity(valid.popcount())
+    valid.forEachSetBit { rows.append(Int32($0)) }
+    return rows
+  }
+
+  /// A number column's values on `rows`, as doubles.
+  static func doubles(_ column: Column, rows: [Int32]) -> [Double] {
     switch column.storage {
     case .int(let b): return rows.map { Double(b[Int($0)]) }
     case .double(let a): return rows.map { a[Int($0)] }
@@ -89,7 +90,7 @@ struct KMeansData: Sendable {
 
   /// A centre in standardised units, back in the columns' own units.
   func original(_ centre: ArraySlice<Double>) -> [Double] {
-    centre.enumerated().map { j, z in z * scales[j] + means[j] }
+    centre.enumerated().map { j, z in z * columnScales[j].scale + columnScales[j].centre }
   }
 
   /// Per cluster, the mean of its points in the columns' own units, from `raw`; nil when `raw` is not
@@ -111,6 +112,9 @@ struct KMeansFit: Sendable, Equatable {
   var centres: [Double]
   /// Per cluster: its number of points.
   var sizes: [Int]
+  /// The clusters in the order their centres were seeded, which is the order a tie of distances goes
+  /// in (the first nearest centre wins): labels, largest cluster first.
+  var seedOrder: [Int32]
   /// The sum of squared standardised distances from each point to its centre.
   var inertia: Double
   /// How many assignment passes ran.
@@ -181,7 +185,8 @@ struct KMeansFit: Sendable, Equatable {
     return KMeansFit(
       labels: labels.map { rank[Int($0)] },
       centres: order.flatMap { centres[$0 * d..<($0 + 1) * d] },
-      sizes: order.map { sizes[$0] }, inertia: inertia, iterations: iterations, converged: converged)
+      sizes: order.map { sizes[$0] }, seedOrder: rank, inertia: inertia, iterations: iterations,
+      converged: converged)
   }
 
   /// Greedy k-means++ seeding, as scikit-learn's: the first centre is a point drawn uniformly; each

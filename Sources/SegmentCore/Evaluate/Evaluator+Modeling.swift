@@ -174,34 +174,36 @@ extension Workspace {
   mutating func cluster(_ command: ClusterCommand, interruption: Interruption) throws(EvalError)
     -> CommandOutput
   {
-    var table = try resolveTable(nil)
-    var columns: [Column] = []
+    let table = try resolveSchema(nil)
+    let binder = Binder(workspace: self, table: table)
+    var names: [String] = []
     for name in command.columns {
-      let column = try resolveColumn(name, in: table)
+      let column = try binder.column(name)
       guard column.type.isNumeric else {
         throw EvalError(
           .clusterNeedsNumbers(column: column.name, type: column.type.displayName),
           at: name.range)
       }
-      if columns.contains(where: { $0.name == column.name }) {
-        throw EvalError(.duplicateColumn(column.name), at: name.range)
-      }
-      columns.append(column)
+      if names.contains(column.name) { throw EvalError(.duplicateColumn(column.name), at: name.range) }
+      names.append(column.name)
     }
+    // The fit reads every row, in the table's row order, from whichever engine holds the table; its
+    // column goes back as a recipe the engine computes (on a server, in every later query).
+    let rows = try execute(Query(.rows(names, order: [], limit: Int.max), over: Relation(table: table.name)))
+    let columns = names.compactMap { rows.column($0) }
     let data = KMeansData(columns: columns, scaling: command.scaling)
-    let excluded = table.rowCount - data.count
+    let excluded = rows.rowCount - data.count
     guard data.count >= command.k.upperBound else {
       throw EvalError(
         .tooFewRows(k: command.k.upperBound, table: table.name, rows: data.count), at: command.kRange)
     }
-    let names = columns.map(\.name)
     var warnings: [String] = []
-    for (j, column) in columns.enumerated() where data.constant[j] && data.count > 0 {
-      warnings.append("\(column.name) has one value in every clustered row, so it separates nothing")
+    for (j, name) in names.enumerated() where data.constant[j] && data.count > 0 {
+      warnings.append("\(name) has one value in every clustered row, so it separates nothing")
     }
-    for (j, column) in columns.enumerated() where data.fellBack[j] {
+    for (j, name) in names.enumerated() where data.fellBack[j] {
       warnings.append(
-        "\(column.name) has an interquartile range of 0 (over half its rows hold one value), so robust"
+        "\(name) has an interquartile range of 0 (over half its rows hold one value), so robust"
           + " scaling used its mean and standard deviation for it, with no fences")
     }
     var scaling = "standardised"
@@ -237,17 +239,19 @@ extension Workspace {
     guard let fit = KMeansFit.fit(data, k: k, seed: command.seed, stop: stop) else {
       throw EvalError(.interrupted)
     }
-    let replaced = table.column(named: "cluster") != nil
-    do {
-      try table.addColumn(fit.column(rows: data.rows, tableRows: table.rowCount))
-    } catch { throw EvalError(.table(error)) }
+    let replaced = table.column(named: ClusterRecipe.columnName) != nil
     let segmentNames = try modelSegmentNames((1...k).map { "cluster_\($0)" }, on: table.name)
     let prefix = String(segmentNames[0].dropLast("1".count))
     try dropOldClusterSegments(named: prefix, beyond: k, on: table.name)
-    try put(table)
-    try defineModelSegments(
-      zip(segmentNames, 1...k).map { ($0, "cluster = \($1)") }, on: table.name,
-      madeBy: (["cluster"], command.text))
+    let undo = try addColumns(.cluster(fit.recipe(data: data, columns: names)), to: table.name)
+    do {
+      try defineModelSegments(
+        zip(segmentNames, 1...k).map { ($0, "cluster = \($1)") }, on: table.name,
+        madeBy: ([ClusterRecipe.columnName], command.text))
+    } catch {
+      undo.run()
+      throw error
+    }
     let settled =
       fit.converged
       ? "settled after \(fit.iterations) iterations" : "stopped at \(KMeansFit.iterationLimit) iterations"

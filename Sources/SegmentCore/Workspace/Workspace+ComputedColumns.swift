@@ -93,6 +93,10 @@ extension ColumnRecipe {
       return [column]
     case .trait(let trait):
       return [try workspace.traitColumn(trait, on: table)]
+    case .cluster(let cluster):
+      var inputs: [Column] = []
+      for name in cluster.columns { inputs.append(try input(name)) }
+      return [cluster.column(over: inputs)]
     }
   }
 }

@@ -113,6 +113,42 @@ struct KMeansTests {
     #expect(workspace.segment(named: "cluster_2") != nil)
   }
 
+  /// The column every engine computes from the recipe holds exactly the fit's labels (plus one), null
+  /// on rows left out: on blobs with nulls, and on a coarse grid of whole numbers where points sit at
+  /// the same distance from two centres, under both scalings and several seeds.
+  @Test(arguments: [ClusterScaling.standard, .robust])
+  func theRecipeLabelsEveryRowAsTheFitDid(scaling: ClusterScaling) throws {
+    let (blobs, _) = try blobTable(perBlob: 120, nullEvery: 9)
+    var grid: [Int64] = []
+    var other: [Int64?] = []
+    for i in 0..<400 {
+      grid.append(Int64(i % 5))
+      other.append(i % 31 == 0 ? nil : Int64(i * 7 % 4) + (i % 97 == 0 ? 1_000 : 0))
+    }
+    let tiles = [Column.int("a", grid), Column.int("b", other)]
+    for (columns, k) in [(blobs.columns, 4), (tiles, 3), (tiles, 6)] {
+      for seed: UInt64 in [1, 42, 99] {
+        let data = KMeansData(columns: columns, scaling: scaling)
+        let fit = try #require(KMeansFit.fit(data, k: k, seed: seed))
+        let column = fit.recipe(data: data, columns: columns.map(\.name)).column(over: columns)
+        #expect(column.nullCount == columns[0].count - data.count)
+        for (i, row) in data.rows.enumerated() {
+          #expect(column.value(at: Int(row)) == .int(Int64(fit.labels[i]) + 1), "row \(row), seed \(seed)")
+        }
+      }
+    }
+  }
+
+  /// A row as far from two centres goes to the one the recipe lists first, whatever its number.
+  @Test func aTieGoesToTheFirstCentreListed() {
+    let recipe = ClusterRecipe(
+      columns: ["x"], scales: [ColumnScale(centre: 0, scale: 1)], centres: [-1, 1, 1], numbers: [3, 1, 2])
+    var point = [0.0]
+    #expect(recipe.number(scaling: &point) == 3)
+    point = [0.9]
+    #expect(recipe.number(scaling: &point) == 1)
+  }
+
   @Test func comparingKChangesNothing() throws {
     let (table, _) = try blobTable(perBlob: 60)
     var workspace = Workspace()

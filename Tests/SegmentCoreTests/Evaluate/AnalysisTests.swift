@@ -14,7 +14,7 @@ struct AnalysisTests {
   }
 
   @Test func countByOrdersGroupsBySizeThenValueWithNullsLast() throws {
-    var workspace = try makeWorkspace(rows: 10)
+    let workspace = try makeWorkspace(rows: 10)
     let table = try workspace.count(
       CountCommand(source: RowSource(), groups: [Name("city", at: SourceRange(0, 4))]))
     let labels = table.rows.map { Renderer.displayText($0[0]) }

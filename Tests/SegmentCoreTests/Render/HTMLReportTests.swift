@@ -167,7 +167,7 @@ struct HTMLReportTests {
   @Test func clustersArePlottedOnTheColumnsThatSeparateThem() {
     // Two clusters far apart on b, identical on a and c: b must be one of the two axes.
     let fit = KMeansFit(
-      labels: [], centres: [0, -2, 0, 0, 2, 0], sizes: [10, 10], inertia: 0, iterations: 1, converged: true)
+      labels: [], centres: [0, -2, 0, 0, 2, 0], sizes: [10, 10], seedOrder: [0, 1], inertia: 0, iterations: 1, converged: true)
     let (x, y) = fit.tellingColumns(dimension: 3)
     #expect(x == 1 || y == 1)
   }
