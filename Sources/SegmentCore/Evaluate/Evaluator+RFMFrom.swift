@@ -37,20 +37,14 @@ extension Workspace {
         name: Name(names.monetary, at: command.amount.range),
         call: AggregateCall(.sum, command.amount, at: command.amount.range)),
     ]
-    var grouped: String
-    if isRemote(command.source.text) || isRemote(target.text) {
-      grouped = try groupOnServer(
-        GroupCommand(
-          source: command.source, key: command.key, target: target, columns: columns, filter: command.filter,
-          replace: command.replace))
-      // `sql rfm from ...` shows the statement that would make the table; nothing is made to score.
-      if sqlLog != nil { return CommandOutput(.message(grouped)) }
-    } else {
-      let built = try groupedTable(
-        source: command.source, key: command.key, into: target, columns: columns, filter: command.filter,
-        replace: command.replace)
-      grouped = built.summary(replaced: try putNew(built, deferringSegments: true))
-    }
+    let group = try bindGroup(
+      GroupCommand(
+        source: command.source, key: command.key, target: target, columns: columns, filter: command.filter,
+        replace: command.replace))
+    var grouped = try makeGroup(group, deferringSegments: true)
+    // `sql rfm from ...` on a server shows the statement that would make the table; nothing is made to
+    // score.
+    if sqlLog != nil && group.connection != nil { return CommandOutput(.message(grouped)) }
     let rfm = RFMCommand(
       recency: Name(names.recency, at: command.date.range),
       frequency: Name(names.frequency, at: command.order?.range ?? command.key.range),

@@ -139,18 +139,9 @@ extension Workspace {
     return formula
   }
 
-  /// The values an aggregate reads, one per row of `source` (see `aggregateArgument`); nil for
-  /// `count(*)`.
-  func aggregateInput(_ call: AggregateCall, on source: Table) throws(EvalError) -> Column? {
-    guard let argument = try aggregateArgument(call, on: try catalogSchema(of: source.name)) else {
-      return nil
-    }
-    return try aggregateValues(argument, on: source)
-  }
-
   /// A bound argument's value on each row of a table in memory: a column as it is, else computed as
   /// `derive` computes it.
-  private func aggregateValues(_ argument: ColumnFormula, on source: Table) throws(EvalError) -> Column {
+  func aggregateValues(_ argument: ColumnFormula, on source: Table) throws(EvalError) -> Column {
     if case .column(let name) = argument.kind, let column = source.column(named: name) { return column }
     let vector = try ExpressionEvaluator(table: source, workspace: self).evaluate(argument)
     guard let column = vector.column(named: argument.text) else {
