@@ -128,6 +128,23 @@ struct ServerAnalyticsEndToEndTests {
     try body(path)
   }
 
+  /// `set explain on` reads its figures (the segment's share, and of revenue) from the table's engine.
+  @Test func explainedSegmentsOnEveryServer() throws {
+    let block = """
+      set explain on
+      segment big = total_spend > 1000
+      segment quiet = orders < 2 and income > 80000
+      count by loyalty_tier where big
+      """
+    for (url, conn) in Self.servers {
+      let (memory, server) = try compare(url: url, conn: conn, block: block, table: "ex")
+      #expect(
+        memory.contains("in marketing terms: this segment is 5.9% of \(conn)_ex and brings 29.4% of revenue"),
+        "\(memory)")
+      #expect(server == memory, "\(conn)")
+    }
+  }
+
   @Test func rfmAndBucketOnEdgesOnEveryServer() throws {
     try withFile(Self.edgeRows) { path in
       for (url, conn) in Self.servers {

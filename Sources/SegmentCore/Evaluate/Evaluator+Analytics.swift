@@ -16,23 +16,6 @@ extension Workspace {
     return segment
   }
 
-  /// The table a segment belongs to, checked to still have the rows the segment was made on.
-  func table(of segment: Segment) throws(EvalError) -> Table {
-    if isRemote(segment.tableName) { throw EvalError.needsMemory(segment.tableName) }
-    guard let table = table(named: segment.tableName) else {
-      throw EvalError(.unknownTable(segment.tableName))
-    }
-    if let frozen = segment.frozen, frozen.count != table.rowCount {
-      throw EvalError(
-        .brokenSegment(
-          segment.name,
-          reason:
-            "it has \(Figures.rows(frozen.count)) and \(table.name) now has \(Figures.rows(table.rowCount))"
-        ))
-    }
-    return table
-  }
-
   /// A segment's traits against the base: one table of categories and one of numbers and dates, the
   /// most distinctive first (see `ProfileScope` for the statistics), asked of the table's engine.
   ///

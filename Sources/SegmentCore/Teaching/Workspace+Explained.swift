@@ -91,22 +91,25 @@ extension Workspace {
   /// "is 12.3% of customers and brings 31.0% of revenue (total_spend)", the second half only when
   /// the table has a revenue column.
   private func worth(of segment: Segment) -> String {
-    guard let table = table(named: segment.tableName), table.rowCount > 0,
-      let members = try? members(of: segment)
+    guard let schema = try? catalogSchema(of: segment.tableName), let members = try? condition(of: segment)
     else { return "is empty" }
-    let share = Double(members.popcount()) / Double(table.rowCount)
-    var text = "is \(Figures.percent(share)) of \(table.name)"
     let revenueNames = ["total_spend", "revenue", "monetary", "spend", "amount"]
-    guard let column = revenueNames.lazy.compactMap({ table.column(named: $0) }).first else { return text }
-    var mine = 0.0
-    var all = 0.0
-    for row in 0..<table.rowCount {
-      guard let x = Self.double(column.value(at: row)) else { continue }
-      all += x
-      if members[row] { mine += x }
+    let revenue = revenueNames.lazy.compactMap { schema.column(named: $0) }.first
+    let measured = revenue.flatMap { $0.type.isNumeric ? [$0.name] : nil } ?? []
+    // Two questions of the table's engine, so a server's table is explained from its own figures.
+    func summary(_ relation: Relation) -> Frame? {
+      try? execute(Query(.summarize(measured, by: nil, quantiles: []), over: relation))
     }
-    guard all > 0 else { return text }
-    text += " and brings \(Figures.percent(mine / all)) of revenue (\(column.name))"
+    guard let all = summary(Relation(table: schema.name)), all.integer("rows") > 0,
+      let mine = summary(Relation(table: schema.name, filter: members))
+    else { return "is empty" }
+    let share = Double(mine.integer("rows")) / Double(all.integer("rows"))
+    var text = "is \(Figures.percent(share)) of \(schema.name)"
+    guard let revenue = measured.first,
+      let total = Self.double(all.value("sum.0", at: 0)), total > 0
+    else { return text }
+    let segmentTotal = Self.double(mine.value("sum.0", at: 0)) ?? 0
+    text += " and brings \(Figures.percent(segmentTotal / total)) of revenue (\(revenue))"
     return text
   }
 

@@ -131,16 +131,6 @@ public struct Workspace: Sendable {
     EngineRouter(memory: memory, connections: connections).connection(holding: tableName) != nil
   }
 
-  /// The column a command names in `table`, with did-you-mean when there is none.
-  public func resolveColumn(_ name: Name, in table: Table) throws(EvalError) -> Column {
-    guard let column = table.column(named: name.text) else {
-      throw EvalError(
-        .unknownColumn(name.text, table: table.name), at: name.range,
-        suggestions: Suggestions.closest(to: name.text, among: table.columns.map(\.name)))
-    }
-    return column
-  }
-
   /// Adds or replaces a table and makes it current. Returns true when a table of that name was replaced.
   /// Its dynamic segments are recomputed; a change that would break one is an error and changes nothing
   /// (callers run on a copy).
