@@ -57,3 +57,13 @@ enum Signals {
   /// The number of Ctrl-C presses so far.
   static var count: Int { signalState.interrupts.load(ordering: .relaxed) }
 }
+
+/// Runs `body` with Ctrl-C routed to `interruption`, as a command runs in the shell: the command
+/// stops at its next check and says so, and the commands after it do not run, where the signal's
+/// default action would end the process at once (a server's query in flight is then cancelled
+/// rather than left running, and `seg run --report` still writes the cells that ran).
+public func withCtrlCStopping<T>(_ interruption: Interruption, _ body: () throws -> T) rethrows -> T {
+  Signals.install(interruption)
+  defer { Signals.uninstall() }
+  return try body()
+}

@@ -132,14 +132,16 @@ struct Run: ParsableCommand {
     var failed = false
     for file in files {
       guard let text = Run.read(file) else { throw ExitCode(1) }
-      let performance = ProgressLine.showing(session) {
-        session.runScript(text, origin: file, parameters: values, keepGoing: keepGoing)
+      let performance = withCtrlCStopping(session.interruption) {
+        ProgressLine.showing(session) {
+          session.runScript(text, origin: file, parameters: values, keepGoing: keepGoing)
+        }
       }
       Console.write(performance)
       if performance.exitRequested { break }
       if performance.failed {
         failed = true
-        if !keepGoing { break }
+        if !keepGoing || session.interruption.isRequested { break }
       }
     }
     // The cells that ran are worth a page even when one failed; the exit code still says it failed.
@@ -159,8 +161,10 @@ struct Run: ParsableCommand {
     var passed = true
     for file in files {
       guard let text = Run.read(file) else { return 1 }
-      let report = Session(settings: output.settings, style: .plain, connectors: OutputOptions.connectors).check(
-        text, origin: file, parameters: values, update: update, keepGoing: keepGoing)
+      let session = Session(settings: output.settings, style: .plain, connectors: OutputOptions.connectors)
+      let report = withCtrlCStopping(session.interruption) {
+        session.check(text, origin: file, parameters: values, update: update, keepGoing: keepGoing)
+      }
       for emission in report.emissions { Console.write(emission.text, to: .err) }
       if let updated = report.updatedText {
         guard Run.write(updated, to: file) else { return 1 }
@@ -169,6 +173,7 @@ struct Run: ParsableCommand {
       }
       Console.write(report.summary + "\n", to: report.passed ? .out : .err)
       passed = passed && report.passed
+      if session.interruption.isRequested { break }
     }
     return passed ? 0 : 1
   }

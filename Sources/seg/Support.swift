@@ -9,7 +9,9 @@ import SegmentShell
 enum Emit {
   /// Runs `text` in `session`, writes its output, and returns the exit code (0 or 1).
   static func perform(_ session: Session, _ text: String, origin: String?) -> Int32 {
-    let performance = ProgressLine.showing(session) { session.perform(text, origin: origin) }
+    let performance = withCtrlCStopping(session.interruption) {
+      ProgressLine.showing(session) { session.perform(text, origin: origin) }
+    }
     Console.write(performance)
     return performance.failed ? 1 : 0
   }

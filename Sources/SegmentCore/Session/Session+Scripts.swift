@@ -40,6 +40,7 @@ extension Session {
   public func runScript(
     _ text: String, origin: String, parameters: [String: String] = [:], keepGoing: Bool = false
   ) -> Performance {
+    interruption.clear()
     var performance = Performance()
     do {
       try replay(text, origin: origin, parameters: parameters, keepGoing: keepGoing, into: &performance)
@@ -60,6 +61,7 @@ extension Session {
     _ text: String, origin: String, parameters: [String: String] = [:], update: Bool = false,
     keepGoing: Bool = false
   ) -> CheckReport {
+    interruption.clear()
     var report = CheckReport(origin: origin)
     let document = ScriptDocument.parse(text, notebook: ScriptDocument.isNotebook(origin))
     let savedStyle = style
@@ -86,7 +88,7 @@ extension Session {
       report.emissions += performance.emissions.filter { $0.stream == .err }
       if !ok {
         report.failed = true
-        if !keepGoing { break }
+        if !keepGoing || interruption.isRequested { break }
         outputs.append(nil)
         continue
       }
@@ -134,7 +136,7 @@ extension Session {
     for (cell, code) in zip(document.cells, codes) {
       if !perform(code, origin: origin, keepGoing: keepGoing, firstLine: cell.line, into: &performance) {
         ok = false
-        if !keepGoing { break }
+        if !keepGoing || interruption.isRequested { break }
       }
       if performance.exitRequested { break }
     }

@@ -107,6 +107,8 @@ public final class Session {
   public func perform(
     _ source: String, origin: String? = nil, keepGoing: Bool = false, firstLine: Int = 1
   ) -> Performance {
+    // A Ctrl-C that came before (at the prompt, say) is no request to stop this.
+    interruption.clear()
     var performance = Performance()
     perform(source, origin: origin, keepGoing: keepGoing, firstLine: firstLine, into: &performance)
     return performance
@@ -120,12 +122,19 @@ public final class Session {
     var ok = true
     for statement in ScriptSplitter.statements(in: source) {
       let location = origin.map { "\($0):\(statement.line + firstLine - 1)" }
-      let succeeded = run(statement.text, location: location, into: &performance)
+      // A Ctrl-C between two commands stops the rest as one during a command does.
+      let succeeded =
+        interruption.isRequested
+        ? fail(
+          Diagnostic(EvalError(.interrupted), source: statement.text, location: location), text: nil,
+          into: &performance)
+        : run(statement.text, location: location, into: &performance)
       if performance.exitRequested { break }
       if !succeeded {
         ok = false
         performance.failed = true
-        if !keepGoing { break }
+        // Ctrl-C stops a script even under keep-going: it is the user asking to stop.
+        if !keepGoing || interruption.isRequested { break }
       }
     }
     return ok
@@ -147,7 +156,6 @@ public final class Session {
     if case .lesson(let lessonCommand) = command {
       return run(lessonCommand, text: text, location: location, into: &performance)
     }
-    interruption.clear()
     var draft = workspace
     let started = clock.now
     var output: CommandOutput
