@@ -120,6 +120,9 @@ struct GroupOnServersEndToEndTests {
           "group \(conn).gex by pid into \(gx) with pid = count(*)",
           "group \(conn).gex by pid into \(conn).gex with n = count(*) replace",
           "sql group \(conn).gex by pid into \(gq) with n = count(*)",
+          // What rfm would refuse of last_order is refused of the log's column, before a table is made.
+          "rfm from \(conn).gex by pid date t amount v into \(gq)",
+          "rfm from \(conn).gex by pid date n amount v as of 2026-01-01 into \(gq)",
           "use \(gq)",
           "count where name = \"Ann\"",
         ]
@@ -131,6 +134,8 @@ struct GroupOnServersEndToEndTests {
           "error: table \(conn).gpx already exists",
           "error: column 'pid' is named twice",
           "error: the new table cannot replace \(conn).gex, the table it is made from",
+          "error: recency needs a date, or a number of days since the last purchase: t is String",
+          "error: 'as of' needs a date recency column: n already counts days",
           "error: no table named '\(gq)'",
         ]
         for error in errors { #expect(result.stderr.contains(error), "\(result.stderr)") }

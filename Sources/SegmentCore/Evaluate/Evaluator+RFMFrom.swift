@@ -8,9 +8,11 @@ extension Workspace {
   /// then `rfm recency last_order frequency orders monetary revenue` gives the same scores.
   /// On a connection's order log, NEW is made on that server (`CONN.TABLE_rfm` when not named), as
   /// `group` makes it there, and scored there.
-  /// - Throws: what `group` and `rfm` throw, before anything changes (on a server, a failure of the
-  ///   scoring leaves the grouped table written).
+  /// - Throws: what `group` and `rfm` throw, before anything changes. What rfm would refuse of the
+  ///   recency column is refused of the log's date column before the table is made (on a server, a
+  ///   failure of the scoring itself still leaves the grouped table written).
   mutating func rfmFrom(_ command: RFMFromCommand) throws(EvalError) -> CommandOutput {
+    try checkRecency(of: command)
     let names = RFMFromCommand.columnNames
     let router = EngineRouter(memory: memory, connections: connections)
     let source = router.route(command.source.text)
@@ -61,5 +63,28 @@ extension Workspace {
       output.result = .sequence([.message(grouped), output.result])
     }
     return output
+  }
+
+  /// Refuses a log whose date column rfm could not score as recency, as `rfm` would refuse the grouped
+  /// `last_order = max(date)`: a type with no order of days, `as of` over numbers of days, and numbers
+  /// that are dates written yyyymmdd (when every value of the column is one, every customer's latest
+  /// is one too).
+  private func checkRecency(of command: RFMFromCommand) throws(EvalError) {
+    let log = try resolveSchema(command.source)
+    let date = try Binder(workspace: self, table: log).column(command.date)
+    guard RFMScores.canScore(role: "recency", date.type) else {
+      throw EvalError(
+        .rfmInput(role: "recency", column: date.name, type: date.type.displayName), at: command.date.range)
+    }
+    guard date.type == .int || date.type == .double else { return }
+    if command.asOf != nil { throw EvalError(.asOfNeedsDate(recency: date.name), at: command.asOfRange) }
+    let frame = try execute(
+      Query(.summarize([date.name], by: nil, quantiles: []), over: Relation(table: log.name)))
+    if case .double(let low) = frame.value("min.0", at: 0),
+      case .double(let high) = frame.value("max.0", at: 0),
+      RFMInputCheck.looksLikeYYYYMMDD(min: low, max: high)
+    {
+      throw EvalError(.recencyLooksLikeDates(date.name, min: low, max: high), at: command.date.range)
+    }
   }
 }

@@ -275,6 +275,11 @@ struct RFMFromTests {
     ("rfm from tx by cust date dy amount price", "no column 'dy' in table tx", ["day"]),
     ("rfm from tx by cust date day amount day", "sum needs numbers; day is Date", []),
     ("rfm from tx by cust date day amount prce", "no column 'prce' in table tx", ["price"]),
+    (
+      "rfm from tx by cust date invoice amount price as of 2026-06-01",
+      "'as of' needs a date recency column: invoice already counts days, so its smallest value is the most recent",
+      []
+    ),
   ])
   func errors(_ command: String, _ message: String, _ suggestions: [String]) throws {
     var workspace = Workspace()
