@@ -83,16 +83,7 @@ extension Workspace {
   private func checkRFMInput(table: String, recency: ColumnSchema, at range: SourceRange) throws(EvalError)
     -> [String]
   {
-    if recency.type == .int || recency.type == .double {
-      let frame = try execute(
-        Query(.summarize([recency.name], by: nil, quantiles: []), over: Relation(table: table)))
-      if case .double(let low) = frame.value("min.0", at: 0),
-        case .double(let high) = frame.value("max.0", at: 0),
-        RFMInputCheck.looksLikeYYYYMMDD(min: low, max: high)
-      {
-        throw EvalError(.recencyLooksLikeDates(recency.name, min: low, max: high), at: range)
-      }
-    }
+    try refuseDatesWrittenAsNumbers(recency, of: table, at: range)
     let schema = try catalogSchema(of: table)
     guard let key = RFMInputCheck.customerKey(among: schema.columns.map { ($0.name, $0.type) }) else {
       return []
@@ -104,6 +95,22 @@ extension Workspace {
     let groups = try execute(Query(.countBy([key]), over: Relation(table: table)))
     let repeated = RFMInputCheck.RepeatedKeys(frame: groups, key: key)
     return repeated.warning(key: key, table: table, recency: recency.name).map { [$0] } ?? []
+  }
+
+  /// Refuses a number recency column whose values, from its least to its greatest, are dates written
+  /// yyyymmdd, which rfm would score as days (the oldest buyers best). Other types pass.
+  func refuseDatesWrittenAsNumbers(_ recency: ColumnSchema, of table: String, at range: SourceRange)
+    throws(EvalError)
+  {
+    guard recency.type == .int || recency.type == .double else { return }
+    let frame = try execute(
+      Query(.summarize([recency.name], by: nil, quantiles: []), over: Relation(table: table)))
+    if case .double(let low) = frame.value("min.0", at: 0),
+      case .double(let high) = frame.value("max.0", at: 0),
+      RFMInputCheck.looksLikeYYYYMMDD(min: low, max: high)
+    {
+      throw EvalError(.recencyLooksLikeDates(recency.name, min: low, max: high), at: range)
+    }
   }
 
   /// Defines or replaces segments on a table by their definitions (over the columns the table just

@@ -76,15 +76,9 @@ extension Workspace {
       throw EvalError(
         .rfmInput(role: "recency", column: date.name, type: date.type.displayName), at: command.date.range)
     }
-    guard date.type == .int || date.type == .double else { return }
-    if command.asOf != nil { throw EvalError(.asOfNeedsDate(recency: date.name), at: command.asOfRange) }
-    let frame = try execute(
-      Query(.summarize([date.name], by: nil, quantiles: []), over: Relation(table: log.name)))
-    if case .double(let low) = frame.value("min.0", at: 0),
-      case .double(let high) = frame.value("max.0", at: 0),
-      RFMInputCheck.looksLikeYYYYMMDD(min: low, max: high)
-    {
-      throw EvalError(.recencyLooksLikeDates(date.name, min: low, max: high), at: command.date.range)
+    if command.asOf != nil && (date.type == .int || date.type == .double) {
+      throw EvalError(.asOfNeedsDate(recency: date.name), at: command.asOfRange)
     }
+    try refuseDatesWrittenAsNumbers(date, of: log.name, at: command.date.range)
   }
 }
